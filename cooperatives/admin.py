@@ -1,0 +1,502 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from cooperatives.admin_base import (
+    FoldedSearchMixin,
+    ScopedAdmin,
+    ScopedInline,
+    area_list_filter,
+)
+from cooperatives.models import (
+    Area,
+    AreaMap,
+    ExpiringOcopProduct,
+    Figures,
+    Loan,
+    Location,
+    Member,
+    OcopProduct,
+    Organization,
+    Sector,
+    StaffProfile,
+    UnplacedOrganization,
+)
+from cooperatives.scoping import area_scope, scoped_area_ids
+
+EXPIRY_WARNING_DAYS = 90
+
+
+def _period(obj) -> str:
+    return f"{obj.months} tháng/{obj.year}" if obj.months != 12 else f"Năm {obj.year}"
+
+
+class ValidityFilter(admin.SimpleListFilter):
+    title = _("hiệu lực")
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Đang tồn tại")), ("ended", _("Đã hết hiệu lực"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "current":
+            return queryset.existing_at(today)
+        if self.value() == "ended":
+            return queryset.filter(valid_to__lt=today)
+        return queryset
+
+
+@admin.register(Area)
+class AreaAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor_list"]
+    list_filter = ["level", ValidityFilter]
+    search_fields = ["code", "name_folded"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent", "successors"]
+    ordering = ["code"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("successors")
+
+    @admin.display(description=_("thay thế bởi"))
+    def successor_list(self, obj):
+        return "; ".join(f"{a.code} {a.name}" for a in obj.successors.all()) or "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        # Area officers may place head offices only in their own areas.
+        if request.GET.get("model_name") == "location" and area_scope(request.user) is not None:
+            queryset = queryset.filter(pk__in=scoped_area_ids(request.user))
+        return super().get_search_results(request, queryset, search_term)
+
+
+@admin.register(Sector)
+class SectorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["name", "is_agricultural", "order"]
+    list_editable = ["is_agricultural", "order"]
+    list_filter = ["is_agricultural"]
+    search_fields = ["name_folded"]
+
+
+class LocationInline(ScopedInline, admin.TabularInline):
+    model = Location
+    extra = 0
+    min_num = 1
+    validate_min = True
+    autocomplete_fields = ["area"]
+    verbose_name_plural = _("Lịch sử địa bàn trụ sở (địa bàn mới nhất là địa bàn hiện tại)")
+
+
+class FiguresInline(admin.TabularInline):
+    model = Figures
+    extra = 0
+    fields = [
+        "year",
+        "months",
+        "data_kind",
+        "members",
+        "workers",
+        "revenue",
+        "profit",
+        "avg_income",
+        "rating",
+        "meets_ntm_13_1",
+        "state",
+    ]
+    readonly_fields = ["state"]
+    show_change_link = True
+    classes = ["collapse"]
+
+
+class OcopInline(admin.TabularInline):
+    model = OcopProduct
+    extra = 0
+    fields = ["name", "group", "stars", "certified_on", "decision_number", "level", "expires_on"]
+    show_change_link = True
+
+
+class LoanInline(admin.TabularInline):
+    model = Loan
+    extra = 0
+    fields = ["source", "amount", "disbursed_on", "matures_on", "outstanding"]
+
+
+class MemberInline(admin.TabularInline):
+    model = Member
+    extra = 0
+    fields = [
+        "full_name",
+        "member_type",
+        "party_type",
+        "id_number",
+        "capital_contribution",
+        "joined_on",
+        "left_on",
+    ]
+    show_change_link = True
+    classes = ["collapse"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ScopedAdmin):
+    scope_lookup = "area_id"
+    list_display = [
+        "code",
+        "name",
+        "kind",
+        "sector",
+        "area_name",
+        "founded_on",
+        "status",
+        "is_alliance_member",
+        "is_public",
+    ]
+    list_display_links = ["code", "name"]
+    list_filter = [
+        "kind",
+        "sector",
+        area_list_filter("area_id"),
+        "status",
+        "is_alliance_member",
+        "is_new_model",
+        "is_public",
+    ]
+    list_select_related = ["sector", "area"]
+    search_fields = ["code", "name_folded", "tax_code"]
+    autocomplete_fields = ["sector"]
+    readonly_fields = ["area", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "kind", "sector", "founded_on", "area"]}),
+        (
+            _("Liên hệ"),
+            {"fields": ["address", "phone", "email", "representative"]},
+        ),
+        (
+            _("Đăng ký và tình trạng"),
+            {
+                "fields": [
+                    "charter_capital",
+                    "tax_code",
+                    ("status", "status_changed_on"),
+                    ("is_alliance_member", "alliance_joined_on"),
+                    "is_new_model",
+                    "is_public",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
+    ]
+    inlines = [LocationInline, FiguresInline, OcopInline, LoanInline, MemberInline]
+
+    @admin.display(description=_("địa bàn"), ordering="area__code")
+    def area_name(self, obj):
+        return obj.area.name if obj.area else "—"
+
+
+@admin.register(Location)
+class LocationAdmin(ScopedAdmin):
+    list_display = ["organization", "area", "valid_from"]
+    list_filter = [area_list_filter("area_id")]
+    list_select_related = ["organization", "area"]
+    search_fields = ["organization__code", "organization__name_folded"]
+    autocomplete_fields = ["organization", "area"]
+
+
+@admin.register(Figures)
+class FiguresAdmin(ScopedAdmin):
+    list_display = [
+        "organization",
+        "period",
+        "data_kind",
+        "members",
+        "workers",
+        "revenue",
+        "avg_income",
+        "rating",
+        "state",
+    ]
+    list_filter = [
+        "year",
+        "months",
+        "organization__kind",
+        area_list_filter("organization__area_id"),
+        "data_kind",
+        "state",
+        "rating",
+        "meets_ntm_13_1",
+    ]
+    list_select_related = ["organization"]
+    search_fields = ["organization__code", "organization__name_folded"]
+    autocomplete_fields = ["organization"]
+    actions = ["submit_selected", "approve_selected"]
+    fieldsets = [
+        (None, {"fields": ["organization", ("year", "months"), "data_kind", "state"]}),
+        (
+            _("Thành viên và lao động"),
+            {"fields": [("members", "workers"), "insured_workers", "avg_income"]},
+        ),
+        (
+            _("Kết quả sản xuất kinh doanh"),
+            {"fields": [("revenue", "profit"), "tax_paid", "rating", "meets_ntm_13_1"]},
+        ),
+        (
+            _("Cán bộ quản lý"),
+            {
+                "fields": [
+                    "managers",
+                    ("managers_university", "managers_college", "managers_trained"),
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("kỳ báo cáo"), ordering="year")
+    def period(self, obj):
+        return _period(obj)
+
+    def can_approve(self, request) -> bool:
+        return request.user.has_perm("cooperatives.approve_figures")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not self.can_approve(request) and "state" in form.base_fields:
+            form.base_fields["state"].choices = [
+                (value, label)
+                for value, label in Figures.State.choices
+                if value != Figures.State.APPROVED
+            ]
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.state == Figures.State.APPROVED and not self.can_approve(request):
+            readonly.append("state")
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if (
+            change
+            and obj.state == Figures.State.APPROVED
+            and not self.can_approve(request)
+            and form.changed_data
+        ):
+            obj.state = Figures.State.SUBMITTED
+            messages.warning(
+                request,
+                _("Số liệu đã duyệt vừa được sửa nên chuyển về trạng thái “Đã gửi” để duyệt lại."),
+            )
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Gửi duyệt số liệu đã chọn"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._set_state(request, queryset.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED)
+
+    @admin.action(description=_("Duyệt số liệu đã chọn"), permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        self._set_state(request, queryset.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED)
+
+    def has_approve_permission(self, request):
+        return self.can_approve(request)
+
+    def _set_state(self, request, queryset, state) -> None:
+        # Saved one by one so that each change lands in the history with its author.
+        count = 0
+        for figures in queryset.select_related("organization"):
+            figures.state = state
+            figures.save(update_fields=["state", "updated_at"])
+            count += 1
+        label = Figures.State(state).label
+        self.message_user(request, f"Đã chuyển {count} bản ghi sang trạng thái “{label}”.")
+
+
+class OcopExpiryFilter(admin.SimpleListFilter):
+    title = _("hiệu lực chứng nhận")
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("valid", _("Còn hiệu lực")),
+            ("expiring", _("Sắp hết hạn (90 ngày)")),
+            ("expired", _("Đã hết hạn")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "valid":
+            return queryset.valid_at(today)
+        if self.value() == "expiring":
+            return queryset.expiring_within(EXPIRY_WARNING_DAYS, today)
+        if self.value() == "expired":
+            return queryset.filter(expires_on__lt=today)
+        return queryset
+
+
+@admin.register(OcopProduct)
+class OcopProductAdmin(ScopedAdmin):
+    list_display = [
+        "name",
+        "organization",
+        "group",
+        "stars",
+        "certified_on",
+        "expires_on",
+        "expiry_state",
+    ]
+    list_filter = [
+        "stars",
+        "group",
+        "level",
+        OcopExpiryFilter,
+        area_list_filter("organization__area_id"),
+    ]
+    list_select_related = ["organization"]
+    search_fields = ["name_folded", "organization__code", "organization__name_folded"]
+    autocomplete_fields = ["organization"]
+
+    @admin.display(description=_("tình trạng chứng nhận"))
+    def expiry_state(self, obj):
+        days = obj.days_to_expiry()
+        if days < 0:
+            return format_html('<strong style="color:#b3261e">{}</strong>', "Đã hết hạn")
+        if days <= EXPIRY_WARNING_DAYS:
+            return format_html('<strong style="color:#8a5300">Còn {} ngày</strong>', days)
+        return "Còn hiệu lực"
+
+
+@admin.register(Loan)
+class LoanAdmin(ScopedAdmin):
+    list_display = ["organization", "source", "amount", "disbursed_on", "matures_on", "outstanding"]
+    list_filter = ["source", area_list_filter("organization__area_id")]
+    list_select_related = ["organization"]
+    search_fields = ["organization__code", "organization__name_folded"]
+    autocomplete_fields = ["organization"]
+    date_hierarchy = "disbursed_on"
+
+
+@admin.register(Member)
+class MemberAdmin(ScopedAdmin):
+    list_display = [
+        "full_name",
+        "organization",
+        "member_type",
+        "party_type",
+        "masked_id",
+        "joined_on",
+        "left_on",
+    ]
+    list_filter = ["member_type", "party_type", area_list_filter("organization__area_id")]
+    list_select_related = ["organization"]
+    search_fields = ["name_folded", "organization__code", "organization__name_folded"]
+    autocomplete_fields = ["organization"]
+
+    @admin.display(description=_("số giấy tờ"))
+    def masked_id(self, obj):
+        return obj.masked_id_number or "—"
+
+
+class WorklistAdmin(ScopedAdmin):
+    """A read-only list of records that need a person's attention."""
+
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UnplacedOrganization)
+class UnplacedOrganizationAdmin(WorklistAdmin):
+    scope_lookup = "area_id"
+    list_display = ["code", "organization_link", "kind", "recorded_area", "choices"]
+    list_display_links = None
+    list_filter = ["kind", "sector"]
+    search_fields = ["code", "name_folded"]
+
+    def get_queryset(self, request):
+        today = timezone.localdate()
+        queryset = super().get_queryset(request)
+        unplaced = Organization.objects.unplaced_at(today, AreaMap()).values("pk")
+        return (
+            queryset.filter(pk__in=unplaced)
+            .select_related("area")
+            .prefetch_related("area__successors")
+        )
+
+    @admin.display(description=_("tên"), ordering="name_folded")
+    def organization_link(self, obj):
+        url = reverse("admin:cooperatives_organization_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.name)
+
+    @admin.display(description=_("địa bàn đã ghi"))
+    def recorded_area(self, obj):
+        if obj.area is None:
+            return "Chưa có địa bàn"
+        return f"{obj.area.name} ({obj.area.validity_display})"
+
+    @admin.display(description=_("được thay thế bởi"))
+    def choices(self, obj):
+        successors = obj.area.successors.all() if obj.area else []
+        if not successors:
+            return "Không có đơn vị thay thế"
+        return format_html_join("; ", "{} ({})", ((a.name, a.code) for a in successors))
+
+
+@admin.register(ExpiringOcopProduct)
+class ExpiringOcopProductAdmin(WorklistAdmin):
+    list_display = ["product_link", "organization", "stars", "expires_on", "days_left"]
+    list_display_links = None
+    list_filter = ["stars", "group"]
+    list_select_related = ["organization"]
+    search_fields = ["name_folded", "organization__name_folded", "organization__code"]
+    ordering = ["expires_on"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).expiring_within(EXPIRY_WARNING_DAYS)
+
+    @admin.display(description=_("sản phẩm"), ordering="name_folded")
+    def product_link(self, obj):
+        url = reverse("admin:cooperatives_ocopproduct_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.name)
+
+    @admin.display(description=_("còn lại"), ordering="expires_on")
+    def days_left(self, obj):
+        return f"{obj.days_to_expiry()} ngày"
+
+
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+    autocomplete_fields = ["areas"]
+    verbose_name_plural = _("Phạm vi địa bàn (chỉ dùng cho cán bộ địa bàn)")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffProfileInline]
+    list_display = ["username", "full_name", "email", "role_names", "is_staff", "is_active"]
+    list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("họ tên"))
+    def full_name(self, obj):
+        return obj.get_full_name() or "—"
+
+    @admin.display(description=_("vai trò"))
+    def role_names(self, obj):
+        return ", ".join(group.name for group in obj.groups.all()) or "—"
+

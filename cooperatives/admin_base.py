@@ -1,0 +1,121 @@
+"""Shared admin behaviour: accent-insensitive search, area filters and area-officer scoping."""
+
+from django.contrib import admin
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from cooperatives.models import Area, AreaMap, Organization
+from cooperatives.scoping import area_scope, scoped_area_ids
+from cooperatives.text import fold
+
+
+class FoldedSearchMixin:
+    """Search without diacritics: the term is folded like the ``*_folded`` columns."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+def area_list_filter(lookup: str, title: str = _("địa bàn")):
+    """Return a list filter on the area behind ``lookup`` (an ``..._id`` path to an Area).
+
+    Choosing an area keeps the records located in it or below it, and those recorded in
+    old units whose successor today lies there, so a new commune also finds what was
+    entered under the communes merged into it.
+    """
+
+    class AreaListFilter(admin.SimpleListFilter):
+        parameter_name = "dia_ban"
+
+        def lookups(self, request, model_admin):
+            allowed = scoped_area_ids(request.user)
+            areas = Area.objects.filter(level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT])
+            areas = areas | Area.objects.filter(
+                level=Area.Level.COMMUNE, parent__level=Area.Level.PROVINCE
+            )
+            if allowed is not None:
+                areas = Area.objects.filter(pk__in=allowed)
+            result = []
+            for area in areas.order_by("code"):
+                label = f"{area.code} – {area.name}"
+                if area.valid_to:
+                    label += f" (đến {area.valid_to:%d/%m/%Y})"
+                result.append((str(area.pk), label))
+            return result
+
+        def queryset(self, request, queryset):
+            if not self.value():
+                return queryset
+            try:
+                area_id = int(self.value())
+            except ValueError:
+                return queryset.none()
+            raw_ids = AreaMap().raw_ids_for_scope([area_id], timezone.localdate())
+            return queryset.filter(**{f"{lookup}__in": raw_ids})
+
+    AreaListFilter.title = title
+    return AreaListFilter
+
+
+class ScopedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    """Admin whose rows belong to an organisation, limited to an area officer's areas.
+
+    ``scope_lookup`` leads from the model to the organisation's current area id. Records
+    outside the officer's areas do not exist for them: lists, search, autocomplete,
+    exports and forms leave them out, and their addresses answer 404.
+    """
+
+    scope_lookup = "organization__area_id"
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        scope = area_scope(request.user)
+        if scope is not None:
+            queryset = queryset.filter(**{f"{self.scope_lookup}__in": scope})
+        return queryset
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(_("Không tìm thấy bản ghi hoặc bản ghi không thuộc địa bàn của bạn."))
+        return obj
+
+    def object_area_id(self, obj) -> int | None:
+        target = obj
+        for part in self.scope_lookup.split("__")[:-1]:
+            target = getattr(target, part, None)
+        return getattr(target, "area_id", None) if target is not None else None
+
+    def in_scope(self, request, obj) -> bool:
+        scope = area_scope(request.user)
+        return obj is None or scope is None or self.object_area_id(obj) in scope
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        scope = area_scope(request.user)
+        if scope is not None:
+            if db_field.related_model is Organization:
+                kwargs["queryset"] = Organization.objects.in_scope(scope)
+            elif db_field.related_model is Area:
+                kwargs["queryset"] = Area.objects.filter(pk__in=scoped_area_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ScopedInline:
+    """Inline rows on an organisation page: same area rules for their foreign keys."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if area_scope(request.user) is not None and db_field.related_model is Area:
+            kwargs["queryset"] = Area.objects.filter(pk__in=scoped_area_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,265 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cooperatives.text import fold, nfc
+
+from .areas import Area, AreaMap
+
+MONEY = {"max_digits": 20, "decimal_places": 6}
+
+
+class Sector(models.Model):
+    name = models.CharField(_("tên lĩnh vực"), max_length=100, unique=True)
+    name_folded = models.CharField(max_length=100, editable=False, db_index=True)
+    is_agricultural = models.BooleanField(
+        _("thuộc nông nghiệp"),
+        default=False,
+        help_text=_("HTX của lĩnh vực này được tính vào chỉ tiêu HTX nông nghiệp."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    history = HistoricalRecords(verbose_name=_("lịch sử lĩnh vực"))
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def existing_at(self, day: datetime.date) -> "OrganizationQuerySet":
+        """Founded on or before ``day`` and not ceased on or before it (suspended still exists)."""
+        return self.filter(founded_on__lte=day).exclude(
+            status__in=Organization.CEASED_STATUSES, status_changed_on__lte=day
+        )
+
+    def with_location_at(self, day: datetime.date) -> "OrganizationQuerySet":
+        """Annotate ``location_area_id``: the area recorded by the location valid at ``day``.
+
+        This is the recorded area, before successors are followed; see ``AreaMap.resolve``.
+        """
+        latest = (
+            Location.objects.filter(organization=OuterRef("pk"), valid_from__lte=day)
+            .order_by("-valid_from")
+            .values("area_id")[:1]
+        )
+        return self.annotate(location_area_id=Subquery(latest))
+
+    def in_area_at(
+        self, area: Area, day: datetime.date, area_map: AreaMap | None = None
+    ) -> "OrganizationQuerySet":
+        """Organisations whose location at ``day`` is ``area`` or lies below it."""
+        raw_ids = (area_map or AreaMap()).raw_ids_in(area.pk, day)
+        return self.with_location_at(day).filter(location_area_id__in=raw_ids)
+
+    def unplaced_at(
+        self, day: datetime.date, area_map: AreaMap | None = None
+    ) -> "OrganizationQuerySet":
+        """Organisations existing at ``day`` that count in no area at ``day``.
+
+        Either their recorded area is gone with no single successor, or they have no
+        location on or before ``day`` at all.
+        """
+        unplaced = (area_map or AreaMap()).unplaced_ids(day)
+        return (
+            self.existing_at(day)
+            .with_location_at(day)
+            .filter(Q(location_area_id__in=unplaced) | Q(location_area_id__isnull=True))
+        )
+
+    def in_scope(self, raw_area_ids: set[int]) -> "OrganizationQuerySet":
+        """Organisations whose current head office is one of ``raw_area_ids``."""
+        return self.filter(area_id__in=raw_area_ids)
+
+    def public(self) -> "OrganizationQuerySet":
+        return self.filter(is_public=True)
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        HTX = "htx", _("HTX")
+        UNION = "union", _("Liên hiệp HTX")
+        GROUP = "group", _("Tổ hợp tác")
+        CREDIT_FUND = "credit_fund", _("Quỹ TDND")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hoạt động")
+        SUSPENDED = "suspended", _("Tạm ngừng")
+        DISSOLVED = "dissolved", _("Giải thể")
+        MERGED = "merged", _("Sáp nhập")
+        CONVERTED = "converted", _("Chuyển đổi")
+
+    CEASED_STATUSES = (Status.DISSOLVED, Status.MERGED, Status.CONVERTED)
+
+    code = models.CharField(
+        _("mã số"), max_length=20, unique=True, help_text=_("Mã số HTX, cũng là mã số thuế.")
+    )
+    name = models.CharField(_("tên"), max_length=255)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True)
+    kind = models.CharField(_("loại hình"), max_length=12, choices=Kind.choices)
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="organizations"
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("địa bàn hiện tại"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Lấy từ lịch sử địa bàn: địa bàn có ngày bắt đầu muộn nhất."),
+    )
+    founded_on = models.DateField(_("ngày thành lập"))
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    representative = models.CharField(_("người đại diện"), max_length=150, blank=True)
+    charter_capital = models.DecimalField(
+        _("vốn điều lệ (triệu đồng)"), null=True, blank=True, **MONEY
+    )
+    tax_code = models.CharField(
+        _("mã số thuế"),
+        max_length=20,
+        blank=True,
+        help_text=_("Khi khác mã số hoặc được cấp sau; để trống nếu chưa có."),
+    )
+    is_alliance_member = models.BooleanField(_("thành viên Liên minh"), default=False)
+    alliance_joined_on = models.DateField(_("ngày gia nhập Liên minh"), null=True, blank=True)
+    is_new_model = models.BooleanField(_("HTX kiểu mới"), default=False)
+    status = models.CharField(
+        _("tình trạng"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    status_changed_on = models.DateField(_("ngày đổi tình trạng"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("công khai"), default=True, help_text=_("Hiển thị trên trang công khai.")
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("lịch sử tổ chức"))
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tổ chức kinh tế tập thể")
+        verbose_name_plural = _("tổ chức kinh tế tập thể")
+        ordering = ["name_folded"]
+        indexes = [models.Index(fields=["kind", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status_changed_on__isnull=False),
+                name="organization_status_date",
+                violation_error_message=_("Cần nhập ngày đổi tình trạng."),
+            ),
+            models.CheckConstraint(
+                condition=Q(charter_capital__isnull=True) | Q(charter_capital__gte=0),
+                name="organization_capital_nonnegative",
+                violation_error_message=_("Vốn điều lệ không được âm."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.name_folded = fold(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
+
+    def get_admin_url(self) -> str:
+        return reverse("admin:cooperatives_organization_change", args=[self.pk])
+
+    @property
+    def is_ceased(self) -> bool:
+        return self.status in self.CEASED_STATUSES
+
+    def exists_at(self, day: datetime.date) -> bool:
+        if self.founded_on > day:
+            return False
+        return not (self.is_ceased and self.status_changed_on and self.status_changed_on <= day)
+
+    def location_at(self, day: datetime.date) -> "Location | None":
+        return self.locations.filter(valid_from__lte=day).order_by("-valid_from").first()
+
+    def refresh_area(self) -> None:
+        """Point ``area`` at the latest recorded location (the current head office)."""
+        latest = self.locations.order_by("-valid_from").values_list("area_id", flat=True).first()
+        if latest != self.area_id:
+            self.area_id = latest
+            # A cached pointer, not an edit: no history entry, no updated_at bump.
+            Organization.objects.filter(pk=self.pk).update(area_id=latest)
+
+
+class Location(models.Model):
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("tổ chức"),
+        on_delete=models.CASCADE,
+        related_name="locations",
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="locations"
+    )
+    valid_from = models.DateField(_("địa bàn từ ngày"))
+    history = HistoricalRecords(verbose_name=_("lịch sử địa bàn"))
+
+    class Meta:
+        verbose_name = _("địa bàn trụ sở")
+        verbose_name_plural = _("lịch sử địa bàn trụ sở")
+        ordering = ["organization", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "valid_from"],
+                name="location_unique_day",
+                violation_error_message=_("Tổ chức đã có địa bàn bắt đầu từ ngày này."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} (từ {self.valid_from:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.organization.refresh_area()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.organization.refresh_area()
+        return result
+
+
+class StaffProfile(models.Model):
+    """The areas an area officer (cán bộ địa bàn) is limited to."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("địa bàn phụ trách"), blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("phạm vi địa bàn")
+        verbose_name_plural = _("phạm vi địa bàn")
+
+    def __str__(self) -> str:
+        return str(self.user)

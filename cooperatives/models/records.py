@@ -1,0 +1,446 @@
+import calendar
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cooperatives.text import fold, nfc
+
+from .organizations import MONEY, Organization
+
+OCOP_VALIDITY_MONTHS = 36
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Return ``day`` moved by ``months``, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_end(year: int, months: int) -> datetime.date:
+    """Return the last day of month ``months`` of ``year``."""
+    return datetime.date(year, months, calendar.monthrange(year, months)[1])
+
+
+def period_label(year: int, months: int) -> str:
+    if months == 12:
+        return f"năm {year}"
+    if months == 1:
+        return f"tháng 1 năm {year}"
+    return f"{months} tháng đầu năm {year}"
+
+
+def _nonnegative(field: str, label: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=f"%(class)s_{field}_nonnegative",
+        violation_error_message=_("%(label)s không được âm.") % {"label": label},
+    )
+
+
+def _not_above(part: str, whole: str, message: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{part}__isnull": True})
+        | Q(**{f"{whole}__isnull": True})
+        | Q(**{f"{part}__lte": F(whole)}),
+        name=f"%(class)s_{part}_within_{whole}",
+        violation_error_message=message,
+    )
+
+
+class Member(models.Model):
+    class MemberType(models.TextChoices):
+        OFFICIAL = "official", _("Chính thức")
+        CAPITAL_ASSOCIATE = "capital_associate", _("Liên kết góp vốn")
+        ASSOCIATE = "associate", _("Liên kết không góp vốn")
+
+    class PartyType(models.TextChoices):
+        PERSON = "person", _("Cá nhân")
+        HOUSEHOLD = "household", _("Hộ gia đình")
+        LEGAL_ENTITY = "legal_entity", _("Pháp nhân")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("tổ chức"), on_delete=models.CASCADE, related_name="members"
+    )
+    full_name = models.CharField(_("họ tên"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    member_type = models.CharField(
+        _("loại thành viên"),
+        max_length=20,
+        choices=MemberType.choices,
+        default=MemberType.OFFICIAL,
+    )
+    party_type = models.CharField(
+        _("đối tượng"), max_length=20, choices=PartyType.choices, default=PartyType.PERSON
+    )
+    id_number = models.CharField(
+        _("số giấy tờ"),
+        max_length=30,
+        blank=True,
+        help_text=_("Dữ liệu cá nhân: không bao giờ hiển thị công khai."),
+    )
+    capital_contribution = models.DecimalField(
+        _("vốn góp (triệu đồng)"), null=True, blank=True, **MONEY
+    )
+    joined_on = models.DateField(_("ngày gia nhập"), null=True, blank=True)
+    left_on = models.DateField(_("ngày ra"), null=True, blank=True)
+    history = HistoricalRecords(verbose_name=_("lịch sử thành viên"))
+
+    class Meta:
+        verbose_name = _("thành viên")
+        verbose_name_plural = _("sổ đăng ký thành viên")
+        ordering = ["organization", "name_folded"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "id_number"],
+                condition=~Q(id_number=""),
+                name="member_unique_id_number",
+                violation_error_message=_("Số giấy tờ này đã có trong sổ thành viên."),
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "full_name"],
+                condition=Q(id_number=""),
+                name="member_unique_name_without_id",
+                violation_error_message=_(
+                    "Thành viên cùng tên, không có số giấy tờ, đã có trong sổ thành viên."
+                ),
+            ),
+            _nonnegative("capital_contribution", "Vốn góp"),
+            models.CheckConstraint(
+                condition=Q(joined_on__isnull=True)
+                | Q(left_on__isnull=True)
+                | Q(left_on__gte=F("joined_on")),
+                name="member_left_after_joined",
+                violation_error_message=_("Ngày ra phải sau ngày gia nhập."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.full_name = nfc(self.full_name)
+        self.name_folded = fold(self.full_name)
+        self.id_number = nfc(self.id_number)
+        super().save(*args, **kwargs)
+
+    @property
+    def masked_id_number(self) -> str:
+        """Return the ID number with all but its last three characters hidden."""
+        if not self.id_number:
+            return ""
+        return "•" * max(len(self.id_number) - 3, 0) + self.id_number[-3:]
+
+
+class FiguresQuerySet(models.QuerySet):
+    def for_period(self, year: int, months: int) -> "FiguresQuerySet":
+        return self.filter(year=year, months=months)
+
+
+class Figures(models.Model):
+    """One organisation's figures for a period: ``months`` months counted from January."""
+
+    class DataKind(models.TextChoices):
+        OFFICIAL = "official", _("Chính thức")
+        ESTIMATE = "estimate", _("Ước")
+
+    class Rating(models.TextChoices):
+        GOOD = "good", _("Tốt")
+        FAIR = "fair", _("Khá")
+        AVERAGE = "average", _("Trung bình")
+        WEAK = "weak", _("Yếu")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        SUBMITTED = "submitted", _("Đã gửi")
+        APPROVED = "approved", _("Đã duyệt")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("tổ chức"), on_delete=models.CASCADE, related_name="figures"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    months = models.PositiveSmallIntegerField(
+        _("số tháng"),
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Số tháng tính từ tháng 1: 6 là 6 tháng đầu năm, 12 là cả năm."),
+    )
+    data_kind = models.CharField(
+        _("loại số liệu"), max_length=10, choices=DataKind.choices, default=DataKind.OFFICIAL
+    )
+    members = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
+    workers = models.PositiveIntegerField(_("số lao động thường xuyên"), null=True, blank=True)
+    revenue = models.DecimalField(_("doanh thu (triệu đồng)"), null=True, blank=True, **MONEY)
+    profit = models.DecimalField(_("lợi nhuận (triệu đồng)"), null=True, blank=True, **MONEY)
+    avg_income = models.DecimalField(
+        _("thu nhập bình quân (triệu đồng/người/tháng)"), null=True, blank=True, **MONEY
+    )
+    tax_paid = models.DecimalField(_("nộp ngân sách (triệu đồng)"), null=True, blank=True, **MONEY)
+    insured_workers = models.PositiveIntegerField(
+        _("số lao động đóng BHXH"), null=True, blank=True
+    )
+    rating = models.CharField(_("xếp loại"), max_length=10, choices=Rating.choices, blank=True)
+    meets_ntm_13_1 = models.BooleanField(_("đạt tiêu chí 13.1"), default=False)
+    managers = models.PositiveIntegerField(_("cán bộ quản lý"), null=True, blank=True)
+    managers_university = models.PositiveIntegerField(
+        _("CBQL đại học trở lên"), null=True, blank=True
+    )
+    managers_college = models.PositiveIntegerField(
+        _("CBQL cao đẳng, trung cấp"), null=True, blank=True
+    )
+    managers_trained = models.PositiveIntegerField(
+        _("CBQL đã qua bồi dưỡng"), null=True, blank=True
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("lịch sử số liệu"))
+
+    objects = FiguresQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("số liệu định kỳ")
+        verbose_name_plural = _("số liệu định kỳ")
+        ordering = ["-year", "-months", "organization"]
+        indexes = [models.Index(fields=["year", "months"])]
+        permissions = [("approve_figures", _("Có thể duyệt số liệu"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "months"],
+                name="figures_unique_period",
+                violation_error_message=_("Tổ chức đã có số liệu cho kỳ này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="figures_year_range",
+                violation_error_message=_("Năm phải từ 2000 đến 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(months__gte=1, months__lte=12),
+                name="figures_months_range",
+                violation_error_message=_("Số tháng phải từ 1 đến 12."),
+            ),
+            _nonnegative("members", "Số thành viên"),
+            _nonnegative("workers", "Số lao động thường xuyên"),
+            _nonnegative("revenue", "Doanh thu"),
+            _nonnegative("avg_income", "Thu nhập bình quân"),
+            _nonnegative("tax_paid", "Nộp ngân sách"),
+            _nonnegative("insured_workers", "Số lao động đóng BHXH"),
+            _nonnegative("managers", "Cán bộ quản lý"),
+            _nonnegative("managers_university", "CBQL đại học trở lên"),
+            _nonnegative("managers_college", "CBQL cao đẳng, trung cấp"),
+            _nonnegative("managers_trained", "CBQL đã qua bồi dưỡng"),
+            _not_above(
+                "insured_workers",
+                "workers",
+                _("Số lao động đóng BHXH không được lớn hơn số lao động thường xuyên."),
+            ),
+            _not_above(
+                "managers_university",
+                "managers",
+                _("Số CBQL đại học trở lên không được lớn hơn số cán bộ quản lý."),
+            ),
+            _not_above(
+                "managers_college",
+                "managers",
+                _("Số CBQL cao đẳng, trung cấp không được lớn hơn số cán bộ quản lý."),
+            ),
+            _not_above(
+                "managers_trained",
+                "managers",
+                _("Số CBQL đã qua bồi dưỡng không được lớn hơn số cán bộ quản lý."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.year, self.months)
+
+    @property
+    def period_end(self) -> datetime.date:
+        return period_end(self.year, self.months)
+
+
+class OcopProductQuerySet(models.QuerySet):
+    def valid_at(self, day: datetime.date) -> "OcopProductQuerySet":
+        """Certified on or before ``day`` and not expired at ``day``."""
+        return self.filter(certified_on__lte=day, expires_on__gte=day)
+
+    def expiring_within(self, days: int, today: datetime.date | None = None):
+        """Still valid today but expiring within ``days`` days."""
+        today = today or timezone.localdate()
+        return self.valid_at(today).filter(
+            expires_on__lte=today + datetime.timedelta(days=days)
+        )
+
+
+class OcopProduct(models.Model):
+    class Group(models.TextChoices):
+        FOOD = "food", _("Thực phẩm")
+        DRINK = "drink", _("Đồ uống")
+        HERBAL = "herbal", _("Dược liệu")
+        HANDICRAFT = "handicraft", _("Thủ công mỹ nghệ")
+        ORNAMENTAL = "ornamental", _("Sinh vật cảnh")
+        TOURISM = "tourism", _("Dịch vụ du lịch")
+
+    class Level(models.TextChoices):
+        DISTRICT = "district", _("Huyện")
+        PROVINCE = "province", _("Tỉnh")
+        CENTRAL = "central", _("Trung ương")
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("chủ thể"),
+        on_delete=models.CASCADE,
+        related_name="ocop_products",
+    )
+    name = models.CharField(_("tên sản phẩm"), max_length=255)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True)
+    group = models.CharField(_("nhóm sản phẩm"), max_length=12, choices=Group.choices)
+    stars = models.PositiveSmallIntegerField(
+        _("số sao"), validators=[MinValueValidator(2), MaxValueValidator(5)]
+    )
+    certified_on = models.DateField(_("ngày công nhận"))
+    decision_number = models.CharField(_("số quyết định"), max_length=100, blank=True)
+    level = models.CharField(_("cấp công nhận"), max_length=10, choices=Level.choices, blank=True)
+    expires_on = models.DateField(
+        _("ngày hết hạn"),
+        blank=True,
+        help_text=_("Để trống: 36 tháng sau ngày công nhận, trừ một ngày."),
+    )
+    history = HistoricalRecords(verbose_name=_("lịch sử sản phẩm OCOP"))
+
+    objects = OcopProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sản phẩm OCOP")
+        verbose_name_plural = _("sản phẩm OCOP")
+        ordering = ["-stars", "name_folded"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"],
+                name="ocop_unique_name_per_owner",
+                violation_error_message=_("Chủ thể đã có sản phẩm OCOP cùng tên."),
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=2, stars__lte=5),
+                name="ocop_stars_range",
+                violation_error_message=_("Số sao phải từ 2 đến 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__gte=F("certified_on")),
+                name="ocop_expires_after_certified",
+                violation_error_message=_("Ngày hết hạn phải sau ngày công nhận."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.stars} sao)"
+
+    @staticmethod
+    def default_expiry(certified_on: datetime.date) -> datetime.date:
+        return add_months(certified_on, OCOP_VALIDITY_MONTHS) - datetime.timedelta(days=1)
+
+    def clean_fields(self, exclude=None):
+        if self.expires_on is None and self.certified_on is not None:
+            self.expires_on = self.default_expiry(self.certified_on)
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.name_folded = fold(self.name)
+        if self.expires_on is None:
+            self.expires_on = self.default_expiry(self.certified_on)
+        super().save(*args, **kwargs)
+
+    def is_expired(self, today: datetime.date | None = None) -> bool:
+        return self.expires_on < (today or timezone.localdate())
+
+    def days_to_expiry(self, today: datetime.date | None = None) -> int:
+        return (self.expires_on - (today or timezone.localdate())).days
+
+
+class LoanQuerySet(models.QuerySet):
+    def outstanding_at(self, day: datetime.date) -> "LoanQuerySet":
+        """Disbursed on or before ``day`` and not matured before it."""
+        return self.filter(disbursed_on__lte=day).filter(
+            Q(matures_on__isnull=True) | Q(matures_on__gte=day)
+        )
+
+
+class Loan(models.Model):
+    class Source(models.TextChoices):
+        CENTRAL_FUND = "central_fund", _("Quỹ HTPT HTX Trung ương")
+        PROVINCIAL_FUND = "provincial_fund", _("Quỹ HTPT HTX tỉnh")
+        EMPLOYMENT_FUND = "employment_fund", _("Quỹ quốc gia về việc làm")
+        OTHER = "other", _("Khác")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("bên vay"), on_delete=models.CASCADE, related_name="loans"
+    )
+    source = models.CharField(_("nguồn vốn"), max_length=20, choices=Source.choices)
+    amount = models.DecimalField(_("số tiền vay (triệu đồng)"), **MONEY)
+    disbursed_on = models.DateField(_("ngày giải ngân"))
+    matures_on = models.DateField(_("ngày đáo hạn"), null=True, blank=True)
+    outstanding = models.DecimalField(
+        _("dư nợ (triệu đồng)"),
+        blank=True,
+        help_text=_("Để trống: bằng số tiền vay."),
+        **MONEY,
+    )
+    history = HistoricalRecords(verbose_name=_("lịch sử khoản vay"))
+
+    objects = LoanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("khoản vay Quỹ hỗ trợ")
+        verbose_name_plural = _("vốn vay Quỹ hỗ trợ phát triển HTX")
+        ordering = ["-disbursed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "source", "disbursed_on"],
+                name="loan_unique_disbursement",
+                violation_error_message=_(
+                    "Tổ chức đã có khoản vay cùng nguồn vốn và ngày giải ngân."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="loan_amount_positive",
+                violation_error_message=_("Số tiền vay phải lớn hơn 0."),
+            ),
+            models.CheckConstraint(
+                condition=Q(outstanding__gte=0),
+                name="loan_outstanding_nonnegative",
+                violation_error_message=_("Dư nợ không được âm."),
+            ),
+            models.CheckConstraint(
+                condition=Q(matures_on__isnull=True) | Q(matures_on__gte=F("disbursed_on")),
+                name="loan_matures_after_disbursed",
+                violation_error_message=_("Ngày đáo hạn phải sau ngày giải ngân."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} – {self.organization}"
+
+    def clean_fields(self, exclude=None):
+        if self.outstanding is None and self.amount is not None:
+            self.outstanding = self.amount
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        if self.outstanding is None:
+            self.outstanding = self.amount
+        super().save(*args, **kwargs)

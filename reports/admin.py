@@ -1,0 +1,18 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cooperatives.admin_base import FoldedSearchMixin
+from reports.models import Target
+
+
+@admin.register(Target)
+class TargetAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["area", "period", "indicator", "value", "basis"]
+    list_filter = ["year", "months", "indicator", "area__level"]
+    list_select_related = ["area"]
+    search_fields = ["area__code", "area__name_folded", "indicator", "basis"]
+    autocomplete_fields = ["area"]
+
+    @admin.display(description="kỳ", ordering="year")
+    def period(self, obj):
+        return f"{obj.months} tháng/{obj.year}" if obj.months != 12 else f"Năm {obj.year}"
