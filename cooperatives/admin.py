@@ -274,7 +274,11 @@ class FiguresAdmin(ScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.state == Figures.State.APPROVED and not self.can_approve(request):
+        if (
+            obj is not None
+            and obj.state == Figures.State.APPROVED
+            and not self.can_approve(request)
+        ):
             readonly.append("state")
         return readonly
 
@@ -294,11 +298,15 @@ class FiguresAdmin(ScopedAdmin):
 
     @admin.action(description=_("Gửi duyệt số liệu đã chọn"), permissions=["change"])
     def submit_selected(self, request, queryset):
-        self._set_state(request, queryset.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED)
+        self._set_state(
+            request, queryset.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED
+        )
 
     @admin.action(description=_("Duyệt số liệu đã chọn"), permissions=["approve"])
     def approve_selected(self, request, queryset):
-        self._set_state(request, queryset.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED)
+        self._set_state(
+            request, queryset.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED
+        )
 
     def has_approve_permission(self, request):
         return self.can_approve(request)
@@ -499,4 +507,3 @@ class StaffUserAdmin(UserAdmin):
     @admin.display(description=_("vai trò"))
     def role_names(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
-

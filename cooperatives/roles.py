@@ -57,8 +57,10 @@ def sync_roles(sender=None, using="default", **kwargs) -> None:
     for role, name in GROUP_NAMES.items():
         group, _ = Group.objects.using(using).get_or_create(name=name)
         # Historical (simple_history) models are read through their parent's admin.
-        perms = Permission.objects.using(using).filter(_role_permissions(role)).exclude(
-            content_type__model__startswith="historical"
+        perms = (
+            Permission.objects.using(using)
+            .filter(_role_permissions(role))
+            .exclude(content_type__model__startswith="historical")
         )
         group.permissions.set(perms)
 

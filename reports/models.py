@@ -45,4 +45,6 @@ class Target(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_indicator_display()} – {self.area} – {period_label(self.year, self.months)}"
+        return (
+            f"{self.get_indicator_display()} – {self.area} – {period_label(self.year, self.months)}"
+        )

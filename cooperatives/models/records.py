@@ -183,9 +183,7 @@ class Figures(models.Model):
         _("thu nhập bình quân (triệu đồng/người/tháng)"), null=True, blank=True, **MONEY
     )
     tax_paid = models.DecimalField(_("nộp ngân sách (triệu đồng)"), null=True, blank=True, **MONEY)
-    insured_workers = models.PositiveIntegerField(
-        _("số lao động đóng BHXH"), null=True, blank=True
-    )
+    insured_workers = models.PositiveIntegerField(_("số lao động đóng BHXH"), null=True, blank=True)
     rating = models.CharField(_("xếp loại"), max_length=10, choices=Rating.choices, blank=True)
     meets_ntm_13_1 = models.BooleanField(_("đạt tiêu chí 13.1"), default=False)
     managers = models.PositiveIntegerField(_("cán bộ quản lý"), null=True, blank=True)
@@ -280,9 +278,7 @@ class OcopProductQuerySet(models.QuerySet):
     def expiring_within(self, days: int, today: datetime.date | None = None):
         """Still valid today but expiring within ``days`` days."""
         today = today or timezone.localdate()
-        return self.valid_at(today).filter(
-            expires_on__lte=today + datetime.timedelta(days=days)
-        )
+        return self.valid_at(today).filter(expires_on__lte=today + datetime.timedelta(days=days))
 
 
 class OcopProduct(models.Model):
@@ -348,6 +344,13 @@ class OcopProduct(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.stars} sao)"
 
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.name_folded = fold(self.name)
+        if self.expires_on is None:
+            self.expires_on = self.default_expiry(self.certified_on)
+        super().save(*args, **kwargs)
+
     @staticmethod
     def default_expiry(certified_on: datetime.date) -> datetime.date:
         return add_months(certified_on, OCOP_VALIDITY_MONTHS) - datetime.timedelta(days=1)
@@ -356,13 +359,6 @@ class OcopProduct(models.Model):
         if self.expires_on is None and self.certified_on is not None:
             self.expires_on = self.default_expiry(self.certified_on)
         super().clean_fields(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.name_folded = fold(self.name)
-        if self.expires_on is None:
-            self.expires_on = self.default_expiry(self.certified_on)
-        super().save(*args, **kwargs)
 
     def is_expired(self, today: datetime.date | None = None) -> bool:
         return self.expires_on < (today or timezone.localdate())
@@ -435,12 +431,12 @@ class Loan(models.Model):
     def __str__(self) -> str:
         return f"{self.get_source_display()} – {self.organization}"
 
-    def clean_fields(self, exclude=None):
-        if self.outstanding is None and self.amount is not None:
-            self.outstanding = self.amount
-        super().clean_fields(exclude=exclude)
-
     def save(self, *args, **kwargs):
         if self.outstanding is None:
             self.outstanding = self.amount
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        if self.outstanding is None and self.amount is not None:
+            self.outstanding = self.amount
+        super().clean_fields(exclude=exclude)

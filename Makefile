@@ -1,0 +1,44 @@
+# Entry points. `make run` and `make test` work on a fresh clone with nothing configured:
+# they create .venv, install the pinned requirements and set DJANGO_DEBUG=1 themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV := DJANGO_DEBUG=1
+
+.PHONY: run test lint format migrations-check check install
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo
+	$(DEV) $(BIN)/python manage.py create_demo_admin
+	@echo "Cổng thông tin: http://$(HOST):$(PORT)/  —  Quản trị: http://$(HOST):$(PORT)/quan-tri/"
+	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(DEV) $(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+check: install
+	$(DEV) $(BIN)/python manage.py check

@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from cooperatives.roles import GROUP_NAMES
+from cooperatives.services import RoleError, set_role
+
+
+class Command(BaseCommand):
+    help = "Gán một vai trò cho người dùng (tạo tài khoản nếu chưa có)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("role", choices=list(GROUP_NAMES))
+        parser.add_argument(
+            "--area",
+            action="append",
+            default=[],
+            metavar="MÃ",
+            help="Mã địa bàn của cán bộ địa bàn (lặp lại cho nhiều địa bàn).",
+        )
+
+    def handle(self, *args, username, role, area, **options):
+        try:
+            user, created = set_role(username=username, role=role, area_codes=area)
+        except RoleError as error:
+            raise CommandError(str(error)) from None
+        action = "Đã tạo tài khoản" if created else "Đã cập nhật tài khoản"
+        where = f" (địa bàn: {', '.join(area)})" if area else ""
+        self.stdout.write(f"{action} “{user.username}”: {GROUP_NAMES[role]}{where}.")
+        if created:
+            self.stdout.write(
+                "Tài khoản chưa có mật khẩu; đặt mật khẩu bằng: manage.py changepassword"
+            )

@@ -1,0 +1,56 @@
+"""One shared cast for permission tests: a person per role, each with a known area."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+
+from cooperatives.models import Area, Member
+from cooperatives.roles import ALLIANCE, AREA, EDITOR, OFFICIAL
+from cooperatives.services import set_role
+from cooperatives.tests import factories as f
+
+_extra = itertools.count(1)
+
+
+class RolesTestCase(TestCase):
+    """Alliance staff, an area officer of Huyện Ý Yên, an editor, an official, anonymous.
+
+    Each district has one HTX with figures, an OCOP product, a loan and a member.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        P, D, C = Area.Level.PROVINCE, Area.Level.DISTRICT, Area.Level.COMMUNE
+        cls.province = f.area("36", "Tỉnh Nam Định", P)
+        cls.y_yen = f.area("360", "Huyện Ý Yên", D, cls.province)
+        cls.hai_hau = f.area("366", "Huyện Hải Hậu", D, cls.province)
+        cls.yen_bang = f.area("13900", "Xã Yên Bằng", C, cls.y_yen)
+        cls.hai_phuc = f.area("14200", "Xã Hải Phúc", C, cls.hai_hau)
+        cls.own = cls.make_htx(cls.yen_bang, "0600000001", "HTX Nông nghiệp Yên Bằng")
+        cls.other = cls.make_htx(cls.hai_phuc, "0600000002", "HTX Mây tre đan Hải Phúc")
+
+        User = get_user_model()
+        cls.superuser = User.objects.create_superuser("root", password="x")
+        cls.alliance, _ = set_role(username="lienminh", role=ALLIANCE)
+        cls.area_officer, _ = set_role(username="canbo_yyen", role=AREA, area_codes=["360"])
+        cls.editor, _ = set_role(username="bientap", role=EDITOR)
+        cls.official, _ = set_role(username="lanhdao", role=OFFICIAL)
+
+    @classmethod
+    def make_htx(cls, commune, code, name):
+        org = f.organization(commune, code=code, name=name)
+        f.figures(org, 2023, 6, members=20, workers=10, revenue=2300)
+        f.ocop(org, name=f"Sản phẩm của {name}")
+        org.loans.create(
+            source="provincial_fund", amount=500, disbursed_on=datetime.date(2023, 2, 1)
+        )
+        Member.objects.create(organization=org, full_name="Trần Văn An", id_number="036090001234")
+        return org
+
+    def add_orgs(self, count: int, area: Area) -> None:
+        """Add ``count`` more organisations with one row of every kind, for query counts."""
+        for _ in range(count):
+            number = next(_extra)
+            self.make_htx(area, f"07{number:08d}", f"HTX Thêm {number}")

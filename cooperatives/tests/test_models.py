@@ -1,0 +1,110 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.test import TestCase
+
+from cooperatives.models import Area, Figures, Loan, Member, Organization
+from cooperatives.tests import factories as f
+
+
+class ConstraintTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.commune = f.area("13900", "Xã Yên Bằng")
+        cls.org = f.organization(cls.commune)
+
+    def assert_rejected(self, **fields):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Figures.objects.create(
+                **{"organization": self.org, "year": 2023, "months": 6, **fields}
+            )
+
+    def test_database_rejects_impossible_figures(self):
+        self.assert_rejected(months=13)
+        self.assert_rejected(months=0)
+        self.assert_rejected(year=1999)
+        self.assert_rejected(workers=5, insured_workers=6)
+        self.assert_rejected(managers=3, managers_university=4)
+        self.assert_rejected(managers=3, managers_trained=4)
+        self.assert_rejected(revenue=-1)
+
+    def test_full_clean_explains_in_vietnamese(self):
+        figures = Figures(organization=self.org, year=2023, months=6, workers=5, insured_workers=9)
+        with self.assertRaisesMessage(ValidationError, "không được lớn hơn số lao động"):
+            figures.full_clean()
+
+    def test_profit_may_be_negative(self):
+        Figures.objects.create(organization=self.org, year=2023, months=6, profit=-5.7)
+
+    def test_one_figures_row_per_period(self):
+        Figures.objects.create(organization=self.org, year=2023, months=6)
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Figures.objects.create(organization=self.org, year=2023, months=6)
+
+    def test_stars_between_two_and_five(self):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            f.ocop(self.org, stars=6)
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            f.ocop(self.org, stars=1)
+
+    def test_ceased_status_needs_a_date(self):
+        self.org.status = Organization.Status.DISSOLVED
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            self.org.save()
+
+    def test_code_is_unique(self):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            f.organization(self.commune, code=self.org.code)
+
+    def test_loan_outstanding_defaults_to_amount(self):
+        loan = Loan.objects.create(
+            organization=self.org,
+            source="central_fund",
+            amount=500,
+            disbursed_on=datetime.date(2023, 1, 5),
+        )
+        self.assertEqual(loan.outstanding, 500)
+
+    def test_member_identified_by_id_number_or_by_name(self):
+        Member.objects.create(organization=self.org, full_name="Trần Văn An", id_number="1")
+        Member.objects.create(organization=self.org, full_name="Trần Văn An", id_number="2")
+        Member.objects.create(organization=self.org, full_name="Trần Văn An")
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Member.objects.create(organization=self.org, full_name="Trần Văn An")
+        masked = Member.objects.get(id_number="1").masked_id_number
+        self.assertEqual(masked, "1")
+
+    def test_member_id_number_is_masked(self):
+        member = Member(organization=self.org, full_name="Lê Thị Bình", id_number="036090001234")
+        self.assertEqual(member.masked_id_number, "•••••••••234")
+
+    def test_area_interval_must_be_ordered(self):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Area.objects.create(
+                code="99999",
+                name="Xã Sai",
+                level="commune",
+                valid_from=datetime.date(2025, 7, 1),
+                valid_to=datetime.date(2025, 6, 30),
+            )
+
+    def test_names_are_stored_in_nfc_with_a_folded_copy(self):
+        org = f.organization(self.commune, name="HTX Phu\u0300 Va\u0302n")
+        self.assertEqual(org.name, "HTX Phù Vân")
+        self.assertEqual(org.name_folded, "htx phu van")
+        self.assertEqual(Organization.objects.get(pk=org.pk).name_folded, "htx phu van")
+
+    def test_every_save_is_recorded_in_history(self):
+        self.org.phone = "0228 3849 123"
+        self.org.save()
+        self.assertEqual(list(self.org.history.values_list("history_type", flat=True)), ["~", "+"])
+
+    def test_sectors_are_seeded_with_agriculture_flag(self):
+        from cooperatives.models import Sector
+
+        self.assertEqual(Sector.objects.count(), 11)
+        self.assertEqual(
+            list(Sector.objects.filter(is_agricultural=True).values_list("name", flat=True)),
+            ["Nông nghiệp"],
+        )
