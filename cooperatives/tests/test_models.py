@@ -1,7 +1,8 @@
 import datetime
+import unittest
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import TestCase
 
 from cooperatives.models import Area, Figures, Loan, Member, Organization
@@ -108,3 +109,17 @@ class ConstraintTests(TestCase):
             list(Sector.objects.filter(is_agricultural=True).values_list("name", flat=True)),
             ["Nông nghiệp"],
         )
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "trigram indexes exist on PostgreSQL only")
+class TrigramIndexTests(TestCase):
+    def test_folded_names_have_trigram_indexes(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE %s",
+                ["%_name_trgm"],
+            )
+            found = dict(cursor.fetchall())
+        self.assertIn("organization_name_trgm", found)
+        self.assertIn("gin_trgm_ops", found["organization_name_trgm"])
+        self.assertIn("ocopproduct_name_trgm", found)
