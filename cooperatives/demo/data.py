@@ -1,0 +1,149 @@
+"""The tables the demonstration province is built from."""
+
+import datetime
+from decimal import Decimal
+
+from cooperatives.models import Organization
+
+SEED = 362023
+D = datetime.date
+OLD_UNITS_END = D(2025, 6, 30)
+PERIODS = tuple((year, months) for year in range(2022, 2026) for months in (6, 12))
+MEAN_REVENUE, MEAN_INCOME, NTM_HTX = Decimal("2300"), Decimal("3.2"), 250
+Kind, Status = Organization.Kind, Organization.Status
+COASTAL = {"361", "365", "366"}  # the districts on the sea, where salt and fish are made
+
+# The districts until 30/06/2025, "code name (weight):", then their old communes as
+# "old>new", new being the commune it joined on 01/07/2025 ("+": split between two).
+# The weight is the district's share of the province's cooperatives.
+# An indented line continues the line above, here and in the other tables.
+DISTRICTS = """
+356 Thành phố Nam Định (7): Phường Lộc Hạ>Phường Thiên Trường; Phường Lộc Vượng>Phường Nam Định;
+  Phường Mỹ Xá>Phường Nam Định; Xã Nam Phong>Phường Hồng Quang; Xã Nam Vân>Phường Hồng Quang
+358 Huyện Mỹ Lộc (5): Thị trấn Mỹ Lộc>Phường Mỹ Lộc; Xã Mỹ Hà>Phường Mỹ Lộc;
+  Xã Mỹ Thịnh>Phường Đông A; Xã Mỹ Thành>Phường Mỹ Lộc+Phường Thiên Trường;
+  Xã Mỹ Tân>Phường Đông A; Xã Mỹ Phúc>Phường Đông A
+359 Huyện Vụ Bản (9): Thị trấn Gôi>Xã Vụ Bản; Xã Kim Thái>Xã Vụ Bản; Xã Cộng Hòa>Xã Vụ Bản;
+  Xã Liên Minh>Xã Liên Minh; Xã Thành Lợi>Xã Liên Minh; Xã Hiển Khánh>Xã Hiển Khánh
+360 Huyện Ý Yên (14): Thị trấn Lâm>Xã Ý Yên; Xã Yên Tiến>Xã Ý Yên; Xã Yên Bằng>Xã Yên Đồng;
+  Xã Yên Đồng>Xã Yên Đồng; Xã Yên Thắng>Xã Vạn Thắng; Xã Yên Cường>Xã Yên Cường
+361 Huyện Nghĩa Hưng (11): Thị trấn Liễu Đề>Xã Nghĩa Hưng; Xã Nghĩa Thái>Xã Nghĩa Hưng;
+  Xã Nghĩa Lâm>Xã Nghĩa Lâm; Thị trấn Rạng Đông>Xã Rạng Đông; Xã Nghĩa Hải>Xã Rạng Đông
+362 Huyện Nam Trực (10): Thị trấn Nam Giang>Xã Nam Trực; Xã Nam Thanh>Xã Nam Trực;
+  Xã Nam Dương>Xã Nam Ninh; Xã Nghĩa An>Xã Nam Ninh; Xã Điền Xá>Xã Nam Ninh
+363 Huyện Trực Ninh (9): Thị trấn Cổ Lễ>Xã Cổ Lễ; Xã Trực Chính>Xã Cổ Lễ; Xã Trực Nội>Xã Cổ Lễ;
+  Xã Trực Đại>Xã Trực Ninh; Xã Trực Hùng>Xã Trực Ninh
+364 Huyện Xuân Trường (9): Thị trấn Xuân Trường>Xã Xuân Trường; Xã Xuân Ngọc>Xã Xuân Trường;
+  Xã Xuân Hồng>Xã Xuân Hồng; Xã Xuân Vinh>Xã Xuân Hưng; Xã Xuân Kiên>Xã Xuân Hưng
+365 Huyện Giao Thủy (12): Thị trấn Ngô Đồng>Xã Giao Thủy; Xã Giao Châu>Xã Giao Thủy;
+  Xã Giao Thiện>Xã Giao Minh; Xã Giao Xuân>Xã Giao Minh; Xã Giao Hải>Xã Giao Hòa;
+  Xã Giao Lạc>Xã Giao Hòa
+366 Huyện Hải Hậu (14): Thị trấn Yên Định>Xã Hải Hậu; Xã Hải Phúc>Xã Hải Hậu;
+  Xã Hải Châu>Xã Hải Thịnh; Xã Hải Hưng>Xã Hải Thịnh; Xã Hải Anh>Xã Hải Anh;
+  Xã Hải Đường>Xã Hải Anh
+"""
+
+# Batches of organisations besides the older HTX and the Quỹ TDND: kind, founded between.
+# HTX: 466 older + 9 + 7 + 12 exist on 30/06/2023; the last batches sit in the new communes.
+BATCHES = """
+htx 2022-01-01 2022-06-30 9;  htx 2022-07-01 2022-12-31 7;  htx 2023-01-01 2023-06-30 12
+htx 2023-07-01 2023-12-31 8;  htx 2024-01-01 2024-12-31 15;  htx 2025-01-01 2025-06-30 9
+htx 2025-07-01 2025-12-15 7;  group 2005-01-01 2023-06-30 1987;  group 2023-07-01 2023-12-31 40
+group 2024-01-01 2024-12-31 55;  group 2025-01-01 2025-06-30 30;  group 2025-07-01 2025-12-15 25
+"""
+# Status changes: kind, status, changed between, count; "old" picks among the organisations
+# founded up to 2021, "new" adds organisations that had ceased before 30/06/2023.
+STATUSES = """
+htx suspended 2020-01-01 2025-03-31 15 old;  htx converted 2023-07-01 2023-12-31 4 old
+htx dissolved 2024-01-01 2024-12-31 9 old;  htx merged 2025-01-01 2025-06-30 5 old
+htx dissolved 2025-08-01 2025-12-31 3 old;  group dissolved 2023-07-01 2025-12-31 40 old
+htx dissolved 2015-01-01 2022-12-31 28 new;  htx dissolved 2023-01-01 2023-06-30 4 new
+htx merged 2019-01-01 2021-12-31 5 new;  htx converted 2020-01-01 2022-12-31 3 new
+group dissolved 2015-01-01 2023-06-30 80 new
+"""
+
+# Sector: weight among HTX: activities in HTX names.
+HTX_SECTORS = """
+Nông nghiệp: 70: Dịch vụ nông nghiệp|Dịch vụ nông nghiệp|Nông nghiệp|Chăn nuôi|
+  Nuôi trồng thủy sản|Sản xuất rau an toàn|Sản xuất và tiêu thụ lúa giống|Sản xuất muối
+Công nghiệp - TTCN: 8: Mây tre đan|Thêu ren|Cơ khí|Mộc mỹ nghệ|Chế biến nông sản|Đúc đồng|
+  Chế biến nước mắm
+Thương mại - Dịch vụ: 6: Thương mại dịch vụ|Dịch vụ du lịch|Kinh doanh tổng hợp
+Vận tải: 4: Vận tải|Vận tải hành khách|Vận tải thủy
+Xây dựng: 3: Xây dựng|Xây dựng và thương mại
+Môi trường: 3: Vệ sinh môi trường|Dịch vụ môi trường
+Điện: 2: Dịch vụ điện năng
+Nhà ở: 1: Phát triển nhà ở
+Tổng hợp: 2: Dịch vụ tổng hợp|Sản xuất kinh doanh dịch vụ tổng hợp
+Khác: 1: Dịch vụ nước sạch
+"""
+GROUP_SECTORS = """
+Nông nghiệp: 70: chăn nuôi|trồng rau|sản xuất lúa giống|nuôi trồng thủy sản|làm muối|
+  trồng hoa cây cảnh|nuôi ong|trồng nấm
+Công nghiệp - TTCN: 20: thêu ren|mây tre đan|dệt chiếu|mộc dân dụng|may mặc
+Thương mại - Dịch vụ: 7: dịch vụ làm đất|thu gom nông sản
+Xây dựng: 3: xây dựng
+"""
+# OCOP products by group; "{}" takes the owner's commune.
+OCOP_PRODUCTS = """
+food: Gạo Tám xoan {}|Gạo nếp cái hoa vàng {}|Gạo ST25 {}|Nước mắm {}|Bánh nhãn {}|Mắm tôm {}|
+  Ngao sạch {}|Muối sạch {}|Nem nắm {}|Miến dong {}|Trứng vịt muối {}|Mật ong hoa nhãn {}|
+  Rau an toàn {}|Giò bò {}|Bột sắn dây {}|Nấm sò {}|Dầu lạc {}
+drink: Rượu nếp cái hoa vàng {}|Trà hoa hòe {}|Trà sen {}
+herbal: Tinh bột nghệ {}|Tinh dầu sả {}|Cao dược liệu {}
+handicraft: Mây tre đan {}|Chiếu cói {}|Tranh thêu tay {}|Đồ gỗ mỹ nghệ {}|Đồ đồng mỹ nghệ {}|
+  Giỏ cói {}
+ornamental: Cây cảnh {}|Hoa đào {}|Hoa lan {}
+tourism: Du lịch trải nghiệm làng nghề {}|Du lịch sinh thái {}
+"""
+# Certified so as to expire this many days from today, for the staff worklist.
+EXPIRING_OCOP = (
+    ("Bánh gai Chợ Cuối", "food", 18),
+    ("Kẹo Sìu Châu", "food", 41),
+    ("Muối sạch Bạch Long", "food", 63),
+    ("Trà hoa hòe Vụ Bản", "drink", 84),
+)
+
+PLANS = {
+    "T22": "Kế hoạch số 18/KH-UBND ngày 21/01/2022 của UBND tỉnh",
+    "T23": "Kế hoạch số 25/KH-UBND ngày 15/01/2023 của UBND tỉnh",
+    "T24": "Kế hoạch số 31/KH-UBND ngày 22/01/2024 của UBND tỉnh",
+    "DH": "Nghị quyết Đại hội Liên minh HTX tỉnh nhiệm kỳ 2021-2026",
+    "YY": "Kế hoạch số 12/KH-UBND ngày 20/01/2023 của UBND huyện Ý Yên",
+    "HH": "Kế hoạch số 09/KH-UBND ngày 18/01/2023 của UBND huyện Hải Hậu",
+    "GT": "Kế hoạch số 15/KH-UBND ngày 30/01/2023 của UBND huyện Giao Thủy",
+    "NH": "Kế hoạch số 11/KH-UBND ngày 19/01/2023 của UBND huyện Nghĩa Hưng",
+    "NB": "Kế hoạch số 08/KH-UBND ngày 20/07/2025 của UBND tỉnh Ninh Bình",
+}
+# Area, year, months, indicator, value, plan.
+TARGETS = """
+36 2022 6 htx_new 10 T22;  36 2022 12 htx_new 20 T22;  36 2022 12 htx_total 500 T22
+36 2023 6 htx_new 15 T23;  36 2023 6 avg_revenue 2200 T23;  36 2023 6 ntm_13_1 240 T23
+36 2023 12 htx_new 30 T23;  36 2023 12 htx_total 510 T23;  36 2023 12 avg_revenue 4800 T23
+36 2023 12 avg_income 3.5 T23;  36 2023 12 ntm_13_1 260 T23;  36 2024 6 htx_new 12 T24
+36 2024 12 htx_new 25 T24;  36 2024 12 htx_total 515 T24;  36 2024 12 alliance_member_share 70 DH
+360 2023 6 htx_new 2 YY;  366 2023 6 htx_new 3 HH;  365 2023 12 htx_new 4 GT
+361 2023 12 ntm_13_1 30 NH;  37 2025 12 htx_new 20 NB;  37 2025 12 avg_income 4.2 NB
+37 2025 12 ocop_new 15 NB
+"""
+
+VILLAGES = (
+    "Hành Thiện|Quần Phương|Kiên Lao|Hoành Nha|Vị Khê|Tống Xá|Cát Đằng|La Xuyên|Vân Chàng|"
+    "Cổ Chất|Ninh Cường|Phú Nhai|Lạc Quần|Trà Lũ|Xuân Bảng|Quất Lâm|Sa Châu|Văn Lý|Thịnh Long|"
+    "Tức Mặc|Bảo Lộc|Đệ Tứ|An Lá|Đông Mạc|Liêu Hải|Phù Vân|Bách Tính|Thượng Đồng|An Cư|"
+    "Đồng Côi|Phú Lễ|Trung Lao|Bình Lạng|Thiện Vịnh"
+).split("|")
+HAMLETS = (
+    "Đông|Đoài|Trung|Thượng|Hạ|Bắc|Nam|Tân Lập|Đồng Tâm|Quyết Thắng|Thống Nhất|Hòa Bình|"
+    "Tiền Phong|An Lộc|Phú Thọ|Liên Thành"
+).split("|")
+STREETS = "Trần Hưng Đạo|Hùng Vương|Lê Hồng Phong|Điện Biên|Văn Cao|Trường Chinh".split("|")
+SURNAMES = "Nguyễn Trần Lê Phạm Vũ Đỗ Hoàng Bùi Đặng Ngô Đinh Trịnh Phan Mai Lương Đoàn Cao".split()
+MALE = (  # middle names, given names
+    "Văn Đức Minh Hữu Quang Xuân Ngọc Thanh",
+    "Hùng Dũng Tuấn Bình Hải Thắng Nam Long Cường Sơn Quyết Toàn Thịnh Khánh Tùng Trung Chiến Mạnh",
+)
+FEMALE = (
+    "Thị Thu Ngọc Thanh Thị",
+    "Lan Hoa Hương Hằng Thủy Phương Hà Nga Yến Liên Hiền Tâm Mai Nhung",
+)
