@@ -12,6 +12,7 @@ from cooperatives.admin_base import (
     ScopedAdmin,
     ScopedInline,
     area_list_filter,
+    money_column,
 )
 from cooperatives.models import (
     Area,
@@ -92,7 +93,7 @@ class LocationInline(ScopedInline, admin.TabularInline):
     verbose_name_plural = _("Lịch sử địa bàn trụ sở (địa bàn mới nhất là địa bàn hiện tại)")
 
 
-class FiguresInline(admin.TabularInline):
+class FiguresInline(ScopedInline, admin.TabularInline):
     model = Figures
     extra = 0
     fields = [
@@ -113,20 +114,20 @@ class FiguresInline(admin.TabularInline):
     classes = ["collapse"]
 
 
-class OcopInline(admin.TabularInline):
+class OcopInline(ScopedInline, admin.TabularInline):
     model = OcopProduct
     extra = 0
     fields = ["name", "group", "stars", "certified_on", "decision_number", "level", "expires_on"]
     show_change_link = True
 
 
-class LoanInline(admin.TabularInline):
+class LoanInline(ScopedInline, admin.TabularInline):
     model = Loan
     extra = 0
     fields = ["source", "amount", "disbursed_on", "matures_on", "outstanding"]
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(ScopedInline, admin.TabularInline):
     model = Member
     extra = 0
     fields = [
@@ -215,8 +216,8 @@ class FiguresAdmin(ScopedAdmin):
         "data_kind",
         "members",
         "workers",
-        "revenue",
-        "avg_income",
+        money_column("revenue", _("doanh thu (triệu đồng)")),
+        money_column("avg_income", _("thu nhập BQ (triệu đồng/người/tháng)")),
         "rating",
         "state",
     ]
@@ -378,7 +379,14 @@ class OcopProductAdmin(ScopedAdmin):
 
 @admin.register(Loan)
 class LoanAdmin(ScopedAdmin):
-    list_display = ["organization", "source", "amount", "disbursed_on", "matures_on", "outstanding"]
+    list_display = [
+        "organization",
+        "source",
+        money_column("amount", _("số tiền vay (triệu đồng)")),
+        "disbursed_on",
+        "matures_on",
+        money_column("outstanding", _("dư nợ (triệu đồng)")),
+    ]
     list_filter = ["source", area_list_filter("organization__area_id")]
     list_select_related = ["organization"]
     search_fields = ["organization__code", "organization__name_folded"]

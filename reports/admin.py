@@ -1,13 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cooperatives.admin_base import FoldedSearchMixin
+from cooperatives.admin_base import FoldedSearchMixin, money_column
 from reports.models import Target
+
+value_column = money_column("value", "giá trị")
 
 
 @admin.register(Target)
 class TargetAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["area", "period", "indicator", "value", "basis"]
+    list_display = ["area", "period", "indicator", value_column, "basis"]
     list_filter = ["year", "months", "indicator", "area__level"]
     list_select_related = ["area"]
     search_fields = ["area__code", "area__name_folded", "indicator", "basis"]

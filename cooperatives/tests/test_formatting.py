@@ -69,3 +69,26 @@ class OcopExpiryTests(SimpleTestCase):
     def test_add_months_clamps_to_month_end(self):
         self.assertEqual(add_months(datetime.date(2023, 1, 31), 1), datetime.date(2023, 2, 28))
         self.assertEqual(add_months(datetime.date(2023, 11, 30), 3), datetime.date(2024, 2, 29))
+
+
+class VietnameseDecimalFieldTests(SimpleTestCase):
+    def field(self):
+        from cooperatives.forms import VietnameseDecimalField
+
+        return VietnameseDecimalField(max_digits=20, decimal_places=6, required=False)
+
+    def test_shows_significant_digits_with_vietnamese_separators(self):
+        field = self.field()
+        self.assertEqual(
+            field.widget.format_value(field.prepare_value(Decimal("2312.500000"))), "2.312,5"
+        )
+        self.assertEqual(
+            field.widget.format_value(field.prepare_value(Decimal("2300.000000"))), "2.300"
+        )
+
+    def test_reads_vietnamese_and_plain_styles(self):
+        field = self.field()
+        self.assertEqual(field.clean("2.312,5"), Decimal("2312.5"))
+        self.assertEqual(field.clean("2312.5"), Decimal("2312.5"))
+        self.assertEqual(field.clean("1.264"), Decimal("1264"))
+        self.assertEqual(field.clean("-5,7"), Decimal("-5.7"))
