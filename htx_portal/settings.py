@@ -160,6 +160,11 @@ STORAGES = {
 ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã tỉnh Nam Định")
 PROVINCE_CODE = os.environ.get("HTX_PROVINCE_CODE", "36")
 
+# Spreadsheet imports: the largest file accepted, in megabytes.
+IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
+# Uploads larger than the import limit are refused before they are read into memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

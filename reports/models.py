@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperatives.models import Area, period_label
+from cooperatives.models.imports import ImportedHistory
 from reports.indicators import CHOICES
 
 
@@ -25,7 +26,7 @@ class Target(models.Model):
     basis = models.CharField(
         _("căn cứ"), max_length=255, blank=True, help_text=_("Kế hoạch hoặc quyết định giao.")
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"))
+    history = HistoricalRecords(verbose_name=_("lịch sử chỉ tiêu"), bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("chỉ tiêu kế hoạch")

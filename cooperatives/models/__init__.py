@@ -1,4 +1,5 @@
 from .areas import REFORM_DATE, Area, AreaMap
+from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import Location, Organization, Sector, StaffProfile
 from .records import Figures, Loan, Member, OcopProduct, add_months, period_end, period_label
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
@@ -8,6 +9,8 @@ __all__ = [
     "Area",
     "AreaMap",
     "ExpiringOcopProduct",
+    "IMPORT_KINDS",
+    "ImportBatch",
     "Figures",
     "Loan",
     "Location",

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from cooperatives.text import fold, nfc
 
+from .imports import ImportedHistory
+
 # 1 July 2025: Vietnam's provinces merged and the district level was abolished.
 REFORM_DATE = datetime.date(2025, 7, 1)
 
@@ -52,7 +54,9 @@ class Area(models.Model):
         blank=True,
         related_name="predecessors",
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử đơn vị hành chính"))
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử đơn vị hành chính"), bases=[ImportedHistory]
+    )
 
     objects = AreaQuerySet.as_manager()
 

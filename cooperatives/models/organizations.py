@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from cooperatives.text import fold, nfc
 
 from .areas import Area, AreaMap
+from .imports import ImportedHistory
 
 MONEY = {"max_digits": 20, "decimal_places": 6}
 
@@ -23,7 +24,7 @@ class Sector(models.Model):
         help_text=_("HTX của lĩnh vực này được tính vào chỉ tiêu HTX nông nghiệp."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
-    history = HistoricalRecords(verbose_name=_("lịch sử lĩnh vực"))
+    history = HistoricalRecords(verbose_name=_("lịch sử lĩnh vực"), bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("lĩnh vực")
@@ -149,7 +150,7 @@ class Organization(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử tổ chức"))
+    history = HistoricalRecords(verbose_name=_("lịch sử tổ chức"), bases=[ImportedHistory])
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -217,7 +218,7 @@ class Location(models.Model):
         Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="locations"
     )
     valid_from = models.DateField(_("địa bàn từ ngày"))
-    history = HistoricalRecords(verbose_name=_("lịch sử địa bàn"))
+    history = HistoricalRecords(verbose_name=_("lịch sử địa bàn"), bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("địa bàn trụ sở")

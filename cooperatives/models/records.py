@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperatives.text import fold, nfc
 
+from .imports import ImportedHistory
 from .organizations import MONEY, Organization
 
 OCOP_VALIDITY_MONTHS = 36
@@ -90,7 +91,7 @@ class Member(models.Model):
     )
     joined_on = models.DateField(_("ngày gia nhập"), null=True, blank=True)
     left_on = models.DateField(_("ngày ra"), null=True, blank=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử thành viên"))
+    history = HistoricalRecords(verbose_name=_("lịch sử thành viên"), bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("thành viên")
@@ -200,7 +201,7 @@ class Figures(models.Model):
         _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
     )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử số liệu"))
+    history = HistoricalRecords(verbose_name=_("lịch sử số liệu"), bases=[ImportedHistory])
 
     objects = FiguresQuerySet.as_manager()
 
@@ -315,7 +316,7 @@ class OcopProduct(models.Model):
         blank=True,
         help_text=_("Để trống: 36 tháng sau ngày công nhận, trừ một ngày."),
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử sản phẩm OCOP"))
+    history = HistoricalRecords(verbose_name=_("lịch sử sản phẩm OCOP"), bases=[ImportedHistory])
 
     objects = OcopProductQuerySet.as_manager()
 
@@ -395,7 +396,7 @@ class Loan(models.Model):
         help_text=_("Để trống: bằng số tiền vay."),
         **MONEY,
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử khoản vay"))
+    history = HistoricalRecords(verbose_name=_("lịch sử khoản vay"), bases=[ImportedHistory])
 
     objects = LoanQuerySet.as_manager()
 

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cooperatives.formatting import vn_number
+from cooperatives.spreadsheets.engine import import_file
+from cooperatives.spreadsheets.kinds import KINDS
+
+
+class Command(BaseCommand):
+    help = "Nhập một tệp bảng tính (.xlsx hoặc .csv): lưu toàn bộ, hoặc không lưu gì nếu có lỗi."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--kind", required=True, choices=list(KINDS))
+        parser.add_argument("file")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Chỉ kiểm tra và báo cáo, không lưu."
+        )
+
+    def handle(self, *args, kind, file, dry_run, **options):
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp “{file}”.")
+
+        def progress(done: int, total: int, seconds: float) -> None:
+            rate = done / seconds if seconds else done
+            self.stdout.write(
+                f"Đã đọc {vn_number(done)}/{vn_number(total)} dòng ({vn_number(rate)} dòng/giây)…"
+            )
+
+        result = import_file(
+            kind=KINDS[kind],
+            data=path.read_bytes(),
+            file_name=path.name,
+            dry_run=dry_run,
+            progress=progress,
+        )
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(result.summary())
+        self.stdout.write(result.summary())
+        if result.batch is not None:
+            self.stdout.write(f"Lần nhập #{result.batch.pk} đã được ghi lại.")

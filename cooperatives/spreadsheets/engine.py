@@ -1,0 +1,262 @@
+"""Import a whole file or nothing: validate every row first, then write in bulk."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import timezone
+from simple_history.utils import get_history_manager_for_model
+
+from cooperatives.formatting import vn_number
+from cooperatives.models import ImportBatch
+from cooperatives.text import fold
+
+from .base import Context, ParsedRow, RowError, RowErrors, same
+from .cells import CellError, is_blank
+from .tables import FileProblem, read_table
+
+Progress = Callable[[int, int, float], None]
+PROGRESS_EVERY = 5000
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file_name: str
+    dry_run: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    batch: ImportBatch | None = None
+    # Row numbers by outcome, for the admin preview.
+    created_rows: list[int] = field(default_factory=list)
+    updated_rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    unchanged_rows: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.errors:
+            return (
+                f"Tệp có {vn_number(len(self.errors))} lỗi; không có dữ liệu nào được lưu. "
+                "Hãy sửa các lỗi dưới đây rồi nhập lại."
+            )
+        counts = (
+            f"{vn_number(self.created)} tạo mới, {vn_number(self.updated)} cập nhật, "
+            f"{vn_number(self.unchanged)} không thay đổi"
+        )
+        if self.dry_run:
+            return f"Kiểm tra {vn_number(self.rows)} dòng: {counts}. Chưa lưu gì (chạy thử)."
+        if not self.created and not self.updated:
+            return f"Đã đọc {vn_number(self.rows)} dòng: tất cả không thay đổi; không có gì để lưu."
+        return f"Đã nhập {vn_number(self.rows)} dòng: {counts}."
+
+
+def import_file(
+    *,
+    kind,
+    data: bytes,
+    file_name: str,
+    user=None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Validate ``data`` as a spreadsheet of ``kind`` and, unless ``dry_run``, save it whole.
+
+    Any bad row means nothing is saved; every bad row is reported.
+    """
+    result = ImportResult(kind=kind.name, file_name=file_name, dry_run=dry_run)
+    try:
+        table = read_table(data, file_name)
+    except FileProblem as problem:
+        result.errors.append(RowError(None, None, None, str(problem)))
+        return result
+
+    errors = RowErrors()
+    columns = _match_headers(kind, table.headers, errors)
+    if errors:
+        result.errors = errors.items
+        return result
+    if not table.rows:
+        result.errors.append(
+            RowError(None, None, None, "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
+        )
+        return result
+
+    ctx = Context(user=user)
+    rows = _parse_rows(kind, table, columns, errors, progress)
+    result.rows = len(rows)
+    kind.resolve(ctx, rows, errors)
+    _check_duplicates(kind, rows, errors)
+    existing = kind.load_existing(ctx, [row for row in rows if row.ok])
+    plan = _plan(kind, ctx, rows, existing, errors)
+    if errors:
+        result.errors = sorted(errors.items, key=lambda e: e.row or 0)
+        return result
+
+    creates, updates, unchanged = plan
+    result.created, result.updated, result.unchanged = len(creates), len(updates), len(unchanged)
+    result.created_rows = [row.number for row, _ in creates]
+    result.updated_rows = [(row.number, kind.describe(changed)) for row, _, changed in updates]
+    result.unchanged_rows = [row.number for row in unchanged]
+    if dry_run or (not creates and not updates):
+        return result
+    try:
+        result.batch = _write(kind, ctx, file_name, result, creates, updates)
+    except (IntegrityError, DatabaseError) as error:
+        result.errors.append(
+            RowError(
+                None,
+                None,
+                None,
+                "Không lưu được vì cơ sở dữ liệu từ chối dữ liệu (có thể do người khác vừa "
+                f"sửa cùng bản ghi); không có gì được lưu. Chi tiết: {error}",
+            )
+        )
+        result.created = result.updated = result.unchanged = 0
+    return result
+
+
+def _match_headers(kind, headers: list[str], errors: RowErrors) -> dict[str, object]:
+    by_folded = {fold(column.header): column for column in kind.columns}
+    matched: dict[str, object] = {}
+    unknown, blank_positions, repeated = [], [], []
+    for position, header in enumerate(headers, start=1):
+        if not header:
+            blank_positions.append(position)
+            continue
+        column = by_folded.get(fold(header))
+        if column is None:
+            unknown.append(header)
+        elif column in matched.values():
+            repeated.append(header)
+        else:
+            matched[header] = column
+    if unknown:
+        names = ", ".join(f'"{h}"' for h in unknown)
+        valid = ", ".join(f'"{c.header}"' for c in kind.columns)
+        errors.add(None, None, f"Tệp có cột không xác định: {names}. Các cột hợp lệ: {valid}.")
+    if repeated:
+        names = ", ".join(f'"{h}"' for h in repeated)
+        errors.add(None, None, f"Tệp có cột lặp lại: {names}.")
+    if blank_positions:
+        where = ", ".join(str(p) for p in blank_positions)
+        errors.add(None, None, f"Cột thứ {where} của dòng tiêu đề không có tên.")
+    present = {column.attr for column in matched.values()}
+    missing = [c.header for c in kind.columns if c.required and c.attr not in present]
+    if missing:
+        names = ", ".join(f'"{h}"' for h in missing)
+        errors.add(None, None, f"Tệp thiếu cột bắt buộc: {names}.")
+    return matched
+
+
+def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[ParsedRow]:
+    present = {column.attr for column in columns.values()}
+    absent = [c for c in kind.columns if c.attr not in present]
+    rows: list[ParsedRow] = []
+    started = time.monotonic()
+    total = len(table.rows)
+    for index, source in enumerate(table.rows, start=1):
+        # Raw cells are keyed by the contract's header, whatever spelling the file used.
+        raw = {columns[h].header: v for h, v in source.values.items() if h in columns}
+        row = ParsedRow(number=source.number, raw=raw)
+        for column in columns.values():
+            value = raw.get(column.header)
+            if is_blank(value):
+                row.data[column.attr] = column.default
+                if column.required:
+                    errors.add(row, column.header, "bỏ trống, nhưng cột này bắt buộc.")
+                continue
+            try:
+                row.data[column.attr] = column.parse(value)
+            except CellError as error:
+                errors.add(row, column.header, str(error))
+        for column in absent:
+            row.data.setdefault(column.attr, kind.ABSENT)
+        rows.append(row)
+        if progress and index % PROGRESS_EVERY == 0:
+            progress(index, total, time.monotonic() - started)
+    return rows
+
+
+def _check_duplicates(kind, rows: list[ParsedRow], errors: RowErrors) -> None:
+    seen: dict[object, int] = {}
+    for row in rows:
+        if not row.ok:
+            continue
+        key = kind.key(row)
+        if key in seen:
+            header = kind.key_header
+            errors.add(
+                row, header, f"trùng với dòng {seen[key]} trong cùng tệp ({kind.key_label})."
+            )
+        else:
+            seen[key] = row.number
+
+
+def _plan(kind, ctx, rows, existing, errors):
+    creates, updates, unchanged = [], [], []
+    for row in rows:
+        if not row.ok:
+            continue
+        current = existing.get(kind.key(row))
+        kind.check_row(ctx, row, current, errors)
+        if not row.ok:
+            continue
+        values = kind.values(row, current)
+        if current is None:
+            creates.append((row, kind.new(values)))
+            continue
+        changed = [
+            name for name, value in values.items() if not same(getattr(current, name), value)
+        ]
+        changed += kind.extra_changes(row, current)
+        if changed:
+            for name, value in values.items():
+                setattr(current, name, value)
+            updates.append((row, current, changed))
+        else:
+            unchanged.append(row)
+    return creates, updates, unchanged
+
+
+@transaction.atomic
+def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
+    batch = ImportBatch.objects.create(
+        kind=kind.name,
+        file_name=file_name[:255],
+        user=ctx.user if ctx.user is not None and ctx.user.pk else None,
+        rows=result.rows,
+        created=len(creates),
+        updated=len(updates),
+        unchanged=result.unchanged,
+    )
+    history = get_history_manager_for_model(kind.model)
+    reason = f"Nhập tệp “{file_name}” (lần nhập #{batch.pk})"
+    history_args = {
+        "default_user": batch.user,
+        "default_change_reason": reason,
+        "custom_historical_attrs": {"import_batch": batch},
+    }
+    now = timezone.now()
+    new_objects = [obj for _, obj in creates]
+    if new_objects:
+        kind.model.objects.bulk_create(new_objects, batch_size=1000)
+        history.bulk_history_create(new_objects, batch_size=1000, **history_args)
+    changed_objects = [obj for _, obj, _ in updates]
+    if changed_objects:
+        fields = sorted({f for _, _, changed in updates for f in changed if not f.startswith("_")})
+        if hasattr(kind.model, "updated_at"):
+            for obj in changed_objects:
+                obj.updated_at = now
+            fields.append("updated_at")
+        if fields:
+            kind.model.objects.bulk_update(changed_objects, fields, batch_size=1000)
+        history.bulk_history_create(changed_objects, batch_size=1000, update=True, **history_args)
+    kind.after_write(ctx, creates, updates, batch, history_args)
+    return batch

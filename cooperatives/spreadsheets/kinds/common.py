@@ -1,0 +1,170 @@
+"""The shared behaviour of record kinds: defaults, references, scope checks, export values."""
+
+from cooperatives.models import Area, Organization
+from cooperatives.text import fold
+
+from ..base import NameIndex, ParsedRow, RowErrors
+from ..cells import CellError
+
+CHUNK = 5000
+_MISSING = object()
+
+
+class Kind:
+    """One record kind of DATA-CONTRACT.md §1. Subclasses declare columns and the key."""
+
+    name = ""
+    label = ""
+    model = None
+    columns: list = []
+    key_header = "Mã số"
+    key_label = ""
+    ABSENT = _MISSING  # the column is not in the file: keep what is stored
+    # Column attributes that are not model fields of the same name.
+    references: dict[str, str] = {}
+
+    # --- reading ---------------------------------------------------------------------
+    def resolve(self, ctx, rows: list[ParsedRow], errors: RowErrors) -> None:
+        """Look up the records that rows refer to, in a few queries for the whole file."""
+
+    def key(self, row: ParsedRow):
+        raise NotImplementedError
+
+    def load_existing(self, ctx, rows: list[ParsedRow]) -> dict:
+        raise NotImplementedError
+
+    def check_row(self, ctx, row: ParsedRow, current, errors: RowErrors) -> None:
+        """Checks that need the stored record (scope, values combined with stored ones)."""
+
+    def field_names(self) -> list[str]:
+        return [c.attr for c in self.columns if c.attr not in self.references]
+
+    def values(self, row: ParsedRow, current) -> dict:
+        """Return the model field values a row sets; absent columns keep stored values."""
+        values = {}
+        for column in self.columns:
+            if column.attr in self.references:
+                continue
+            value = row.data.get(column.attr, self.ABSENT)
+            if value is self.ABSENT:
+                if current is not None:
+                    continue
+                value = None
+            if value is None:
+                value = self.empty(column)
+            values[column.attr] = value
+        return values
+
+    def empty(self, column):
+        """The value a blank cell without a default stands for: the field's empty value."""
+        field = self.model._meta.get_field(column.attr)
+        if field.null:
+            return None
+        if field.get_internal_type() == "BooleanField":
+            return False
+        return ""
+
+    def effective(self, row: ParsedRow, current, attr: str):
+        """Return the value a record will have for ``attr`` after this row."""
+        value = row.data.get(attr, self.ABSENT)
+        if value is self.ABSENT:
+            return getattr(current, attr, None) if current is not None else None
+        return value
+
+    def new(self, values: dict):
+        return self.model(**values)
+
+    def extra_changes(self, row: ParsedRow, current) -> list[str]:
+        return []
+
+    def describe(self, changed: list[str]) -> list[str]:
+        """Return the Vietnamese names of changed fields, for the preview."""
+        names = []
+        for name in changed:
+            if name.startswith("_"):
+                names.append(self.extra_labels.get(name, name))
+                continue
+            try:
+                names.append(str(self.model._meta.get_field(name).verbose_name))
+            except Exception:
+                names.append(name)
+        return names
+
+    extra_labels: dict[str, str] = {}
+
+    # --- writing ---------------------------------------------------------------------
+    def link(self, ctx, creates, updates) -> None:
+        """Fix references between records created by the same file (before history)."""
+
+    def after_write(self, ctx, creates, updates, batch, history_args) -> None:
+        """Write the related records a row implies (e.g. a head-office move)."""
+
+    # --- export ----------------------------------------------------------------------
+    def export_queryset(self, user=None):
+        raise NotImplementedError
+
+    def export_values(self, obj) -> list:
+        raise NotImplementedError
+
+
+def chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
+    """Load the organisations a column names, by code or folded name, in a few queries."""
+    from ..base import references
+
+    codes, names = references(rows, header)
+    index = NameIndex("tổ chức")
+    found = {}
+    for part in chunks(sorted(codes)):
+        for org in Organization.objects.filter(code__in=part).only(
+            "pk", "code", "name", "area_id", "kind"
+        ):
+            found[org.pk] = org
+    for part in chunks(sorted(names - {fold(c) for c in codes if c in found})):
+        for org in Organization.objects.filter(name_folded__in=part).only(
+            "pk", "code", "name", "area_id", "kind"
+        ):
+            found[org.pk] = org
+    for org in found.values():
+        index.add(org, org.code, org.name)
+    return index
+
+
+def area_index() -> NameIndex:
+    index = NameIndex("đơn vị hành chính")
+    for area in Area.objects.all():
+        index.add(area, area.code, area.name)
+    return index
+
+
+def resolve_reference(rows, errors, index: NameIndex, header: str, attr: str) -> None:
+    """Replace the text in ``attr`` by the record it names; errors name the candidates."""
+    for row in rows:
+        value = row.raw.get(header)
+        if row.data.get(attr) in (None, _MISSING) or not isinstance(row.data.get(attr), str):
+            continue
+        try:
+            row.data[attr] = index.find(value)
+        except CellError as error:
+            errors.add(row, header, str(error))
+            row.data[attr] = None
+
+
+def check_organization_scope(ctx, row, errors, header: str = "Mã số") -> None:
+    org = row.data.get("organization")
+    if org is not None and not ctx.may_touch_organization(org):
+        errors.add(row, header, "không thuộc địa bàn bạn phụ trách.")
+
+
+def scoped(queryset, user, lookup: str):
+    """Limit an export to an area officer's organisations."""
+    from cooperatives.scoping import area_scope
+
+    scope = area_scope(user) if user is not None else None
+    if scope is not None:
+        queryset = queryset.filter(**{f"{lookup}__in": scope})
+    return queryset

@@ -1,0 +1,599 @@
+"""The records kept per organisation (figures, OCOP, loans, members) and plan targets."""
+
+import datetime
+
+from cooperatives.models import Figures, Loan, Member, OcopProduct
+from cooperatives.text import fold
+from reports.indicators import BY_CODE, INDICATORS
+from reports.models import Target
+
+from .. import cells
+from ..base import Column, between, choice_from, count, money, money_nonnegative, positive, same
+from ..cells import CellError
+from .common import (
+    Kind,
+    area_index,
+    check_organization_scope,
+    chunks,
+    organization_index,
+    resolve_reference,
+    scoped,
+)
+
+YEAR = between(2000, 2100, integer=True)
+MONTHS = between(1, 12, integer=True)
+ORG_COLUMN = Column(
+    "Mã số", "organization", cells.text, True, "Mã số (hoặc tên) của tổ chức.", example="0600123456"
+)
+
+
+class OrganizationRecordKind(Kind):
+    """A kind whose rows belong to an organisation named in the column "Mã số"."""
+
+    references = {"organization": "Mã số"}
+
+    def resolve(self, ctx, rows, errors):
+        index = organization_index(rows)
+        resolve_reference(rows, errors, index, "Mã số", "organization")
+        for row in rows:
+            check_organization_scope(ctx, row, errors)
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        values["organization"] = row.data["organization"]
+        return values
+
+    def load_by(self, rows, key) -> dict:
+        org_ids = sorted({row.data["organization"].pk for row in rows})
+        found = {}
+        for part in chunks(org_ids):
+            for obj in self.model.objects.filter(organization_id__in=part).select_related(
+                "organization"
+            ):
+                found[key(obj)] = obj
+        return found
+
+    def export_queryset(self, user=None):
+        queryset = self.model.objects.select_related("organization")
+        return scoped(queryset, user, "organization__area_id").order_by(*self.export_order)
+
+    export_order = ("organization__code", "pk")
+
+
+def _not_above(row, current, kind, part, whole, errors, header, message):
+    part_value = kind.effective(row, current, part)
+    whole_value = kind.effective(row, current, whole)
+    if part_value is not None and whole_value is not None and part_value > whole_value:
+        errors.add(row, header, message)
+
+
+RATINGS = choice_from(Figures.Rating)
+DATA_KINDS = choice_from(Figures.DataKind, {"Ước tính": Figures.DataKind.ESTIMATE})
+
+
+class FiguresKind(OrganizationRecordKind):
+    name = "figures"
+    label = "Số liệu định kỳ"
+    model = Figures
+    key_label = "cùng tổ chức, năm và số tháng"
+    columns = [
+        ORG_COLUMN,
+        Column("Năm", "year", YEAR, True, "Từ 2000 đến 2100.", example=2025, kind="integer"),
+        Column(
+            "Số tháng",
+            "months",
+            MONTHS,
+            True,
+            "Số tháng tính từ tháng 1: 6 là 6 tháng đầu năm, 12 là cả năm.",
+            example=6,
+            kind="integer",
+        ),
+        Column(
+            "Loại số liệu",
+            "data_kind",
+            DATA_KINDS,
+            help="Mặc định Chính thức.",
+            allowed=DATA_KINDS.labels,
+            example="Chính thức",
+            default=Figures.DataKind.OFFICIAL,
+        ),
+        Column(
+            "Số thành viên",
+            "members",
+            count,
+            help="Số nguyên, không âm, tại ngày cuối kỳ.",
+            example=120,
+            kind="integer",
+        ),
+        Column(
+            "Số lao động thường xuyên",
+            "workers",
+            count,
+            help="Số nguyên, không âm, tại ngày cuối kỳ.",
+            example=15,
+            kind="integer",
+        ),
+        Column(
+            "Doanh thu (triệu đồng)",
+            "revenue",
+            money_nonnegative,
+            help="Lũy kế từ đầu năm, không âm.",
+            example=2312.5,
+            kind="number",
+        ),
+        Column(
+            "Lợi nhuận (triệu đồng)",
+            "profit",
+            money,
+            help="Lũy kế từ đầu năm; có thể âm.",
+            example=185,
+            kind="number",
+        ),
+        Column(
+            "Thu nhập bình quân (triệu đồng/người/tháng)",
+            "avg_income",
+            money_nonnegative,
+            help="Của lao động thường xuyên, không âm.",
+            example=3.2,
+            kind="number",
+        ),
+        Column(
+            "Nộp ngân sách (triệu đồng)",
+            "tax_paid",
+            money_nonnegative,
+            help="Thuế và phí đã nộp, không âm.",
+            example=42,
+            kind="number",
+        ),
+        Column(
+            "Số lao động đóng BHXH",
+            "insured_workers",
+            count,
+            help="Không lớn hơn số lao động thường xuyên.",
+            example=8,
+            kind="integer",
+        ),
+        Column("Xếp loại", "rating", RATINGS, allowed=RATINGS.labels, example="Khá"),
+        Column(
+            "Đạt tiêu chí 13.1",
+            "meets_ntm_13_1",
+            cells.yes_no,
+            help="Tiêu chí 13.1 nông thôn mới; Có/Không.",
+            allowed=["Có", "Không"],
+            example=True,
+            kind="bool",
+            default=False,
+        ),
+        Column("Cán bộ quản lý", "managers", count, example=5, kind="integer"),
+        Column(
+            "CBQL đại học trở lên",
+            "managers_university",
+            count,
+            help="Không lớn hơn số cán bộ quản lý.",
+            example=2,
+            kind="integer",
+        ),
+        Column(
+            "CBQL cao đẳng, trung cấp",
+            "managers_college",
+            count,
+            help="Không lớn hơn số cán bộ quản lý.",
+            example=2,
+            kind="integer",
+        ),
+        Column(
+            "CBQL đã qua bồi dưỡng",
+            "managers_trained",
+            count,
+            help="Không lớn hơn số cán bộ quản lý.",
+            example=4,
+            kind="integer",
+        ),
+    ]
+
+    def key(self, row):
+        return (row.data["organization"].pk, row.data["year"], row.data["months"])
+
+    def load_existing(self, ctx, rows):
+        return self.load_by(rows, lambda f: (f.organization_id, f.year, f.months))
+
+    def check_row(self, ctx, row, current, errors):
+        _not_above(
+            row,
+            current,
+            self,
+            "insured_workers",
+            "workers",
+            errors,
+            "Số lao động đóng BHXH",
+            "lớn hơn số lao động thường xuyên.",
+        )
+        for part, header in (
+            ("managers_university", "CBQL đại học trở lên"),
+            ("managers_college", "CBQL cao đẳng, trung cấp"),
+            ("managers_trained", "CBQL đã qua bồi dưỡng"),
+        ):
+            _not_above(
+                row, current, self, part, "managers", errors, header, "lớn hơn số cán bộ quản lý."
+            )
+        self.can_approve = ctx.user is not None and ctx.user.has_perm(
+            "cooperatives.approve_figures"
+        )
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        if current is None:
+            values["state"] = Figures.State.SUBMITTED
+        elif current.state == Figures.State.APPROVED and not getattr(self, "can_approve", True):
+            # A change to approved figures goes back for approval.
+            if any(not same(getattr(current, k), v) for k, v in values.items()):
+                values["state"] = Figures.State.SUBMITTED
+        return values
+
+    export_order = ("organization__code", "year", "months")
+
+    def export_values(self, f):
+        return [
+            f.organization.code,
+            f.year,
+            f.months,
+            f.get_data_kind_display(),
+            f.members,
+            f.workers,
+            f.revenue,
+            f.profit,
+            f.avg_income,
+            f.tax_paid,
+            f.insured_workers,
+            f.get_rating_display() if f.rating else "",
+            f.meets_ntm_13_1,
+            f.managers,
+            f.managers_university,
+            f.managers_college,
+            f.managers_trained,
+        ]
+
+
+GROUPS = choice_from(OcopProduct.Group)
+OCOP_LEVELS = choice_from(OcopProduct.Level)
+
+
+class OcopKind(OrganizationRecordKind):
+    name = "ocop"
+    label = "Sản phẩm OCOP"
+    model = OcopProduct
+    key_header = "Tên sản phẩm"
+    key_label = "cùng chủ thể và tên sản phẩm"
+    columns = [
+        ORG_COLUMN,
+        Column("Tên sản phẩm", "name", cells.text, True, example="Gạo Tám xoan Hải Hậu"),
+        Column("Nhóm sản phẩm", "group", GROUPS, True, allowed=GROUPS.labels, example="Thực phẩm"),
+        Column(
+            "Số sao",
+            "stars",
+            between(2, 5, integer=True),
+            True,
+            "Từ 2 đến 5.",
+            example=4,
+            kind="integer",
+        ),
+        Column(
+            "Ngày công nhận",
+            "certified_on",
+            cells.date,
+            True,
+            "Ngày của quyết định công nhận.",
+            example=datetime.date(2024, 9, 20),
+            kind="date",
+        ),
+        Column("Số quyết định", "decision_number", cells.text, example="2150/QĐ-UBND"),
+        Column("Cấp công nhận", "level", OCOP_LEVELS, allowed=OCOP_LEVELS.labels, example="Tỉnh"),
+        Column(
+            "Ngày hết hạn",
+            "expires_on",
+            cells.date,
+            help="Để trống: 36 tháng sau ngày công nhận, trừ một ngày.",
+            kind="date",
+        ),
+    ]
+
+    def key(self, row):
+        return (row.data["organization"].pk, fold(row.data["name"]))
+
+    def load_existing(self, ctx, rows):
+        return self.load_by(rows, lambda p: (p.organization_id, p.name_folded))
+
+    def check_row(self, ctx, row, current, errors):
+        certified = self.effective(row, current, "certified_on")
+        expires = row.data.get("expires_on")
+        if expires and certified and expires < certified:
+            errors.add(row, "Ngày hết hạn", "trước ngày công nhận.")
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        values["name_folded"] = fold(values.get("name", getattr(current, "name", "")))
+        if values.get("expires_on", self.ABSENT) is None:
+            certified = values.get("certified_on") or current.certified_on
+            values["expires_on"] = OcopProduct.default_expiry(certified)
+        return values
+
+    export_order = ("organization__code", "name_folded")
+
+    def export_values(self, p):
+        return [
+            p.organization.code,
+            p.name,
+            p.get_group_display(),
+            p.stars,
+            p.certified_on,
+            p.decision_number,
+            p.get_level_display() if p.level else "",
+            p.expires_on,
+        ]
+
+
+SOURCES = choice_from(Loan.Source)
+
+
+class LoanKind(OrganizationRecordKind):
+    name = "loans"
+    label = "Vốn vay Quỹ hỗ trợ phát triển HTX"
+    model = Loan
+    key_header = "Ngày giải ngân"
+    key_label = "cùng bên vay, nguồn vốn và ngày giải ngân"
+    columns = [
+        ORG_COLUMN,
+        Column(
+            "Nguồn vốn",
+            "source",
+            SOURCES,
+            True,
+            allowed=SOURCES.labels,
+            example="Quỹ HTPT HTX tỉnh",
+        ),
+        Column(
+            "Số tiền vay (triệu đồng)",
+            "amount",
+            positive,
+            True,
+            "Lớn hơn 0.",
+            example=500,
+            kind="number",
+        ),
+        Column(
+            "Ngày giải ngân",
+            "disbursed_on",
+            cells.date,
+            True,
+            example=datetime.date(2024, 4, 10),
+            kind="date",
+        ),
+        Column(
+            "Ngày đáo hạn",
+            "matures_on",
+            cells.date,
+            kind="date",
+            example=datetime.date(2027, 4, 10),
+        ),
+        Column(
+            "Dư nợ (triệu đồng)",
+            "outstanding",
+            money_nonnegative,
+            help="Dư nợ báo cáo gần nhất; để trống: bằng số tiền vay.",
+            kind="number",
+            example=350,
+        ),
+    ]
+
+    def key(self, row):
+        return (row.data["organization"].pk, row.data["source"], row.data["disbursed_on"])
+
+    def load_existing(self, ctx, rows):
+        return self.load_by(
+            rows, lambda loan: (loan.organization_id, loan.source, loan.disbursed_on)
+        )
+
+    def check_row(self, ctx, row, current, errors):
+        matures = self.effective(row, current, "matures_on")
+        if matures and matures < row.data["disbursed_on"]:
+            errors.add(row, "Ngày đáo hạn", "trước ngày giải ngân.")
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        if values.get("outstanding", self.ABSENT) is None:
+            values["outstanding"] = values.get("amount") or current.amount
+        return values
+
+    export_order = ("organization__code", "disbursed_on", "source")
+
+    def export_values(self, loan):
+        return [
+            loan.organization.code,
+            loan.get_source_display(),
+            loan.amount,
+            loan.disbursed_on,
+            loan.matures_on,
+            loan.outstanding,
+        ]
+
+
+MEMBER_TYPES = choice_from(Member.MemberType)
+PARTY_TYPES = choice_from(Member.PartyType)
+
+
+def id_number(value) -> str:
+    """An ID number is text: a number cell keeps its digits (Excel drops leading zeros)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return cells.text(value).replace(" ", "")
+
+
+class MemberKind(OrganizationRecordKind):
+    name = "members"
+    label = "Sổ đăng ký thành viên"
+    model = Member
+    key_header = "Họ tên"
+    key_label = "cùng tổ chức và số giấy tờ (hoặc họ tên khi không có số giấy tờ)"
+    columns = [
+        ORG_COLUMN,
+        Column(
+            "Họ tên",
+            "full_name",
+            cells.text,
+            True,
+            "Người, chủ hộ hoặc tên pháp nhân.",
+            example="Nguyễn Thị Hoa",
+        ),
+        Column(
+            "Loại thành viên",
+            "member_type",
+            MEMBER_TYPES,
+            help="Mặc định Chính thức.",
+            allowed=MEMBER_TYPES.labels,
+            example="Chính thức",
+            default=Member.MemberType.OFFICIAL,
+        ),
+        Column(
+            "Đối tượng",
+            "party_type",
+            PARTY_TYPES,
+            help="Mặc định Cá nhân.",
+            allowed=PARTY_TYPES.labels,
+            example="Cá nhân",
+            default=Member.PartyType.PERSON,
+        ),
+        Column(
+            "Số giấy tờ",
+            "id_number",
+            id_number,
+            help=(
+                "Số CCCD/giấy tờ: dữ liệu cá nhân, không công khai. "
+                "Ghi dạng văn bản để giữ số 0 đầu."
+            ),
+            example="036190001234",
+        ),
+        Column(
+            "Vốn góp (triệu đồng)",
+            "capital_contribution",
+            money_nonnegative,
+            example=20,
+            kind="number",
+        ),
+        Column(
+            "Ngày gia nhập", "joined_on", cells.date, example=datetime.date(2019, 5, 1), kind="date"
+        ),
+        Column("Ngày ra", "left_on", cells.date, kind="date"),
+    ]
+
+    def key(self, row):
+        ident = row.data.get("id_number")
+        person = ("id", ident) if ident else ("name", fold(row.data["full_name"]))
+        return (row.data["organization"].pk, person)
+
+    def load_existing(self, ctx, rows):
+        def key(m):
+            person = ("id", m.id_number) if m.id_number else ("name", m.name_folded)
+            return (m.organization_id, person)
+
+        return self.load_by(rows, key)
+
+    def check_row(self, ctx, row, current, errors):
+        joined = self.effective(row, current, "joined_on")
+        left = self.effective(row, current, "left_on")
+        if joined and left and left < joined:
+            errors.add(row, "Ngày ra", "trước ngày gia nhập.")
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        values["name_folded"] = fold(values.get("full_name", getattr(current, "full_name", "")))
+        return values
+
+    export_order = ("organization__code", "name_folded", "pk")
+
+    def export_values(self, m):
+        return [
+            m.organization.code,
+            m.full_name,
+            m.get_member_type_display(),
+            m.get_party_type_display(),
+            m.id_number,
+            m.capital_contribution,
+            m.joined_on,
+            m.left_on,
+        ]
+
+
+def indicator_code(value) -> str:
+    code = cells.text(value).strip().lower()
+    if code in BY_CODE:
+        return code
+    folded = fold(cells.text(value))
+    for indicator in INDICATORS:
+        if fold(indicator.label) == folded:
+            return indicator.code
+    raise CellError("không phải là mã chỉ tiêu (xem trang “Hướng dẫn” của tệp mẫu).")
+
+
+class TargetKind(Kind):
+    name = "targets"
+    label = "Chỉ tiêu kế hoạch"
+    model = Target
+    key_header = "Chỉ tiêu"
+    key_label = "cùng địa bàn, năm, số tháng và chỉ tiêu"
+    references = {"area": "Địa bàn"}
+    columns = [
+        Column("Địa bàn", "area", cells.text, True, "Mã hoặc tên đơn vị hành chính.", example="36"),
+        Column("Năm", "year", YEAR, True, example=2025, kind="integer"),
+        Column(
+            "Số tháng",
+            "months",
+            MONTHS,
+            True,
+            "6 là 6 tháng đầu năm, 12 là cả năm.",
+            example=6,
+            kind="integer",
+        ),
+        Column(
+            "Chỉ tiêu",
+            "indicator",
+            indicator_code,
+            True,
+            "Mã chỉ tiêu, ví dụ htx_new.",
+            [i.code for i in INDICATORS],
+            example="htx_new",
+        ),
+        Column("Giá trị", "value", cells.number, True, example=15, kind="number"),
+        Column(
+            "Căn cứ",
+            "basis",
+            cells.text,
+            help="Kế hoạch hoặc quyết định giao chỉ tiêu.",
+            example="Kế hoạch số 25/KH-UBND ngày 15/01/2025",
+        ),
+    ]
+
+    def resolve(self, ctx, rows, errors):
+        resolve_reference(rows, errors, area_index(), "Địa bàn", "area")
+
+    def key(self, row):
+        return (row.data["area"].pk, row.data["year"], row.data["months"], row.data["indicator"])
+
+    def load_existing(self, ctx, rows):
+        area_ids = sorted({row.data["area"].pk for row in rows})
+        found = {}
+        for target in Target.objects.filter(area_id__in=area_ids).select_related("area"):
+            found[(target.area_id, target.year, target.months, target.indicator)] = target
+        return found
+
+    def values(self, row, current):
+        values = super().values(row, current)
+        values["area"] = row.data["area"]
+        return values
+
+    def export_queryset(self, user=None):
+        return Target.objects.select_related("area").order_by(
+            "area__code", "year", "months", "indicator"
+        )
+
+    def export_values(self, t):
+        return [t.area.code, t.year, t.months, t.indicator, t.value, t.basis]
