@@ -49,6 +49,7 @@ class ParsedRow:
     number: int
     raw: dict[str, object]  # header -> cell as read
     data: dict[str, object] = field(default_factory=dict)  # attr -> parsed value
+    present: frozenset[str] = frozenset()  # attrs whose column is in the file
     ok: bool = True
 
 

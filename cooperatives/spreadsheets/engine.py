@@ -156,15 +156,14 @@ def _match_headers(kind, headers: list[str], errors: RowErrors) -> dict[str, obj
 
 
 def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[ParsedRow]:
-    present = {column.attr for column in columns.values()}
-    absent = [c for c in kind.columns if c.attr not in present]
+    present = frozenset(column.attr for column in columns.values())
     rows: list[ParsedRow] = []
     started = time.monotonic()
     total = len(table.rows)
     for index, source in enumerate(table.rows, start=1):
         # Raw cells are keyed by the contract's header, whatever spelling the file used.
         raw = {columns[h].header: v for h, v in source.values.items() if h in columns}
-        row = ParsedRow(number=source.number, raw=raw)
+        row = ParsedRow(number=source.number, raw=raw, present=present)
         for column in columns.values():
             value = raw.get(column.header)
             if is_blank(value):
@@ -176,8 +175,6 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[Parse
                 row.data[column.attr] = column.parse(value)
             except CellError as error:
                 errors.add(row, column.header, str(error))
-        for column in absent:
-            row.data.setdefault(column.attr, kind.ABSENT)
         rows.append(row)
         if progress and index % PROGRESS_EVERY == 0:
             progress(index, total, time.monotonic() - started)
@@ -247,7 +244,7 @@ def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
     new_objects = [obj for _, obj in creates]
     if new_objects:
         kind.model.objects.bulk_create(new_objects, batch_size=1000)
-        history.bulk_history_create(new_objects, batch_size=1000, **history_args)
+    kind.link(ctx, creates, updates)
     changed_objects = [obj for _, obj, _ in updates]
     if changed_objects:
         fields = sorted({f for _, _, changed in updates for f in changed if not f.startswith("_")})
@@ -257,6 +254,10 @@ def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
             fields.append("updated_at")
         if fields:
             kind.model.objects.bulk_update(changed_objects, fields, batch_size=1000)
+    # History last, so that it records the rows as they ended up (links included).
+    if new_objects:
+        history.bulk_history_create(new_objects, batch_size=1000, **history_args)
+    if changed_objects:
         history.bulk_history_create(changed_objects, batch_size=1000, update=True, **history_args)
     kind.after_write(ctx, creates, updates, batch, history_args)
     return batch

@@ -7,7 +7,6 @@ from ..base import NameIndex, ParsedRow, RowErrors
 from ..cells import CellError
 
 CHUNK = 5000
-_MISSING = object()
 
 
 class Kind:
@@ -19,7 +18,6 @@ class Kind:
     columns: list = []
     key_header = "Mã số"
     key_label = ""
-    ABSENT = _MISSING  # the column is not in the file: keep what is stored
     # Column attributes that are not model fields of the same name.
     references: dict[str, str] = {}
 
@@ -45,11 +43,12 @@ class Kind:
         for column in self.columns:
             if column.attr in self.references:
                 continue
-            value = row.data.get(column.attr, self.ABSENT)
-            if value is self.ABSENT:
+            if column.attr not in row.present:
                 if current is not None:
-                    continue
-                value = None
+                    continue  # the column is not in the file: keep what is stored
+                value = column.default
+            else:
+                value = row.data.get(column.attr)
             if value is None:
                 value = self.empty(column)
             values[column.attr] = value
@@ -58,18 +57,18 @@ class Kind:
     def empty(self, column):
         """The value a blank cell without a default stands for: the field's empty value."""
         field = self.model._meta.get_field(column.attr)
-        if field.null:
-            return None
-        if field.get_internal_type() == "BooleanField":
+        internal = field.get_internal_type()
+        if internal == "BooleanField":
             return False
-        return ""
+        if internal in ("CharField", "TextField", "EmailField") and not field.null:
+            return ""
+        return None
 
     def effective(self, row: ParsedRow, current, attr: str):
         """Return the value a record will have for ``attr`` after this row."""
-        value = row.data.get(attr, self.ABSENT)
-        if value is self.ABSENT:
+        if attr not in row.present:
             return getattr(current, attr, None) if current is not None else None
-        return value
+        return row.data.get(attr)
 
     def new(self, values: dict):
         return self.model(**values)
@@ -145,7 +144,7 @@ def resolve_reference(rows, errors, index: NameIndex, header: str, attr: str) ->
     """Replace the text in ``attr`` by the record it names; errors name the candidates."""
     for row in rows:
         value = row.raw.get(header)
-        if row.data.get(attr) in (None, _MISSING) or not isinstance(row.data.get(attr), str):
+        if not isinstance(row.data.get(attr), str):
             continue
         try:
             row.data[attr] = index.find(value)

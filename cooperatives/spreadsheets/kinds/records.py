@@ -312,7 +312,7 @@ class OcopKind(OrganizationRecordKind):
     def values(self, row, current):
         values = super().values(row, current)
         values["name_folded"] = fold(values.get("name", getattr(current, "name", "")))
-        if values.get("expires_on", self.ABSENT) is None:
+        if "expires_on" in values and values["expires_on"] is None:
             certified = values.get("certified_on") or current.certified_on
             values["expires_on"] = OcopProduct.default_expiry(certified)
         return values
@@ -400,7 +400,7 @@ class LoanKind(OrganizationRecordKind):
 
     def values(self, row, current):
         values = super().values(row, current)
-        if values.get("outstanding", self.ABSENT) is None:
+        if "outstanding" in values and values["outstanding"] is None:
             values["outstanding"] = values.get("amount") or current.amount
         return values
 

@@ -158,12 +158,12 @@ class AreaKind(Kind):
 
     def extra_changes(self, row, current):
         changes = []
-        parent = row.data.get("parent", self.ABSENT)
+        parent = row.data.get("parent")
         current_parent = current.parent.code if current.parent_id else None
-        if parent is not self.ABSENT and (parent[0] if parent else None) != current_parent:
+        if "parent" in row.present and (parent[0] if parent else None) != current_parent:
             changes.append("_parent")
-        successors = row.data.get("successors", self.ABSENT)
-        if successors is not self.ABSENT:
+        successors = row.data.get("successors")
+        if "successors" in row.present:
             wanted = {s[0] for s in successors or [] if s}
             if wanted != self.successor_codes.get(current.code, set()):
                 changes.append("_successors")
@@ -174,31 +174,29 @@ class AreaKind(Kind):
         ids = dict(Area.objects.values_list("code", "pk"))
         changed = []
         for row, obj in rows:
-            parent = row.data.get("parent", self.ABSENT)
-            if parent is self.ABSENT:
+            if "parent" not in row.present:
                 continue
+            parent = row.data.get("parent")
             new_parent = ids[parent[0]] if parent else None
             if obj.parent_id != new_parent:
                 obj.parent_id = new_parent
                 changed.append(obj)
         if changed:
             Area.objects.bulk_update(changed, ["parent"], batch_size=1000)
-        self.area_ids = ids
 
     def after_write(self, ctx, creates, updates, batch, history_args):
         rows = [(row, obj) for row, obj in creates] + [(row, obj) for row, obj, _ in updates]
         through = Area.successors.through
+        ids = dict(Area.objects.values_list("code", "pk"))
         touched, links = [], []
         for row, obj in rows:
-            successors = row.data.get("successors", self.ABSENT)
-            if successors is self.ABSENT:
+            if "successors" not in row.present:
                 continue
+            successors = row.data.get("successors")
             touched.append(obj.pk)
             for successor in successors or []:
                 if successor:
-                    links.append(
-                        through(from_area_id=obj.pk, to_area_id=self.area_ids[successor[0]])
-                    )
+                    links.append(through(from_area_id=obj.pk, to_area_id=ids[successor[0]]))
         if touched:
             through.objects.filter(from_area_id__in=touched).delete()
             through.objects.bulk_create(links, ignore_conflicts=True)
