@@ -1,14 +1,15 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin_base import (
-    FoldedSearchMixin,
+    RegistryAdmin,
     ScopedAdmin,
     ScopedInline,
     area_list_filter,
@@ -29,6 +30,7 @@ from cooperatives.models import (
     UnplacedOrganization,
 )
 from cooperatives.scoping import area_scope, scoped_area_ids
+from cooperatives.text import fold
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -54,10 +56,10 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Area)
-class AreaAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class AreaAdmin(RegistryAdmin):
     list_display = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor_list"]
     list_filter = ["level", ValidityFilter]
-    search_fields = ["code", "name_folded"]
+    search_fields = ["code", "name_folded__contains"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent", "successors"]
     ordering = ["code"]
@@ -77,11 +79,11 @@ class AreaAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class SectorAdmin(RegistryAdmin):
     list_display = ["name", "is_agricultural", "order"]
     list_editable = ["is_agricultural", "order"]
     list_filter = ["is_agricultural"]
-    search_fields = ["name_folded"]
+    search_fields = ["name_folded__contains"]
 
 
 class LocationInline(ScopedInline, admin.TabularInline):
@@ -94,8 +96,12 @@ class LocationInline(ScopedInline, admin.TabularInline):
 
 
 class FiguresInline(ScopedInline, admin.TabularInline):
+    """Figures of the organisation, read-only here: they are entered, approved and sent
+    back for approval on their own page, where the approval rules apply."""
+
     model = Figures
     extra = 0
+    can_delete = False
     fields = [
         "year",
         "months",
@@ -109,9 +115,15 @@ class FiguresInline(ScopedInline, admin.TabularInline):
         "meets_ntm_13_1",
         "state",
     ]
-    readonly_fields = ["state"]
+    readonly_fields = fields
     show_change_link = True
     classes = ["collapse"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class OcopInline(ScopedInline, admin.TabularInline):
@@ -127,8 +139,29 @@ class LoanInline(ScopedInline, admin.TabularInline):
     fields = ["source", "amount", "disbursed_on", "matures_on", "outstanding"]
 
 
+class MemberFormSet(BaseInlineFormSet):
+    """Two rows for the same person in one save would break the register's unique keys."""
+
+    def clean(self):
+        super().clean()
+        seen = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("full_name"):
+                continue
+            ident = (data.get("id_number") or "").strip()
+            key = ("id", ident) if ident else ("name", fold(data["full_name"]))
+            if key in seen:
+                raise ValidationError(
+                    f"“{data['full_name']}” xuất hiện hai lần trong sổ thành viên "
+                    "(cùng số giấy tờ, hoặc cùng họ tên khi không có số giấy tờ)."
+                )
+            seen[key] = form
+
+
 class MemberInline(ScopedInline, admin.TabularInline):
     model = Member
+    formset = MemberFormSet
     extra = 0
     fields = [
         "full_name",
@@ -168,7 +201,7 @@ class OrganizationAdmin(ScopedAdmin):
         "is_public",
     ]
     list_select_related = ["sector", "area"]
-    search_fields = ["code", "name_folded", "tax_code"]
+    search_fields = ["code", "name_folded__contains", "tax_code"]
     autocomplete_fields = ["sector"]
     readonly_fields = ["area", "created_at", "updated_at"]
     fieldsets = [
@@ -204,7 +237,7 @@ class LocationAdmin(ScopedAdmin):
     list_display = ["organization", "area", "valid_from"]
     list_filter = [area_list_filter("area_id")]
     list_select_related = ["organization", "area"]
-    search_fields = ["organization__code", "organization__name_folded"]
+    search_fields = ["organization__code", "organization__name_folded__contains"]
     autocomplete_fields = ["organization", "area"]
 
 
@@ -232,7 +265,7 @@ class FiguresAdmin(ScopedAdmin):
         "meets_ntm_13_1",
     ]
     list_select_related = ["organization"]
-    search_fields = ["organization__code", "organization__name_folded"]
+    search_fields = ["organization__code", "organization__name_folded__contains"]
     autocomplete_fields = ["organization"]
     actions = ["submit_selected", "approve_selected"]
     fieldsets = [
@@ -364,7 +397,11 @@ class OcopProductAdmin(ScopedAdmin):
         area_list_filter("organization__area_id"),
     ]
     list_select_related = ["organization"]
-    search_fields = ["name_folded", "organization__code", "organization__name_folded"]
+    search_fields = [
+        "name_folded__contains",
+        "organization__code",
+        "organization__name_folded__contains",
+    ]
     autocomplete_fields = ["organization"]
 
     @admin.display(description=_("tình trạng chứng nhận"))
@@ -389,7 +426,7 @@ class LoanAdmin(ScopedAdmin):
     ]
     list_filter = ["source", area_list_filter("organization__area_id")]
     list_select_related = ["organization"]
-    search_fields = ["organization__code", "organization__name_folded"]
+    search_fields = ["organization__code", "organization__name_folded__contains"]
     autocomplete_fields = ["organization"]
     date_hierarchy = "disbursed_on"
 
@@ -407,7 +444,11 @@ class MemberAdmin(ScopedAdmin):
     ]
     list_filter = ["member_type", "party_type", area_list_filter("organization__area_id")]
     list_select_related = ["organization"]
-    search_fields = ["name_folded", "organization__code", "organization__name_folded"]
+    search_fields = [
+        "name_folded__contains",
+        "organization__code",
+        "organization__name_folded__contains",
+    ]
     autocomplete_fields = ["organization"]
 
     @admin.display(description=_("số giấy tờ"))
@@ -436,7 +477,7 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
     list_display = ["code", "organization_link", "kind", "recorded_area", "choices"]
     list_display_links = None
     list_filter = ["kind", "sector"]
-    search_fields = ["code", "name_folded"]
+    search_fields = ["code", "name_folded__contains"]
 
     def get_queryset(self, request):
         today = timezone.localdate()
@@ -473,7 +514,11 @@ class ExpiringOcopProductAdmin(WorklistAdmin):
     list_display_links = None
     list_filter = ["stars", "group"]
     list_select_related = ["organization"]
-    search_fields = ["name_folded", "organization__name_folded", "organization__code"]
+    search_fields = [
+        "name_folded__contains",
+        "organization__name_folded__contains",
+        "organization__code",
+    ]
     ordering = ["expires_on"]
 
     def get_queryset(self, request):

@@ -1,6 +1,8 @@
 """Shared admin behaviour: accent-insensitive search, area filters and area-officer scoping."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -24,6 +26,8 @@ class FoldedSearchMixin:
     show_facets = admin.ShowFacets.NEVER
 
     def get_search_results(self, request, queryset, search_term):
+        # Folded columns are lower case without marks, so a plain LIKE on the folded
+        # term matches and can use the trigram index on PostgreSQL.
         return super().get_search_results(request, queryset, fold(search_term))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -85,7 +89,59 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
     return AreaListFilter
 
 
-class ScopedAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class SafeHistoryMixin:
+    """History pages that respect the same rules as the change page.
+
+    django-simple-history's version page saves on any valid POST after checking only the
+    view permission on the historical copy. Here the current record must be visible to
+    the user (404 otherwise, as for its change page), and restoring a version needs the
+    change permission on the current record.
+    """
+
+    def _current(self, request, object_id):
+        try:
+            pk = self.model._meta.pk.to_python(unquote(str(object_id)))
+            return self.get_queryset(request).get(pk=pk)
+        except (self.model.DoesNotExist, ValidationError, ValueError, TypeError):
+            return None
+
+    def _valid_pk(self, object_id) -> bool:
+        try:
+            self.model._meta.pk.to_python(unquote(str(object_id)))
+        except ValidationError:
+            return False
+        return True
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._valid_pk(object_id):
+            raise Http404
+        if self._current(request, object_id) is None and (
+            area_scope(request.user) is not None or not self.has_change_permission(request)
+        ):
+            # A deleted record's history is for staff of the whole province only.
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        current = self._current(request, object_id)
+        if current is None or not str(version_id).isdigit():
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        current = self._current(request, obj.pk) if obj is not None else None
+        return super().revert_disabled(request, obj) or not (
+            current is not None and self.has_change_permission(request, current)
+        )
+
+
+class RegistryAdmin(FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
+    """The base of every registry admin page."""
+
+
+class ScopedAdmin(RegistryAdmin):
     """Admin whose rows belong to an organisation, limited to an area officer's areas.
 
     ``scope_lookup`` leads from the model to the organisation's current area id. Records

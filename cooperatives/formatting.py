@@ -52,7 +52,8 @@ def vn_money(value, empty: str = "—") -> str:
     number = _to_decimal(value)
     if number is None:
         return empty
-    if abs(number) >= 1000:
+    # Decide on the rounded amount, so that 999,95 reads "1 tỷ đồng", not "1.000 triệu".
+    if abs(number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) >= 1000:
         return f"{vn_number(number / 1000, 1, strip_zero=True)} tỷ đồng"
     return f"{vn_number(number, 1, strip_zero=True)} triệu đồng"
 

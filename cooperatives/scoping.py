@@ -42,7 +42,9 @@ def _scope(user) -> Scope | None:
                 for area_id in area_ids:
                     own |= area_map.subtree(area_id)
                 locations = area_map.raw_ids_for_scope(area_ids, timezone.localdate())
-                scope = Scope(frozenset(locations), frozenset(own))
+                # Old units merged into theirs stay choosable, so that records entered
+                # before the reform can still be saved and corrected.
+                scope = Scope(frozenset(locations), frozenset(own | locations))
             else:
                 scope = Scope(frozenset(), frozenset())
     setattr(user, _CACHE_ATTR, scope)

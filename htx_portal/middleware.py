@@ -1,5 +1,5 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 
 
 class HealthCheckMiddleware:
@@ -27,3 +27,28 @@ class HealthCheckMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+class RejectNulMiddleware:
+    """Refuse query strings and form fields containing NUL with a plain 400.
+
+    PostgreSQL cannot store or compare NUL in text, so such a value would otherwise end
+    as a server error deep in a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query or self._has_nul(request):
+            return HttpResponseBadRequest(
+                "Yêu cầu chứa ký tự không hợp lệ (NUL).", content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+            return False
+        return any("\x00" in value for values in request.POST.lists() for value in values[1])

@@ -1,18 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from cooperatives.admin_base import FoldedSearchMixin, money_column
+from cooperatives.admin_base import RegistryAdmin, money_column
 from reports.models import Target
 
 value_column = money_column("value", "giá trị")
 
 
 @admin.register(Target)
-class TargetAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class TargetAdmin(RegistryAdmin):
     list_display = ["area", "period", "indicator", value_column, "basis"]
     list_filter = ["year", "months", "indicator", "area__level"]
     list_select_related = ["area"]
-    search_fields = ["area__code", "area__name_folded", "indicator", "basis"]
+    search_fields = ["area__code", "area__name_folded__contains", "indicator", "basis"]
     autocomplete_fields = ["area"]
 
     @admin.display(description="kỳ", ordering="year")

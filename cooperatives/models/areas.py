@@ -6,9 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperatives.text import fold, nfc
-
 from .imports import ImportedHistory
+from .text_fields import FoldedNameMixin
 
 # 1 July 2025: Vietnam's provinces merged and the district level was abolished.
 REFORM_DATE = datetime.date(2025, 7, 1)
@@ -23,7 +22,7 @@ class AreaQuerySet(models.QuerySet):
         )
 
 
-class Area(models.Model):
+class Area(FoldedNameMixin, models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", _("Tỉnh")
         DISTRICT = "district", _("Huyện")
@@ -78,8 +77,7 @@ class Area(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.name_folded = fold(self.name)
+        self.normalize_names()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_folded"}

@@ -3,19 +3,20 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperatives.text import fold, nfc
-
 from .areas import Area, AreaMap
 from .imports import ImportedHistory
+from .text_fields import FoldedNameMixin
 
 MONEY = {"max_digits": 20, "decimal_places": 6}
 
 
-class Sector(models.Model):
+class Sector(FoldedNameMixin, models.Model):
     name = models.CharField(_("tên lĩnh vực"), max_length=100, unique=True)
     name_folded = models.CharField(max_length=100, editable=False, db_index=True)
     is_agricultural = models.BooleanField(
@@ -35,8 +36,7 @@ class Sector(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.name_folded = fold(self.name)
+        self.normalize_names()
         super().save(*args, **kwargs)
 
 
@@ -89,7 +89,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Organization(models.Model):
+class Organization(FoldedNameMixin, models.Model):
     class Kind(models.TextChoices):
         HTX = "htx", _("HTX")
         UNION = "union", _("Liên hiệp HTX")
@@ -176,12 +176,14 @@ class Organization(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.name_folded = fold(self.name)
+        self.normalize_names()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_folded"}
         super().save(*args, **kwargs)
+        # ``area`` is derived from the locations: a save (e.g. restoring an old version)
+        # must not write back a stale value.
+        self.refresh_area()
 
     def get_admin_url(self) -> str:
         return reverse("admin:cooperatives_organization_change", args=[self.pk])
@@ -235,14 +237,23 @@ class Location(models.Model):
     def __str__(self) -> str:
         return f"{self.area} (từ {self.valid_from:%d/%m/%Y})"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.organization.refresh_area()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._loaded_organization_id = self.organization_id
 
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.organization.refresh_area()
-        return result
+
+@receiver(post_save, sender=Location)
+@receiver(post_delete, sender=Location)
+def _refresh_current_area(sender, instance: Location, **kwargs) -> None:
+    """Keep ``Organization.area`` in step with the locations, however they change.
+
+    Signals rather than ``save``/``delete`` overrides, so that admin bulk deletes are
+    covered; a location moved to another organisation refreshes both.
+    """
+    ids = {instance.organization_id, instance._loaded_organization_id} - {None}
+    for org in Organization.objects.filter(pk__in=ids):
+        org.refresh_area()
+    instance._loaded_organization_id = instance.organization_id
 
 
 class StaffProfile(models.Model):

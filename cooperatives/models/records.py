@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperatives.text import fold, nfc
+from cooperatives.text import nfc
 
 from .imports import ImportedHistory
 from .organizations import MONEY, Organization
+from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
 
@@ -55,7 +56,9 @@ def _not_above(part: str, whole: str, message: str) -> models.CheckConstraint:
     )
 
 
-class Member(models.Model):
+class Member(FoldedNameMixin, models.Model):
+    folded_source = "full_name"
+
     class MemberType(models.TextChoices):
         OFFICIAL = "official", _("Chính thức")
         CAPITAL_ASSOCIATE = "capital_associate", _("Liên kết góp vốn")
@@ -126,8 +129,7 @@ class Member(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.full_name = nfc(self.full_name)
-        self.name_folded = fold(self.full_name)
+        self.normalize_names()
         self.id_number = nfc(self.id_number)
         super().save(*args, **kwargs)
 
@@ -282,7 +284,7 @@ class OcopProductQuerySet(models.QuerySet):
         return self.valid_at(today).filter(expires_on__lte=today + datetime.timedelta(days=days))
 
 
-class OcopProduct(models.Model):
+class OcopProduct(FoldedNameMixin, models.Model):
     class Group(models.TextChoices):
         FOOD = "food", _("Thực phẩm")
         DRINK = "drink", _("Đồ uống")
@@ -346,8 +348,7 @@ class OcopProduct(models.Model):
         return f"{self.name} ({self.stars} sao)"
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name)
-        self.name_folded = fold(self.name)
+        self.normalize_names()
         if self.expires_on is None:
             self.expires_on = self.default_expiry(self.certified_on)
         super().save(*args, **kwargs)

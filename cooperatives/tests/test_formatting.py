@@ -33,6 +33,8 @@ class VietnameseNumberTests(SimpleTestCase):
         self.assertEqual(vn_money(98400), "98,4 tỷ đồng")
         self.assertEqual(vn_money(1264000), "1.264 tỷ đồng")
         self.assertEqual(vn_money(850), "850 triệu đồng")
+        self.assertEqual(vn_money(Decimal("999.95")), "1 tỷ đồng")
+        self.assertEqual(vn_money(Decimal("999.94")), "999,9 triệu đồng")
         self.assertEqual(vn_money(Decimal("3.2")), "3,2 triệu đồng")
         self.assertEqual(vn_million(Decimal("2312.5")), "2.312,5 triệu đồng")
         self.assertEqual(vn_money(None), "—")
