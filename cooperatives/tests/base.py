@@ -50,7 +50,32 @@ class RolesTestCase(TestCase):
         return org
 
     def add_orgs(self, count: int, area: Area) -> None:
-        """Add ``count`` more organisations with one row of every kind, for query counts."""
+        """Add ``count`` more rows to every admin list, for query counts.
+
+        Each new organisation has figures, an OCOP product expiring soon, a loan and a
+        member; each also brings a split commune (so it is unplaced today), a target and
+        a user.
+        """
+        from django.utils import timezone
+
+        from reports.models import Target
+
+        today = timezone.localdate()
         for _ in range(count):
             number = next(_extra)
-            self.make_htx(area, f"07{number:08d}", f"HTX Thêm {number}")
+            org = self.make_htx(area, f"07{number:08d}", f"HTX Thêm {number}")
+            org.ocop_products.update(expires_on=today + datetime.timedelta(days=20))
+            split = f.area(
+                f"9{number:04d}",
+                f"Xã Tách {number}",
+                Area.Level.COMMUNE,
+                area.parent,
+                valid_to=today - datetime.timedelta(days=1),
+            )
+            split.successors.add(area, self.hai_phuc)
+            stranded = f.organization(split, code=f"08{number:08d}")
+            self.assertIsNotNone(stranded.area)
+            Target.objects.create(
+                area=area, year=2000 + number, months=6, indicator="htx_new", value=number
+            )
+            get_user_model().objects.create_user(f"nguoidung{number}")

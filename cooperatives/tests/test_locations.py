@@ -158,7 +158,10 @@ class LocationAtTests(ReformTree):
         Location.objects.filter(organization=self.new_commune_org).update(
             valid_from=datetime.date(2024, 1, 1)
         )
+        self.new_commune_org.founded_on = datetime.date(2020, 1, 1)
+        self.new_commune_org.save()
         self.assertNotIn("NEWCOMMUNE", self.in_area(self.old_province, BEFORE_REFORM))
+        self.assertIn("NEWCOMMUNE", codes(Organization.objects.unplaced_at(BEFORE_REFORM)))
 
     def test_organisation_without_location_at_date_is_unplaced(self):
         homeless = f.organization(None, code="HOMELESS")
