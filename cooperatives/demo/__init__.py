@@ -12,15 +12,29 @@ from collections import Counter
 from typing import TextIO
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.formatting import vn_number
-from cooperatives.models import Area, AreaMap, Location
+from cooperatives.models import (
+    Area,
+    AreaMap,
+    Figures,
+    Loan,
+    Location,
+    Member,
+    OcopProduct,
+    Organization,
+)
+from reports.models import Target
 
 from .builder import DemoDataConflict, _Builder
 from .data import DISTRICTS, PERIODS, Kind
 
 __all__ = ["DemoDataConflict", "is_loaded", "load_demo"]
+
+HISTORY_MODELS = (Area, Organization, Location, Figures, OcopProduct, Loan, Target, Member)
 
 
 def is_loaded() -> bool:
@@ -53,6 +67,7 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
             "của tỉnh Nam Định: lệnh chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống."
         )
     say("Đang nạp dữ liệu mẫu: tỉnh Nam Định trước và sau ngày 01/07/2025…")
+    before = {model: model.objects.aggregate(top=Max("pk"))["top"] or 0 for model in HISTORY_MODELS}
     builder = _Builder(timezone.localdate())
     areas = builder.build_areas()
     say(
@@ -74,5 +89,18 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
         f"Đã tạo {ocop} sản phẩm OCOP, {loans} khoản vay, {targets} chỉ tiêu kế hoạch "
         f"và {members} thành viên trong sổ đăng ký."
     )
+    _record_history(before)
     say("Đã nạp xong dữ liệu mẫu.")
     return True
+
+
+def _record_history(before: dict) -> None:
+    """Give every demo record its first history entry, as if it had been typed in.
+
+    The builder writes with ``bulk_create``, which sends no signals.
+    """
+    for model, top in before.items():
+        objects = list(model.objects.filter(pk__gt=top))
+        get_history_manager_for_model(model).bulk_history_create(
+            objects, batch_size=1000, default_change_reason="Dữ liệu minh họa (load_demo)"
+        )

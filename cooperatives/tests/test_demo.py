@@ -106,3 +106,13 @@ class LoadDemoTests(TestCase):
         call_command("load_demo", stdout=output)
         self.assertEqual([model.objects.count() for model in models], before)
         self.assertIn("đã có trong cơ sở dữ liệu; không thay đổi gì", output.getvalue())
+
+
+class DemoHistoryTests(TestCase):
+    def test_every_demo_record_has_its_first_history_entry(self):
+        call_command("load_demo", stdout=io.StringIO())
+        self.assertEqual(Organization.history.count(), Organization.objects.count())
+        self.assertEqual(Figures.history.count(), Figures.objects.count())
+        record = Organization.history.first()
+        self.assertEqual(record.history_type, "+")
+        self.assertIn("load_demo", record.history_change_reason)
