@@ -15,6 +15,7 @@ from cooperatives.admin_base import (
     area_list_filter,
     money_column,
 )
+from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
 from cooperatives.models import (
     Area,
     AreaMap,
@@ -56,7 +57,8 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Area)
-class AreaAdmin(RegistryAdmin):
+class AreaAdmin(SpreadsheetAdminMixin, RegistryAdmin):
+    spreadsheet_kind = "areas"
     list_display = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor_list"]
     list_filter = ["level", ValidityFilter]
     search_fields = ["code", "name_folded__contains"]
@@ -177,7 +179,8 @@ class MemberInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ScopedAdmin):
+class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "organizations"
     scope_lookup = "area_id"
     list_display = [
         "code",
@@ -242,7 +245,8 @@ class LocationAdmin(ScopedAdmin):
 
 
 @admin.register(Figures)
-class FiguresAdmin(ScopedAdmin):
+class FiguresAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "figures"
     list_display = [
         "organization",
         "period",
@@ -379,7 +383,8 @@ class OcopExpiryFilter(admin.SimpleListFilter):
 
 
 @admin.register(OcopProduct)
-class OcopProductAdmin(ScopedAdmin):
+class OcopProductAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "ocop"
     list_display = [
         "name",
         "organization",
@@ -415,7 +420,8 @@ class OcopProductAdmin(ScopedAdmin):
 
 
 @admin.register(Loan)
-class LoanAdmin(ScopedAdmin):
+class LoanAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "loans"
     list_display = [
         "organization",
         "source",
@@ -432,7 +438,8 @@ class LoanAdmin(ScopedAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(ScopedAdmin):
+class MemberAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "members"
     list_display = [
         "full_name",
         "organization",

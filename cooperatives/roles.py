@@ -35,7 +35,8 @@ def _role_permissions(role: str) -> Q | None:
     if role == AREA:
         view = Q(codename__startswith="view_")
         return Q(content_type__app_label="cooperatives") & (
-            Q(content_type__model__in=["area", "sector", "unplacedorganization"]) & view
+            Q(content_type__model__in=["area", "sector", "unplacedorganization", "importbatch"])
+            & view
             | Q(content_type__model="expiringocopproduct") & view
             | Q(content_type__model__in=_AREA_RECORDS)
             & (view | Q(codename__startswith="add_") | Q(codename__startswith="change_"))

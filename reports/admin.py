@@ -1,13 +1,15 @@
 from django.contrib import admin
 
 from cooperatives.admin_base import RegistryAdmin, money_column
+from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
 from reports.models import Target
 
 value_column = money_column("value", "giá trị")
 
 
 @admin.register(Target)
-class TargetAdmin(RegistryAdmin):
+class TargetAdmin(SpreadsheetAdminMixin, RegistryAdmin):
+    spreadsheet_kind = "targets"
     list_display = ["area", "period", "indicator", value_column, "basis"]
     list_filter = ["year", "months", "indicator", "area__level"]
     list_select_related = ["area"]

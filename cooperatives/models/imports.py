@@ -32,6 +32,8 @@ class ImportBatch(models.Model):
     created = models.PositiveIntegerField(_("tạo mới"), default=0)
     updated = models.PositiveIntegerField(_("cập nhật"), default=0)
     unchanged = models.PositiveIntegerField(_("không thay đổi"), default=0)
+    # What history cannot restore by itself (e.g. the successor lists of areas).
+    undo_data = models.JSONField(default=dict, blank=True, editable=False)
     undone_at = models.DateTimeField(_("hoàn tác lúc"), null=True, blank=True)
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -198,6 +198,14 @@ class AreaKind(Kind):
                 if successor:
                     links.append(through(from_area_id=obj.pk, to_area_id=ids[successor[0]]))
         if touched:
+            previous: dict[str, list[int]] = {str(pk): [] for pk in touched}
+            for from_id, to_id in through.objects.filter(from_area_id__in=touched).values_list(
+                "from_area_id", "to_area_id"
+            ):
+                previous[str(from_id)].append(to_id)
+            # History does not cover the successor lists: keep them for an undo.
+            batch.undo_data["successors"] = previous
+            batch.save(update_fields=["undo_data"])
             through.objects.filter(from_area_id__in=touched).delete()
             through.objects.bulk_create(links, ignore_conflicts=True)
 
