@@ -1,0 +1,81 @@
+"""Shared set-up for browser tests: Playwright driving the system's Chromium."""
+
+import importlib
+import os
+import shutil
+import unittest
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+@unittest.skipUnless(CHROMIUM, "Chromium is not installed (apt-get install chromium)")
+class BrowserTestCase(StaticLiveServerTestCase):
+    """A live server plus one headless Chromium for the whole class."""
+
+
+    @classmethod
+    def setUpClass(cls):
+        # Playwright's sync API runs an event loop in this thread; the ORM calls in the
+        # tests themselves are still synchronous.
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        super().setUpClass()
+        from playwright.sync_api import sync_playwright
+
+        cls.playwright = sync_playwright().start()
+        cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ARTIFACTS.mkdir(exist_ok=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+
+    @classmethod
+    def _fixture_setup(cls):
+        super()._fixture_setup()
+        # A transactional test case flushes the rows data migrations made (sectors, role
+        # groups); put them back the same way the migrations do.
+        from django.apps import apps
+
+        from cooperatives.roles import sync_roles
+
+        seed = importlib.import_module("cooperatives.migrations.0002_seed_sectors_and_roles")
+        seed.seed(apps, None)
+        sync_roles()
+
+    def new_page(self, user=None, width: int = 1366, height: int = 900):
+        context = self.browser.new_context(
+            viewport={"width": width, "height": height}, locale="vi-VN"
+        )
+        if user is not None:
+            self.client.force_login(user)
+            cookie = self.client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": cookie.value,
+                        "url": self.live_server_url,
+                    }
+                ]
+            )
+        page = context.new_page()
+        self.addCleanup(context.close)
+        return page
+
+    def screenshot(self, page, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
