@@ -3,7 +3,7 @@
 from cooperatives.models import Area, Organization
 from cooperatives.text import fold
 
-from ..base import NameIndex, ParsedRow, RowErrors
+from ..base import NameIndex, ParsedRow, RowErrors, references
 from ..cells import CellError
 
 CHUNK = 5000
@@ -113,21 +113,18 @@ def chunks(items: list, size: int = CHUNK):
 
 def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
     """Load the organisations a column names, by code or folded name, in a few queries."""
-    from ..base import references
-
     codes, names = references(rows, header)
-    index = NameIndex("tổ chức")
+    fields = ("pk", "code", "name", "area_id", "kind")
     found = {}
     for part in chunks(sorted(codes)):
-        for org in Organization.objects.filter(code__in=part).only(
-            "pk", "code", "name", "area_id", "kind"
-        ):
+        for org in Organization.objects.filter(code__in=part).only(*fields):
             found[org.pk] = org
-    for part in chunks(sorted(names - {fold(c) for c in codes if c in found})):
-        for org in Organization.objects.filter(name_folded__in=part).only(
-            "pk", "code", "name", "area_id", "kind"
-        ):
+    # Cells that are not a known code may be names.
+    known = {org.code for org in found.values()}
+    for part in chunks(sorted(names - {fold(code) for code in known})):
+        for org in Organization.objects.filter(name_folded__in=part).only(*fields):
             found[org.pk] = org
+    index = NameIndex("tổ chức")
     for org in found.values():
         index.add(org, org.code, org.name)
     return index
