@@ -44,13 +44,21 @@ class RowError:
         return f'Dòng {self.row}, cột "{self.header}": {self.message}'
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
-    number: int
-    raw: dict[str, object]  # header -> cell as read
+    number: int  # as the spreadsheet shows it: the header is row 1
+    cells: list  # the cells as read, in file order
+    positions: dict[str, int]  # contract header -> index in ``cells`` (shared by all rows)
+    present: frozenset[str]  # attrs whose column is in the file (shared by all rows)
     data: dict[str, object] = field(default_factory=dict)  # attr -> parsed value
-    present: frozenset[str] = frozenset()  # attrs whose column is in the file
     ok: bool = True
+
+    def cell(self, header: str):
+        """Return the cell under a contract header, or None when the file lacks it."""
+        index = self.positions.get(header)
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
 
 
 class RowErrors:
@@ -62,7 +70,7 @@ class RowErrors:
     def add(self, row: ParsedRow | None, header: str | None, message: str) -> None:
         value = None
         if row is not None and header is not None:
-            value = cells.display(row.raw.get(header))
+            value = cells.display(row.cell(header))
         self.items.append(RowError(row.number if row else None, header, value, message))
         if row is not None:
             row.ok = False
@@ -158,7 +166,7 @@ def references(rows: list[ParsedRow], header: str) -> tuple[set[str], set[str]]:
     """Return the codes and the folded names a column refers to."""
     codes, names = set(), set()
     for row in rows:
-        value = row.raw.get(header)
+        value = row.cell(header)
         if not cells.is_blank(value):
             codes.add(cells.text(value))
             names.add(fold(cells.text(value)))

@@ -1,10 +1,10 @@
-"""Reading an uploaded .xlsx or .csv file into a header and numbered rows, and writing one."""
+"""Reading an uploaded .xlsx or .csv file into a header and numbered rows."""
 
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -18,37 +18,30 @@ class FileProblem(ValueError):
 
 
 @dataclass
-class Row:
-    number: int  # as the spreadsheet shows it: the header is row 1
-    values: dict[str, object]
-
-
-@dataclass
 class Table:
     headers: list[str]
-    rows: list[Row] = field(default_factory=list)
+    # (row number as the spreadsheet shows it, cells) for every non-empty row after the
+    # header, read lazily: a 100,000-row file is never held twice in memory.
+    rows: Iterator[tuple[int, list]]
 
 
 def max_upload_bytes() -> int:
     return settings.IMPORT_MAX_UPLOAD_MB * 1024 * 1024
 
 
-def _check_size(data: bytes) -> None:
+def read_table(data: bytes, file_name: str) -> Table:
+    """Return the first sheet of an .xlsx file, or a CSV file, as a table.
+
+    Raise ``FileProblem`` with one Vietnamese sentence for anything that is not a readable
+    spreadsheet: empty, too large, a fake workbook, not UTF-8, no header row. A problem in
+    a later row (a cell outside the header's columns) is raised while iterating.
+    """
     limit = max_upload_bytes()
     if len(data) > limit:
         raise FileProblem(
             f"Tệp nặng {vn_number(len(data) / 1024 / 1024, 1)} MB, vượt giới hạn "
             f"{settings.IMPORT_MAX_UPLOAD_MB} MB. Hãy chia tệp thành nhiều tệp nhỏ hơn."
         )
-
-
-def read_table(data: bytes, file_name: str) -> Table:
-    """Return the first sheet of an .xlsx file, or a CSV file, as a table.
-
-    Raise ``FileProblem`` with one Vietnamese sentence for anything that is not a readable
-    spreadsheet: empty, too large, a fake workbook, not UTF-8, no header row.
-    """
-    _check_size(data)
     if not data.strip():
         raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
     name = file_name.lower()
@@ -66,23 +59,18 @@ def read_table(data: bytes, file_name: str) -> Table:
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list]]:
-    from openpyxl import load_workbook
+    # Calamine (Rust) reads a sheet about ten times faster than openpyxl, with real
+    # date cells as dates and number cells as numbers.
+    from python_calamine import CalamineWorkbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise FileProblem("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.")
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-        workbook.close()
-    except FileProblem:
-        raise
-    except Exception:  # openpyxl raises many kinds of error for a damaged file
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        rows = workbook.get_sheet_by_index(0).iter_rows()
+    except Exception:  # calamine raises its own errors for a damaged or foreign file
         raise FileProblem("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.") from None
-    return iter(rows)
+    return enumerate(rows, start=1)
 
 
 def _csv_rows(data: bytes) -> Iterator[tuple[int, list]]:
@@ -98,14 +86,20 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list]]:
     first_line = content.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    try:
-        return iter([(reader.line_num, row) for row in reader])
-    except csv.Error:
-        raise FileProblem("Tệp CSV bị lỗi định dạng (dấu ngoặc kép không khớp).") from None
+
+    def rows():
+        try:
+            for row in reader:
+                yield reader.line_num, row
+        except csv.Error:
+            raise FileProblem(
+                f"Tệp CSV bị lỗi định dạng ở dòng {reader.line_num} (dấu ngoặc kép không khớp)."
+            ) from None
+
+    return rows()
 
 
-def _to_table(rows: Iterable[tuple[int, list]]) -> Table:
-    rows = iter(rows)
+def _to_table(rows: Iterator[tuple[int, list]]) -> Table:
     for number, values in rows:
         if not all(is_blank(v) for v in values):
             header_number, header_values = number, values
@@ -117,17 +111,16 @@ def _to_table(rows: Iterable[tuple[int, list]]) -> Table:
     headers = [display(v).strip() for v in header_values]
     while headers and not headers[-1]:
         headers.pop()
-    table = Table(headers=headers)
+    return Table(headers=headers, rows=_data_rows(rows, len(headers)))
+
+
+def _data_rows(rows: Iterator[tuple[int, list]], width: int) -> Iterator[tuple[int, list]]:
     for number, values in rows:
         if all(is_blank(v) for v in values):
             continue
-        cells = {}
-        for index, value in enumerate(values):
-            if index < len(headers):
-                cells[headers[index]] = value
-            elif not is_blank(value):
+        for index in range(width, len(values)):
+            if not is_blank(values[index]):
                 raise FileProblem(
                     f"Dòng {number} có dữ liệu ở cột thứ {index + 1}, nằm ngoài các cột có tiêu đề."
                 )
-        table.rows.append(Row(number=number, values=cells))
-    return table
+        yield number, values

@@ -40,19 +40,29 @@ class Kind:
     def values(self, row: ParsedRow, current) -> dict:
         """Return the model field values a row sets; absent columns keep stored values."""
         values = {}
-        for column in self.columns:
-            if column.attr in self.references:
-                continue
-            if column.attr not in row.present:
+        data, present = row.data, row.present
+        for column, empty in self._field_columns():
+            attr = column.attr
+            if attr not in present:
                 if current is not None:
                     continue  # the column is not in the file: keep what is stored
                 value = column.default
             else:
-                value = row.data.get(column.attr)
-            if value is None:
-                value = self.empty(column)
-            values[column.attr] = value
+                value = data.get(attr)
+            values[attr] = empty if value is None else value
         return values
+
+    def _field_columns(self) -> list:
+        """Return (column, value of a blank cell) for the columns that are model fields."""
+        cached = self.__dict__.get("_field_columns_cache")
+        if cached is None:
+            cached = [
+                (column, self.empty(column))
+                for column in self.columns
+                if column.attr not in self.references
+            ]
+            self._field_columns_cache = cached
+        return cached
 
     def empty(self, column):
         """The value a blank cell without a default stands for: the field's empty value."""
@@ -95,7 +105,7 @@ class Kind:
     def link(self, ctx, creates, updates) -> None:
         """Fix references between records created by the same file (before history)."""
 
-    def after_write(self, ctx, creates, updates, batch, history_args) -> None:
+    def after_write(self, ctx, creates, updates, batch, history) -> None:
         """Write the related records a row implies (e.g. a head-office move)."""
 
     # --- export ----------------------------------------------------------------------
@@ -140,7 +150,7 @@ def area_index() -> NameIndex:
 def resolve_reference(rows, errors, index: NameIndex, header: str, attr: str) -> None:
     """Replace the text in ``attr`` by the record it names; errors name the candidates."""
     for row in rows:
-        value = row.raw.get(header)
+        value = row.cell(header)
         if not isinstance(row.data.get(attr), str):
             continue
         try:

@@ -5,7 +5,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import OuterRef, Subquery
-from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.models import Area, Location, Organization, Sector
 from cooperatives.text import fold
@@ -184,7 +183,7 @@ class AreaKind(Kind):
         if changed:
             Area.objects.bulk_update(changed, ["parent"], batch_size=1000)
 
-    def after_write(self, ctx, creates, updates, batch, history_args):
+    def after_write(self, ctx, creates, updates, batch, history):
         rows = [(row, obj) for row, obj in creates] + [(row, obj) for row, obj, _ in updates]
         through = Area.successors.through
         ids = dict(Area.objects.values_list("code", "pk"))
@@ -461,7 +460,7 @@ class OrganizationKind(Kind):
     def extra_changes(self, row, current):
         return ["_location"] if self._move(row, current) else []
 
-    def after_write(self, ctx, creates, updates, batch, history_args):
+    def after_write(self, ctx, creates, updates, batch, history):
         new_locations, moved = [], []
         for row, org in creates:
             since = row.data.get("area_since") or org.founded_on
@@ -484,13 +483,12 @@ class OrganizationKind(Kind):
                 changed_locations.append(same_day)
             else:
                 new_locations.append(Location(organization=org, area=area, valid_from=since))
-        history = get_history_manager_for_model(Location)
         if new_locations:
             Location.objects.bulk_create(new_locations, batch_size=1000)
-            history.bulk_history_create(new_locations, batch_size=1000, **history_args)
+            history.write(Location, new_locations, "+")
         if changed_locations:
             Location.objects.bulk_update(changed_locations, ["area"], batch_size=1000)
-            history.bulk_history_create(changed_locations, update=True, **history_args)
+            history.write(Location, changed_locations, "~")
         if moved:
             latest = Location.objects.filter(organization=OuterRef("pk")).order_by("-valid_from")
             for part in chunks(moved):
