@@ -162,17 +162,6 @@ class NameIndex:
         raise CellError(f"không có {self.noun} nào có mã hoặc tên này.")
 
 
-def references(rows: list[ParsedRow], header: str) -> tuple[set[str], set[str]]:
-    """Return the codes and the folded names a column refers to."""
-    codes, names = set(), set()
-    for row in rows:
-        value = row.cell(header)
-        if not cells.is_blank(value):
-            codes.add(cells.text(value))
-            names.add(fold(cells.text(value)))
-    return codes, names
-
-
 def same(old, new) -> bool:
     """Return whether a stored value equals an imported one (Decimal places do not matter)."""
     if isinstance(old, Decimal) or isinstance(new, Decimal):

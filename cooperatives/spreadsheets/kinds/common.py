@@ -3,7 +3,8 @@
 from cooperatives.models import Area, Organization
 from cooperatives.text import fold
 
-from ..base import NameIndex, ParsedRow, RowErrors, references
+from .. import cells
+from ..base import NameIndex, ParsedRow, RowErrors
 from ..cells import CellError
 
 CHUNK = 5000
@@ -123,15 +124,16 @@ def chunks(items: list, size: int = CHUNK):
 
 def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
     """Load the organisations a column names, by code or folded name, in a few queries."""
-    codes, names = references(rows, header)
+    texts = {cells.text(row.cell(header)) for row in rows} - {""}
     fields = ("pk", "code", "name", "area_id", "kind")
     found = {}
-    for part in chunks(sorted(codes)):
+    for part in chunks(sorted(texts)):
         for org in Organization.objects.filter(code__in=part).only(*fields):
             found[org.pk] = org
-    # Cells that are not a known code may be names.
+    # Only cells that are not a known code may be names: fold just those.
     known = {org.code for org in found.values()}
-    for part in chunks(sorted(names - {fold(code) for code in known})):
+    names = {fold(text) for text in texts - known}
+    for part in chunks(sorted(names)):
         for org in Organization.objects.filter(name_folded__in=part).only(*fields):
             found[org.pk] = org
     index = NameIndex("tổ chức")

@@ -216,15 +216,16 @@ class FiguresKind(OrganizationRecordKind):
             _not_above(
                 row, current, self, part, "managers", errors, header, "lớn hơn số cán bộ quản lý."
             )
-        self.can_approve = ctx.user is not None and ctx.user.has_perm(
-            "cooperatives.approve_figures"
-        )
+
+    def resolve(self, ctx, rows, errors):
+        super().resolve(ctx, rows, errors)
+        self.can_approve = ctx.user is None or ctx.user.has_perm("cooperatives.approve_figures")
 
     def values(self, row, current):
         values = super().values(row, current)
         if current is None:
             values["state"] = Figures.State.SUBMITTED
-        elif current.state == Figures.State.APPROVED and not getattr(self, "can_approve", True):
+        elif current.state == Figures.State.APPROVED and not self.can_approve:
             # A change to approved figures goes back for approval.
             if any(not same(getattr(current, k), v) for k, v in values.items()):
                 values["state"] = Figures.State.SUBMITTED
