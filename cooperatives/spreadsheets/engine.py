@@ -309,10 +309,8 @@ class HistoryWriter:
                 getters.append((None, fixed[model_field.attname]))
             else:
                 getters.append((model_field.attname, _adapter(model_field)))
-        sql = (
-            f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({', '.join(columns)}) "
-            f"VALUES ({', '.join(['%s'] * len(columns))})"
-        )
+        insert = f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({', '.join(columns)})"
+        placeholders = f"({', '.join(['%s'] * len(columns))})"
         with connection.cursor() as cursor:
             for start in range(0, len(objects), self.CHUNK):
                 # Built chunk by chunk: 100,000 rows of parameters at once cost ~100 MB.
@@ -323,7 +321,13 @@ class HistoryWriter:
                     ]
                     for obj in objects[start : start + self.CHUNK]
                 ]
-                cursor.executemany(sql, rows)
+                if connection.vendor == "postgresql":
+                    # psycopg2's executemany makes a round trip per row; VALUES lists don't.
+                    from psycopg2.extras import execute_values
+
+                    execute_values(cursor.cursor, f"{insert} VALUES %s", rows, page_size=self.CHUNK)
+                else:
+                    cursor.executemany(f"{insert} VALUES {placeholders}", rows)
 
 
 def _adapter(field):
