@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install
+.PHONY: run test lint format migrations-check check install bench-import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,6 @@ migrations-check: install
 
 check: install
 	$(DEV) $(BIN)/python manage.py check
+
+bench-import: install
+	$(DEV) $(BIN)/python bench/import_bench.py
