@@ -23,7 +23,6 @@ CHROMIUM_ARGS = [
 class BrowserTestCase(StaticLiveServerTestCase):
     """A live server plus one headless Chromium for the whole class."""
 
-
     @classmethod
     def setUpClass(cls):
         # Playwright's sync API runs an event loop in this thread; the ORM calls in the
