@@ -1,0 +1,139 @@
+"""Indicators of DATA-CONTRACT.md §2.2 on the demo province and on hand-built hard cases."""
+
+import datetime
+import io
+from decimal import Decimal
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from cooperatives.models import Area, Location, Organization
+from cooperatives.tests import factories as f
+from reports.compute import ReportRefused, build_report
+from reports.indicators import INDICATORS
+from reports.models import Target
+
+
+class DemoReportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=io.StringIO())
+        cls.report = build_report(Area.objects.get(code="36"), 2023, 6)
+
+    def value(self, code):
+        return self.report["indicators"][code]
+
+    def test_first_half_of_2023_states_what_the_alliance_quoted(self):
+        self.assertEqual(
+            self.value("htx_new"), {**self.value("htx_new"), "value": 12, "target": 15}
+        )
+        self.assertAlmostEqual(self.value("htx_new")["completion"], 80.0)
+        total = self.value("htx_total")["value"] + self.value("credit_funds_total")["value"]
+        self.assertEqual(total, 514)
+        self.assertAlmostEqual(self.value("avg_revenue")["value"], 2300.0)
+        self.assertAlmostEqual(self.value("avg_income")["value"], 3.2)
+        self.assertEqual(self.value("ntm_13_1")["value"], 250)
+
+    def test_json_shape_follows_the_contract(self):
+        report = self.report
+        self.assertEqual(report["area"], {"code": "36", "name": "Tỉnh Nam Định", "level": "Tỉnh"})
+        self.assertEqual((report["start"], report["end"]), ("2023-01-01", "2023-06-30"))
+        self.assertEqual(set(report["indicators"]), {i.code for i in INDICATORS})
+        self.assertEqual(len(report["children"]), 10)
+        for child in report["children"]:
+            self.assertEqual(set(child["indicators"]), {i.code for i in INDICATORS})
+            for field in child["indicators"]["htx_total"]:
+                self.assertIn(field, ("value", "target", "completion", "previous"))
+        children_total = sum(c["indicators"]["htx_total"]["value"] for c in report["children"])
+        self.assertEqual(children_total, self.value("htx_total")["value"])
+        self.assertIsInstance(self.value("htx_total")["value"], int)
+        self.assertIsNotNone(self.value("htx_total")["previous"])
+
+    def test_a_province_that_no_longer_exists_is_refused_with_its_dates(self):
+        with self.assertRaisesMessage(ReportRefused, "30/06/2025"):
+            build_report(Area.objects.get(code="36"), 2025, 12)
+
+
+class HardCaseTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        P, D, C = Area.Level.PROVINCE, Area.Level.DISTRICT, Area.Level.COMMUNE
+        cls.province = f.area("36", "Tỉnh Nam Định", P)
+        cls.y_yen = f.area("360", "Huyện Ý Yên", D, cls.province)
+        cls.hai_hau = f.area("366", "Huyện Hải Hậu", D, cls.province)
+        cls.yen_bang = f.area("13900", "Xã Yên Bằng", C, cls.y_yen)
+        cls.hai_phuc = f.area("14200", "Xã Hải Phúc", C, cls.hai_hau)
+        cls.a = f.organization(cls.yen_bang, code="A", founded_on=datetime.date(2023, 2, 1))
+        cls.b = f.organization(cls.hai_phuc, code="B", sector_name="Vận tải")
+        # Moved from Ý Yên to Hải Hậu during the year, then dissolved: it ceased where it was.
+        cls.c = f.organization(cls.yen_bang, code="C")
+        Location.objects.create(
+            organization=cls.c, area=cls.hai_phuc, valid_from=datetime.date(2023, 3, 1)
+        )
+        cls.c.status, cls.c.status_changed_on = (
+            Organization.Status.DISSOLVED,
+            datetime.date(2023, 5, 1),
+        )
+        cls.c.save()
+        f.organization(
+            cls.hai_phuc, code="S", status="suspended", status_changed_on=datetime.date(2023, 1, 5)
+        )
+        f.figures(cls.a, 2023, 6, workers=10, avg_income=Decimal("3"), revenue=1000, rating="good")
+        f.figures(cls.b, 2023, 6, workers=30, avg_income=Decimal("4"), revenue=None, rating="weak")
+        f.ocop(cls.a, name="Đã hết hạn", certified_on=datetime.date(2019, 1, 1))
+        f.ocop(cls.a, name="Còn hạn", stars=4, certified_on=datetime.date(2023, 3, 1))
+        cls.a.loans.create(
+            source="other",
+            amount=100,
+            disbursed_on=datetime.date(2023, 4, 1),
+            matures_on=datetime.date(2023, 5, 1),
+        )
+        cls.b.loans.create(
+            source="other", amount=200, outstanding=150, disbursed_on=datetime.date(2022, 4, 1)
+        )
+        Target.objects.create(area=cls.y_yen, year=2023, months=6, indicator="htx_new", value=0)
+
+    def report(self):
+        return build_report(self.province, 2023, 6)
+
+    def test_counts_means_and_blanks(self):
+        report = self.report()
+        v = {code: item["value"] for code, item in report["indicators"].items()}
+        self.assertEqual(v["htx_total"], 3)  # A, B and the suspended one; C ceased
+        self.assertEqual((v["htx_agri"], v["htx_non_agri"]), (2, 1))
+        self.assertEqual(v["htx_new"], 1)
+        self.assertEqual(v["htx_ceased"], 1)
+        self.assertEqual(v["htx_reporting"], 2)
+        self.assertAlmostEqual(v["avg_revenue"], 1000.0)  # B gave no revenue: not a zero
+        self.assertAlmostEqual(v["avg_income"], 3.75)  # weighted by workers
+        self.assertAlmostEqual(v["good_fair_share"], 50.0)
+        self.assertIsNone(v["groups_avg_revenue"])  # a mean over nothing is null
+        self.assertEqual((v["ocop_total"], v["ocop_4_star"], v["ocop_new"]), (1, 1, 1))
+        self.assertEqual(v["loans_disbursed_count"], 1)
+        self.assertAlmostEqual(v["loans_outstanding"], 150.0)  # A's loan matured
+
+    def test_ceased_counts_where_it_was_the_day_before(self):
+        children = {c["area"]["code"]: c["indicators"] for c in self.report()["children"]}
+        self.assertEqual(children["366"]["htx_ceased"]["value"], 1)
+        self.assertEqual(children["360"]["htx_ceased"]["value"], 0)
+
+    def test_completion_is_null_for_a_zero_target(self):
+        children = {c["area"]["code"]: c["indicators"] for c in self.report()["children"]}
+        self.assertEqual(children["360"]["htx_new"]["target"], 0)
+        self.assertIsNone(children["360"]["htx_new"]["completion"])
+
+    def test_query_count_does_not_depend_on_the_number_of_children(self):
+        with CaptureQueriesContext(connection) as few:
+            self.report()
+        for number in range(8):
+            district = f.area(
+                f"37{number}", f"Huyện Thêm {number}", Area.Level.DISTRICT, self.province
+            )
+            commune = f.area(f"150{number}0", f"Xã Thêm {number}", Area.Level.COMMUNE, district)
+            f.organization(commune, code=f"X{number}")
+        with CaptureQueriesContext(connection) as many:
+            report = self.report()
+        self.assertEqual(len(report["children"]), 10)
+        self.assertEqual(len(many), len(few))
