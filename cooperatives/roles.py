@@ -34,7 +34,9 @@ def _role_permissions(role: str) -> Q | None:
         )
     if role == AREA:
         view = Q(codename__startswith="view_")
-        return Q(content_type__app_label="cooperatives") & (
+        return Q(content_type__app_label="reports", codename="view_report") | Q(
+            content_type__app_label="cooperatives"
+        ) & (
             Q(content_type__model__in=["area", "sector", "unplacedorganization", "importbatch"])
             & view
             | Q(content_type__model="expiringocopproduct") & view

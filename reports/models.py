@@ -32,6 +32,8 @@ class Target(models.Model):
         verbose_name = _("chỉ tiêu kế hoạch")
         verbose_name_plural = _("chỉ tiêu kế hoạch")
         ordering = ["-year", "-months", "area", "indicator"]
+        # Reading reports is not tied to one model; the permission lives here.
+        permissions = [("view_report", _("Có thể xem báo cáo"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "year", "months", "indicator"],

@@ -1,0 +1,33 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cooperatives.models import Area
+from reports.compute import ReportRefused, build_report
+
+
+class Command(BaseCommand):
+    help = "Lập báo cáo của một địa bàn cho một kỳ (năm, số tháng tính từ tháng 1)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--area", required=True, metavar="MÃ")
+        parser.add_argument("--year", required=True, type=int)
+        parser.add_argument("--months", required=True, type=int)
+        # HTML, PDF and XLSX come with the rest of the reports issue.
+        parser.add_argument("--format", required=True, choices=["json"])
+        parser.add_argument("--output", required=True)
+
+    def handle(self, *args, area, year, months, format, output, **options):
+        found = Area.objects.filter(code=area).first()
+        if found is None:
+            raise CommandError(f"Không có đơn vị hành chính mã “{area}”.")
+        try:
+            report = build_report(found, year, months)
+        except ReportRefused as refusal:
+            raise CommandError(str(refusal)) from None
+        path = Path(output)
+        if not path.parent.exists():
+            raise CommandError(f"Không có thư mục “{path.parent}”.")
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        self.stdout.write(f"Đã ghi báo cáo {found.name}, {months} tháng năm {year} ra {path}.")
