@@ -5,5 +5,8 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
+    path("", views.report_index, name="index"),
+    path("<str:code>/<int:year>/<int:months>/", views.report_page, name="report"),
     path("<str:code>/<int:year>/<int:months>.json", views.report_json, name="report_json"),
+    path("<str:code>/<int:year>/<int:months>.xlsx", views.report_xlsx, name="report_xlsx"),
 ]

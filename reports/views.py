@@ -1,16 +1,100 @@
-from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+import datetime
 
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from cooperatives.models import Area
+from cooperatives.scoping import scoped_area_ids
+from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
+from reports.workbook import report_workbook
+
+MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
+
+
+def _report(request, code: str, year: int, months: int):
+    """Return (area, report) or (area, refusal message) for a permitted area."""
+    area = area_for_report(request.user, code)
+    try:
+        return area, build_report(area, year, months), None
+    except ReportRefused as refusal:
+        return area, None, str(refusal)
+
+
+@login_required
+def report_index(request):
+    """Choose an area (old and new units, with their dates) and a period."""
+    code, year, months = (
+        request.GET.get("dia_ban"),
+        request.GET.get("nam"),
+        request.GET.get("so_thang"),
+    )
+    if code and year and months and year.isdigit() and months.isdigit():
+        return redirect("reports:report", code=code, year=int(year), months=int(months))
+    area_map_allowed = scoped_area_ids(request.user)
+    areas = Area.objects.filter(
+        Q(level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT])
+        | Q(level=Area.Level.COMMUNE, parent__level=Area.Level.PROVINCE)
+    )
+    areas = sorted(
+        (a for a in areas if area_map_allowed is None or a.pk in area_map_allowed),
+        key=lambda a: (len(a.code), a.code),
+    )
+    today = timezone.localdate()
+    context = {
+        "areas": areas,
+        "years": list(range(today.year, 2019, -1)),
+        "month_choices": MONTH_CHOICES,
+        "today": today,
+    }
+    return render(request, "reports/index.html", context)
+
+
+@login_required
+def report_page(request, code: str, year: int, months: int):
+    area, report, refusal = _report(request, code, year, months)
+    context = {"area": area, "year": year, "months": months, "refusal": refusal}
+    if report is not None:
+        context.update(
+            {
+                "report": report,
+                "start": datetime.date.fromisoformat(report["start"]),
+                "end": datetime.date.fromisoformat(report["end"]),
+                "title": presentation.title(year, months),
+                "rows": presentation.rows(report["indicators"]),
+                "children": [
+                    {"area": child["area"], "rows": presentation.rows(child["indicators"])}
+                    for child in report["children"]
+                ],
+                "charts": presentation.charts(report),
+            }
+        )
+    return render(request, "reports/report.html", context, status=400 if refusal else 200)
 
 
 @login_required
 def report_json(request, code: str, year: int, months: int):
     """The report of DATA-CONTRACT.md §6 as JSON."""
-    area = area_for_report(request.user, code)
-    try:
-        report = build_report(area, year, months)
-    except ReportRefused as refusal:
-        return JsonResponse({"error": str(refusal)}, status=400)
+    area, report, refusal = _report(request, code, year, months)
+    if refusal:
+        return JsonResponse({"error": refusal}, status=400)
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+def report_xlsx(request, code: str, year: int, months: int):
+    area, report, refusal = _report(request, code, year, months)
+    if refusal:
+        return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(
+        report_workbook(report),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.xlsx"'
+    )
+    return response

@@ -56,3 +56,67 @@ class BuildReportCommandTests(RolesTestCase):
                 "build_report", "--area", "99", "--year", "2023", "--months", "6",
                 "--format", "json", "--output", "/tmp/x.json",
             )  # fmt: skip
+
+
+class ReportPageTests(RolesTestCase):
+    def setUp(self):
+        from reports.models import Target
+
+        Target.objects.create(
+            area=self.province, year=2023, months=6, indicator="htx_total", value=4
+        )
+        self.client.force_login(self.alliance)
+
+    def test_page_shows_tables_with_vietnamese_numbers_and_charts(self):
+        response = self.client.get("/bao-cao/36/2023/6/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response, "Tình hình phát triển kinh tế tập thể, hợp tác xã 6 tháng đầu năm 2023"
+        )
+        self.assertContains(response, "từ ngày 01/01/2023 đến ngày 30/06/2023")
+        self.assertContains(response, "2.300,0")  # mean revenue, one decimal
+        self.assertContains(response, "50%")  # 2 HTX of a plan of 4
+        self.assertContains(response, "<svg", count=5)
+        self.assertContains(response, "Huyện Ý Yên")
+
+    def test_period_labels(self):
+        from reports.presentation import format_change, format_value, title
+
+        self.assertTrue(title(2025, 12).endswith("năm 2025"))
+        self.assertTrue(title(2024, 8).endswith("8 tháng đầu năm 2024"))
+        self.assertEqual(format_value("HTX", 1264), "1.264")
+        self.assertEqual(format_value("triệu đồng", 2312.5), "2.312,5")
+        self.assertEqual(format_value("%", 36.6), "36,6%")
+        self.assertEqual(format_change("HTX", 12, 9), "+3")
+        self.assertEqual(format_change("triệu đồng/người/tháng", 3.2, 3.2004), "0")
+        self.assertEqual(format_change("%", 51.4, 53.5), "−2,1 điểm %")
+
+    def test_area_that_did_not_exist_is_explained(self):
+        self.y_yen.valid_to = __import__("datetime").date(2020, 12, 31)
+        self.y_yen.save()
+        response = self.client.get("/bao-cao/360/2023/6/")
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "không tồn tại vào ngày 30/06/2023", status_code=400)
+
+    def test_workbook_has_numbers_as_numbers_one_sheet_per_table(self):
+        from cooperatives.tests.spreadsheet_files import read_xlsx
+
+        response = self.client.get("/bao-cao/36/2023/6.xlsx")
+        self.assertEqual(response.status_code, 200)
+        sheets = read_xlsx(response.content)
+        self.assertEqual(list(sheets)[:1], ["Tổng hợp"])
+        self.assertIn("Huyện Hải Hậu", sheets)
+        summary = sheets["Tổng hợp"]
+        total = next(row for row in summary if row[0] == "Tổng số HTX")
+        self.assertEqual(total[2:4], [2, 4])
+        self.assertEqual(total[4], 50)
+
+    def test_index_lists_the_areas_a_person_may_read(self):
+        response = self.client.get("/bao-cao/")
+        self.assertContains(response, "Tỉnh Nam Định (36)")
+        redirect = self.client.get("/bao-cao/", {"dia_ban": "36", "nam": "2023", "so_thang": "6"})
+        self.assertRedirects(redirect, "/bao-cao/36/2023/6/")
+        self.client.force_login(self.area_officer)
+        response = self.client.get("/bao-cao/")
+        self.assertContains(response, "Huyện Ý Yên")
+        self.assertNotContains(response, "Huyện Hải Hậu")

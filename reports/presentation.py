@@ -1,0 +1,172 @@
+"""The report as people read it: labelled rows with Vietnamese numbers, and SVG charts."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from cooperatives.formatting import vn_number, vn_percent
+from cooperatives.models import period_label
+from reports.indicators import INDICATORS
+
+COUNT_UNITS = {"HTX", "LHHTX", "quỹ", "THT", "người", "sản phẩm", "lượt"}
+
+
+def format_value(unit: str, value) -> str:
+    """Counts as ``1.264``, money and means to one decimal (``2.312,5``), shares ``36,6%``."""
+    if value is None:
+        return "—"
+    if unit == "%":
+        return vn_percent(value)
+    if unit in COUNT_UNITS:
+        return vn_number(value)
+    return vn_number(value, 1)
+
+
+def format_change(unit: str, value, previous) -> str:
+    if value is None or previous is None:
+        return "—"
+    difference = Decimal(str(value)) - Decimal(str(previous))
+    if unit == "%":
+        text = vn_number(abs(difference), 1, strip_zero=True) + " điểm %"
+    else:
+        text = format_value(unit, abs(difference))
+    if text.rstrip(" điểm%").strip("0,") == "":
+        return "0"  # a difference that rounds away
+    return ("+" if difference > 0 else "−") + text
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    unit: str
+    value: str
+    target: str
+    completion: str
+    previous: str
+    change: str
+    raw: dict
+
+
+def rows(indicators: dict) -> list[Row]:
+    result = []
+    for indicator in INDICATORS:
+        item = indicators[indicator.code]
+        unit = indicator.unit
+        result.append(
+            Row(
+                code=indicator.code,
+                label=indicator.label,
+                unit=unit,
+                value=format_value(unit, item["value"]),
+                target=format_value(unit, item["target"]),
+                completion=vn_percent(item["completion"]),
+                previous=format_value(unit, item["previous"]),
+                change=format_change(unit, item["value"], item["previous"]),
+                raw=item,
+            )
+        )
+    return result
+
+
+def title(year: int, months: int) -> str:
+    return f"Tình hình phát triển kinh tế tập thể, hợp tác xã {period_label(year, months)}"
+
+
+# --- SVG charts ----------------------------------------------------------------------
+
+PALETTE = ["#0b5d3b", "#2f7d5b", "#5a9e7b", "#8fbf9f", "#c4dfcb", "#e3b23c", "#b3541e"]
+
+
+def bar_chart(title_text: str, items: list[tuple[str, float]], unit: str = "") -> SafeString:
+    """A horizontal bar chart as inline SVG, readable without JavaScript or colour."""
+    width, label_width, bar_height, gap = 640, 220, 22, 8
+    top = 34
+    height = top + len(items) * (bar_height + gap) + 10
+    largest = max((value for _, value in items), default=0) or 1
+    bars = []
+    for index, (label, value) in enumerate(items):
+        y = top + index * (bar_height + gap)
+        length = (width - label_width - 90) * (value / largest)
+        length = max(length, 0)
+        bars.append(
+            (
+                f"{y + bar_height * 0.7:.1f}",
+                label,
+                label_width,
+                y,
+                f"{length:.1f}",
+                bar_height,
+                PALETTE[index % len(PALETTE)],
+                f"{label_width + length + 6:.1f}",
+                f"{y + bar_height * 0.7:.1f}",
+                vn_number(value) + (f" {unit}" if unit else ""),
+            )
+        )
+    body = format_html_join(
+        "",
+        '<text x="0" y="{}" font-size="13">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
+        '<text x="{}" y="{}" font-size="13">{}</text>',
+        bars,
+    )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-label="{}"><title>{}</title>'
+        '<text x="0" y="18" font-size="15" font-weight="bold">{}</text>{}</svg>',
+        width,
+        height,
+        title_text,
+        title_text,
+        title_text,
+        body,
+    )
+
+
+def charts(report: dict) -> list[SafeString]:
+    values = {code: item["value"] for code, item in report["indicators"].items()}
+    result = [
+        bar_chart(
+            "HTX thành lập mới và giải thể",
+            [("Thành lập mới", values["htx_new"]), ("Giải thể, sáp nhập", values["htx_ceased"])],
+            "HTX",
+        ),
+        bar_chart(
+            "Xếp loại HTX",
+            [
+                ("Tốt", values["rating_good"]),
+                ("Khá", values["rating_fair"]),
+                ("Trung bình", values["rating_average"]),
+                ("Yếu", values["rating_weak"]),
+            ],
+            "HTX",
+        ),
+        bar_chart(
+            "Sản phẩm OCOP theo số sao",
+            [
+                ("3 sao", values["ocop_3_star"]),
+                ("4 sao", values["ocop_4_star"]),
+                ("5 sao", values["ocop_5_star"]),
+            ],
+            "sản phẩm",
+        ),
+        bar_chart(
+            "HTX nông nghiệp và phi nông nghiệp",
+            [("Nông nghiệp", values["htx_agri"]), ("Phi nông nghiệp", values["htx_non_agri"])],
+            "HTX",
+        ),
+    ]
+    if report["children"]:
+        result.append(
+            bar_chart(
+                "Số HTX theo địa bàn",
+                [
+                    (child["area"]["name"], child["indicators"]["htx_total"]["value"])
+                    for child in report["children"]
+                ],
+                "HTX",
+            )
+        )
+    return result
