@@ -11,6 +11,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_MEDIA_ROOT=/data/media \
     PORT=8000
+# Pango and a Times-compatible serif with Vietnamese for the PDF reports (WeasyPrint).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --create-home --home-dir /home/htx htx \
     && mkdir -p /data/media && chown htx:htx /data/media
 COPY --from=build /opt/venv /opt/venv

@@ -161,6 +161,8 @@ STORAGES = {
 # The alliance, as named on pages and reports.
 ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã tỉnh Nam Định")
 PROVINCE_CODE = os.environ.get("HTX_PROVINCE_CODE", "36")
+# The place on the date line of printed reports ("Nam Định, ngày ... tháng ... năm ...").
+REPORT_PLACE = os.environ.get("HTX_REPORT_PLACE", "Nam Định")
 
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
@@ -194,5 +196,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint narrates every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

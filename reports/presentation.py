@@ -114,6 +114,7 @@ def bar_chart(title_text: str, items: list[tuple[str, float]], unit: str = "") -
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'font-family="Liberation Serif, Times New Roman, serif" '
         'aria-label="{}"><title>{}</title>'
         '<text x="0" y="18" font-size="15" font-weight="bold">{}</text>{}</svg>',
         width,

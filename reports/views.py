@@ -11,6 +11,7 @@ from cooperatives.scoping import scoped_area_ids
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
+from reports.pdf import report_pdf
 from reports.workbook import report_workbook
 
 MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
@@ -96,5 +97,17 @@ def report_xlsx(request, code: str, year: int, months: int):
     )
     response["Content-Disposition"] = (
         f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.xlsx"'
+    )
+    return response
+
+
+@login_required
+def report_pdf_view(request, code: str, year: int, months: int):
+    area, report, refusal = _report(request, code, year, months)
+    if refusal:
+        return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(report_pdf(report, area), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.pdf"'
     )
     return response

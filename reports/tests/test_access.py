@@ -120,3 +120,15 @@ class ReportPageTests(RolesTestCase):
         response = self.client.get("/bao-cao/")
         self.assertContains(response, "Huyện Ý Yên")
         self.assertNotContains(response, "Huyện Hải Hậu")
+
+
+class ReportPdfAccessTests(RolesTestCase):
+    def test_pdf_download_for_officials_only(self):
+        self.assertEqual(self.client.get("/bao-cao/36/2023/6.pdf").status_code, 302)
+        self.client.force_login(self.editor)
+        self.assertEqual(self.client.get("/bao-cao/36/2023/6.pdf").status_code, 403)
+        self.client.force_login(self.official)
+        response = self.client.get("/bao-cao/36/2023/6.pdf")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF"))

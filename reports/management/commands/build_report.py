@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cooperatives.models import Area
 from reports.compute import ReportRefused, build_report
+from reports.pdf import report_html_for_pdf, report_pdf
+from reports.workbook import report_workbook
 
 
 class Command(BaseCommand):
@@ -14,8 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--area", required=True, metavar="MÃ")
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument("--months", required=True, type=int)
-        # HTML, PDF and XLSX come with the rest of the reports issue.
-        parser.add_argument("--format", required=True, choices=["json"])
+        parser.add_argument("--format", required=True, choices=["json", "html", "pdf", "xlsx"])
         parser.add_argument("--output", required=True)
 
     def handle(self, *args, area, year, months, format, output, **options):
@@ -29,5 +30,12 @@ class Command(BaseCommand):
         path = Path(output)
         if not path.parent.exists():
             raise CommandError(f"Không có thư mục “{path.parent}”.")
-        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        if format == "json":
+            path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        elif format == "html":
+            path.write_text(report_html_for_pdf(report, found), encoding="utf-8")
+        elif format == "pdf":
+            path.write_bytes(report_pdf(report, found))
+        else:
+            path.write_bytes(report_workbook(report))
         self.stdout.write(f"Đã ghi báo cáo {found.name}, {months} tháng năm {year} ra {path}.")

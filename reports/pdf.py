@@ -1,0 +1,39 @@
+"""The report as a PDF laid out like a Vietnamese administrative report (WeasyPrint)."""
+
+import unicodedata
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cooperatives.models import Area
+from reports import presentation
+from reports.narrative import sentences
+
+
+def report_html_for_pdf(report: dict, area: Area) -> str:
+    today = timezone.localdate()
+    context = {
+        "report": report,
+        "area": area,
+        "issuer": settings.ALLIANCE_NAME.upper(),
+        "place": settings.REPORT_PLACE,
+        "today": today,
+        "title": presentation.title(report["year"], report["months"]),
+        "narrative": sentences(report, area.level),
+        "rows": presentation.rows(report["indicators"]),
+        "children": [
+            {"area": child["area"], "rows": presentation.rows(child["indicators"])}
+            for child in report["children"]
+        ],
+        "charts": presentation.charts(report),
+        "draft": True,  # reports are drafts until they can be approved and frozen
+    }
+    # All text NFC, so that the embedded font's composed glyphs are used.
+    return unicodedata.normalize("NFC", render_to_string("reports/report_pdf.html", context))
+
+
+def report_pdf(report: dict, area: Area) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=report_html_for_pdf(report, area)).write_pdf()

@@ -1,0 +1,100 @@
+"""The PDF report, checked by reading it: text, pages, embedded fonts, and a picture."""
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import TestCase
+from pypdf import PdfReader
+
+from cooperatives.models import Area
+from reports.compute import build_report
+from reports.pdf import report_pdf
+
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+
+class DemoPdfTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=io.StringIO())
+        area = Area.objects.get(code="36")
+        cls.data = report_pdf(build_report(area, 2023, 6), area)
+        cls.reader = PdfReader(io.BytesIO(cls.data))
+        cls.text = "\n".join(page.extract_text() for page in cls.reader.pages)
+        cls.flat = " ".join(cls.text.split())
+
+    def test_layout_of_an_administrative_report(self):
+        for phrase in (
+            "LIÊN MINH HỢP TÁC XÃ TỈNH NAM ĐỊNH",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "/BC-LMHTX",
+            "BÁO CÁO",
+            "Tình hình phát triển kinh tế tập thể, hợp tác xã 6 tháng đầu năm 2023",
+            "Nơi nhận:",
+            "DỰ THẢO",
+            "Trang 1/",
+        ):
+            self.assertIn(phrase, self.flat, phrase)
+
+    def test_narrative_states_the_quoted_figures(self):
+        for phrase in (
+            "6 tháng đầu năm 2023, toàn tỉnh thành lập mới 12 HTX, đạt 80% kế hoạch",
+            "Doanh thu bình quân đạt 2,3 tỷ đồng/HTX",
+            "3,2 triệu đồng/người/tháng",
+            "Có 250 HTX đạt tiêu chí 13.1",
+        ):
+            self.assertIn(phrase, self.flat, phrase)
+        self.assertIn("494 HTX", self.flat)
+        self.assertIn("20 quỹ tín dụng nhân dân", self.flat)  # 494 + 20 = 514
+
+    def test_fonts_are_embedded_serif_with_vietnamese(self):
+        fonts = set()
+        for page in self.reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descendant = font["/DescendantFonts"][0].get_object()
+                descriptor = descendant["/FontDescriptor"].get_object()
+                self.assertIn("/FontFile2", descriptor, font["/BaseFont"])
+                fonts.add(str(font["/BaseFont"]).split("+")[-1])
+        self.assertIn("Liberation-Serif", fonts)
+        self.assertGreater(len(self.reader.pages), 1)
+
+    def test_first_page_renders_to_a_picture(self):
+        pdftoppm = shutil.which("pdftoppm")
+        if pdftoppm is None:
+            self.skipTest("pdftoppm (poppler-utils) is not installed")
+        ARTIFACTS.mkdir(exist_ok=True)
+        pdf = ARTIFACTS / "bao-cao-36-2023-6.pdf"
+        pdf.write_bytes(self.data)
+        subprocess.run(
+            [
+                pdftoppm,
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(pdf),
+                str(ARTIFACTS / "bao-cao-trang"),
+            ],
+            check=True,
+        )
+        picture = next(ARTIFACTS.glob("bao-cao-trang*1.png"))
+        self.assertGreater(picture.stat().st_size, 20_000)
+
+    def test_command_writes_every_format(self):
+        for file_format in ("json", "html", "pdf", "xlsx"):
+            output = f"/tmp/htx-bao-cao.{file_format}"
+            call_command(
+                "build_report", "--area", "36", "--year", "2023", "--months", "6",
+                "--format", file_format, "--output", output, stdout=io.StringIO(),
+            )  # fmt: skip
+            self.assertGreater(Path(output).stat().st_size, 1000, file_format)
+        self.assertIn("BÁO CÁO", Path("/tmp/htx-bao-cao.html").read_text(encoding="utf-8"))
