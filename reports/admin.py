@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from cooperatives.admin_base import RegistryAdmin, money_column
 from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
-from reports.models import Target
+from reports.models import FrozenReport, Target
 
 value_column = money_column("value", "giá trị")
 
@@ -19,3 +19,15 @@ class TargetAdmin(SpreadsheetAdminMixin, RegistryAdmin):
     @admin.display(description="kỳ", ordering="year")
     def period(self, obj):
         return f"{obj.months} tháng/{obj.year}" if obj.months != 12 else f"Năm {obj.year}"
+
+
+@admin.register(FrozenReport)
+class FrozenReportAdmin(admin.ModelAdmin):
+    list_display = ["area", "year", "months", "frozen_by", "frozen_at"]
+    list_filter = ["year", "months"]
+    list_select_related = ["area", "frozen_by"]
+    readonly_fields = ["area", "year", "months", "frozen_by", "frozen_at"]
+    exclude = ["data"]
+
+    def has_add_permission(self, request):
+        return False  # frozen from the report page, where the numbers are seen

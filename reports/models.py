@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -51,3 +52,38 @@ class Target(models.Model):
         return (
             f"{self.get_indicator_display()} – {self.area} – {period_label(self.year, self.months)}"
         )
+
+
+class FrozenReport(models.Model):
+    """An approved report whose numbers are kept, so that it never changes afterwards."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="frozen_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    months = models.PositiveSmallIntegerField(_("số tháng"))
+    data = models.JSONField(_("số liệu đã chốt"), editable=False)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người chốt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    frozen_at = models.DateTimeField(_("chốt lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo đã chốt")
+        verbose_name_plural = _("báo cáo đã chốt")
+        ordering = ["-year", "-months", "area"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year", "months"],
+                name="frozen_report_unique",
+                violation_error_message=_("Báo cáo của địa bàn và kỳ này đã được chốt."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} – {period_label(self.year, self.months)}"

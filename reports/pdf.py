@@ -11,7 +11,7 @@ from reports import presentation
 from reports.narrative import sentences
 
 
-def report_html_for_pdf(report: dict, area: Area) -> str:
+def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
     today = timezone.localdate()
     context = {
         "report": report,
@@ -27,13 +27,14 @@ def report_html_for_pdf(report: dict, area: Area) -> str:
             for child in report["children"]
         ],
         "charts": presentation.charts(report),
-        "draft": True,  # reports are drafts until they can be approved and frozen
+        "frozen": frozen,
+        "draft": frozen is None,  # a report is a draft until it is approved and frozen
     }
     # All text NFC, so that the embedded font's composed glyphs are used.
     return unicodedata.normalize("NFC", render_to_string("reports/report_pdf.html", context))
 
 
-def report_pdf(report: dict, area: Area) -> bytes:
+def report_pdf(report: dict, area: Area, frozen=None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=report_html_for_pdf(report, area)).write_pdf()
+    return HTML(string=report_html_for_pdf(report, area, frozen)).write_pdf()

@@ -1,6 +1,8 @@
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -12,18 +14,23 @@ from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
 from reports.pdf import report_pdf
+from reports.services import current_report, freeze_report
 from reports.workbook import report_workbook
 
 MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
 
 
 def _report(request, code: str, year: int, months: int):
-    """Return (area, report) or (area, refusal message) for a permitted area."""
+    """Return (area, report, refusal, frozen) for a permitted area.
+
+    A frozen report is served from its stored numbers in every format.
+    """
     area = area_for_report(request.user, code)
     try:
-        return area, build_report(area, year, months), None
+        report, frozen = current_report(area, year, months)
     except ReportRefused as refusal:
-        return area, None, str(refusal)
+        return area, None, str(refusal), None
+    return area, report, None, frozen
 
 
 @login_required
@@ -57,8 +64,21 @@ def report_index(request):
 
 @login_required
 def report_page(request, code: str, year: int, months: int):
-    area, report, refusal = _report(request, code, year, months)
-    context = {"area": area, "year": year, "months": months, "refusal": refusal}
+    area, report, refusal, frozen = _report(request, code, year, months)
+    context = {
+        "area": area,
+        "year": year,
+        "months": months,
+        "refusal": refusal,
+        "frozen": frozen,
+        "can_freeze": request.user.has_perm("reports.add_frozenreport") and frozen is None,
+    }
+    if frozen is not None:
+        # Staff can see that the live numbers moved on since the report was frozen.
+        live = build_report(area, year, months)
+        context["live_differs"] = live["indicators"] != report["indicators"] or [
+            c["indicators"] for c in live["children"]
+        ] != [c["indicators"] for c in report["children"]]
     if report is not None:
         context.update(
             {
@@ -80,7 +100,7 @@ def report_page(request, code: str, year: int, months: int):
 @login_required
 def report_json(request, code: str, year: int, months: int):
     """The report of DATA-CONTRACT.md §6 as JSON."""
-    area, report, refusal = _report(request, code, year, months)
+    area, report, refusal, _ = _report(request, code, year, months)
     if refusal:
         return JsonResponse({"error": refusal}, status=400)
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False})
@@ -88,7 +108,7 @@ def report_json(request, code: str, year: int, months: int):
 
 @login_required
 def report_xlsx(request, code: str, year: int, months: int):
-    area, report, refusal = _report(request, code, year, months)
+    area, report, refusal, _ = _report(request, code, year, months)
     if refusal:
         return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
@@ -103,11 +123,26 @@ def report_xlsx(request, code: str, year: int, months: int):
 
 @login_required
 def report_pdf_view(request, code: str, year: int, months: int):
-    area, report, refusal = _report(request, code, year, months)
+    area, report, refusal, frozen = _report(request, code, year, months)
     if refusal:
         return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(report_pdf(report, area), content_type="application/pdf")
+    response = HttpResponse(report_pdf(report, area, frozen), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.pdf"'
     )
     return response
+
+
+@login_required
+def report_freeze(request, code: str, year: int, months: int):
+    """Approve and freeze a report (alliance staff, POST only)."""
+    area = area_for_report(request.user, code)
+    if request.method != "POST" or not request.user.has_perm("reports.add_frozenreport"):
+        raise PermissionDenied
+    try:
+        freeze_report(area=area, year=year, months=months, user=request.user)
+    except ReportRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Đã chốt báo cáo: từ nay mọi định dạng dùng số liệu đã chốt.")
+    return redirect("reports:report", code=code, year=year, months=months)

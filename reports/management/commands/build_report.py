@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cooperatives.models import Area
-from reports.compute import ReportRefused, build_report
+from reports.compute import ReportRefused
 from reports.pdf import report_html_for_pdf, report_pdf
+from reports.services import current_report
 from reports.workbook import report_workbook
 
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"Không có đơn vị hành chính mã “{area}”.")
         try:
-            report = build_report(found, year, months)
+            report, frozen = current_report(found, year, months)
         except ReportRefused as refusal:
             raise CommandError(str(refusal)) from None
         path = Path(output)
@@ -33,9 +34,9 @@ class Command(BaseCommand):
         if format == "json":
             path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         elif format == "html":
-            path.write_text(report_html_for_pdf(report, found), encoding="utf-8")
+            path.write_text(report_html_for_pdf(report, found, frozen), encoding="utf-8")
         elif format == "pdf":
-            path.write_bytes(report_pdf(report, found))
+            path.write_bytes(report_pdf(report, found, frozen))
         else:
             path.write_bytes(report_workbook(report))
         self.stdout.write(f"Đã ghi báo cáo {found.name}, {months} tháng năm {year} ra {path}.")

@@ -1,0 +1,30 @@
+"""Freezing reports: the numbers an official downloaded stay the numbers they get again."""
+
+from django.db import IntegrityError, transaction
+
+from cooperatives.models import Area
+from reports.compute import ReportRefused, build_report
+from reports.models import FrozenReport
+
+
+def current_report(area: Area, year: int, months: int) -> tuple[dict, FrozenReport | None]:
+    """Return the report to show: the frozen numbers where there are some, else live ones."""
+    frozen = FrozenReport.objects.filter(area=area, year=year, months=months).first()
+    if frozen is not None:
+        return frozen.data, frozen
+    return build_report(area, year, months), None
+
+
+@transaction.atomic
+def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
+    """Compute the report now and keep its numbers; refuse a second freeze of the same one."""
+    report = build_report(area, year, months)
+    try:
+        with transaction.atomic():
+            return FrozenReport.objects.create(
+                area=area, year=year, months=months, data=report, frozen_by=user
+            )
+    except IntegrityError:
+        raise ReportRefused(
+            f"Báo cáo {area.name}, {months} tháng năm {year} đã được chốt trước đó."
+        ) from None

@@ -1,0 +1,61 @@
+"""A frozen report is the same report in August and in December."""
+
+import io
+
+from pypdf import PdfReader
+
+from cooperatives.models import Figures
+from cooperatives.tests import factories as f
+from cooperatives.tests.base import RolesTestCase
+from reports.models import FrozenReport
+
+
+class FreezeTests(RolesTestCase):
+    url = "/bao-cao/36/2023/6/"
+
+    def freeze(self, user):
+        self.client.force_login(user)
+        return self.client.post(self.url + "chot/")
+
+    def test_only_alliance_staff_freeze(self):
+        for user in (self.official, self.area_officer, self.editor):
+            self.assertEqual(self.freeze(user).status_code, 403, user)
+        self.assertFalse(FrozenReport.objects.exists())
+        self.client.force_login(self.alliance)
+        self.assertEqual(self.client.get(self.url + "chot/").status_code, 403)  # POST only
+        self.assertRedirects(self.freeze(self.alliance), self.url)
+        frozen = FrozenReport.objects.get()
+        self.assertEqual(frozen.frozen_by, self.alliance)
+
+    def test_frozen_numbers_survive_later_changes_in_every_format(self):
+        self.freeze(self.alliance)
+        before = self.client.get("/bao-cao/36/2023/6.json").json()
+        Figures.objects.update(revenue=9999)
+        f.organization(
+            self.yen_bang, code="0600009999", founded_on=__import__("datetime").date(2023, 3, 1)
+        )
+        after = self.client.get("/bao-cao/36/2023/6.json").json()
+        self.assertEqual(after, before)
+        page = self.client.get(self.url)
+        self.assertContains(page, "Báo cáo đã được chốt ngày")
+        self.assertContains(page, "Số liệu hiện tại trong sổ đăng ký đã khác số liệu đã chốt.")
+        self.assertNotContains(page, "Duyệt và chốt báo cáo")
+        pdf = self.client.get("/bao-cao/36/2023/6.pdf").content
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split()
+        )
+        self.assertNotIn("DỰ THẢO", text)
+        self.assertIn("Số liệu chốt ngày", text)
+        self.assertIn("2.300,0", text)
+
+    def test_second_freeze_is_refused_with_a_message(self):
+        self.freeze(self.alliance)
+        response = self.client.post(self.url + "chot/", follow=True)
+        self.assertContains(response, "đã được chốt trước đó")
+        self.assertEqual(FrozenReport.objects.count(), 1)
+
+    def test_unfrozen_page_says_draft_and_offers_freezing(self):
+        self.client.force_login(self.alliance)
+        page = self.client.get(self.url)
+        self.assertContains(page, "Dự thảo")
+        self.assertContains(page, "Duyệt và chốt báo cáo")
