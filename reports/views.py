@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import cache_page
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
@@ -15,6 +16,7 @@ from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
 from reports.pdf import report_pdf
 from reports.services import current_report, freeze_report
+from reports.statistics import public_statistics
 from reports.workbook import report_workbook
 
 MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
@@ -146,3 +148,23 @@ def report_freeze(request, code: str, year: int, months: int):
     else:
         messages.success(request, "Đã chốt báo cáo: từ nay mọi định dạng dùng số liệu đã chốt.")
     return redirect("reports:report", code=code, year=year, months=months)
+
+
+@cache_page(600)
+def statistics_page(request):
+    """/thong-ke/: public, aggregated figures of the province; no sign-in needed."""
+    stats = public_statistics()
+    charts = []
+    if stats is not None:
+        charts = [
+            presentation.bar_chart("HTX theo lĩnh vực", stats["by_sector"], "HTX"),
+            presentation.bar_chart(
+                "HTX theo địa bàn", [(name, htx) for name, htx, _, _ in stats["by_area"]], "HTX"
+            ),
+            presentation.bar_chart(
+                "Sản phẩm OCOP theo số sao",
+                [(f"{stars} sao", stats["values"][f"ocop_{stars}_star"]) for stars in (3, 4, 5)],
+                "sản phẩm",
+            ),
+        ]
+    return render(request, "reports/statistics.html", {"stats": stats, "charts": charts})
