@@ -114,6 +114,7 @@ class ReportPageTests(RolesTestCase):
     def test_index_lists_the_areas_a_person_may_read(self):
         response = self.client.get("/bao-cao/")
         self.assertContains(response, "Tỉnh Nam Định (36)")
+        self.assertContains(response, '<option value="2023">2023</option>', html=True)
         redirect = self.client.get("/bao-cao/", {"dia_ban": "36", "nam": "2023", "so_thang": "6"})
         self.assertRedirects(redirect, "/bao-cao/36/2023/6/")
         self.client.force_login(self.area_officer)

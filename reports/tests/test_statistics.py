@@ -18,6 +18,8 @@ class PublicStatisticsTests(RolesTestCase):
         self.assertContains(response, "Tỉnh Nam Định")
         self.assertContains(response, "Huyện Ý Yên")
         self.assertContains(response, "HTX theo lĩnh vực")
+        year = str(latest_half_year(self.province, datetime.date.today())[0])
+        self.assertContains(response, f"6 tháng đầu năm {year}")  # a year, not "2.025"
         for name in Organization.objects.values_list("name", flat=True):
             self.assertNotContains(response, name)
         self.assertNotContains(response, "036090001234")
