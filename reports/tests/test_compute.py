@@ -114,6 +114,31 @@ class HardCaseTests(TestCase):
         self.assertEqual(v["loans_disbursed_count"], 1)
         self.assertAlmostEqual(v["loans_outstanding"], 150.0)  # A's loan matured
 
+    def test_every_indicator_on_the_hand_built_province(self):
+        expected = {
+            "htx_total": 3, "htx_agri": 2, "htx_non_agri": 1, "unions_total": 0,
+            "credit_funds_total": 0, "groups_total": 0, "htx_new": 1, "htx_ceased": 1,
+            "htx_new_model": 0, "alliance_members": 0, "alliance_member_share": 0.0,
+            "with_tax_code": 0, "htx_reporting": 2, "reporting_rate": 200 / 3,
+            "members_total": 0, "workers_total": 40, "avg_revenue": 1000.0, "avg_profit": None,
+            "avg_income": 3.75, "tax_payers": 0, "tax_paid_total": 0.0,
+            "social_insurance_htx": 0, "social_insurance_workers": 0, "rated_total": 2,
+            "rating_good": 1, "rating_fair": 0, "rating_average": 0, "rating_weak": 1,
+            "good_fair_share": 50.0, "ntm_13_1": 0, "managers_total": 0,
+            "managers_university": 0, "managers_college": 0, "managers_trained": 0,
+            "groups_avg_revenue": None, "groups_avg_profit": None, "ocop_total": 1,
+            "ocop_3_star": 0, "ocop_4_star": 1, "ocop_5_star": 0, "ocop_new": 1,
+            "loans_disbursed_count": 1, "loans_disbursed_amount": 100.0,
+            "loans_outstanding": 150.0,
+        }  # fmt: skip
+        self.assertEqual(set(expected), {i.code for i in INDICATORS})
+        values = {code: item["value"] for code, item in self.report()["indicators"].items()}
+        for code, value in expected.items():
+            if isinstance(value, float):
+                self.assertAlmostEqual(values[code], value, msg=code)
+            else:
+                self.assertEqual(values[code], value, code)
+
     def test_ceased_counts_where_it_was_the_day_before(self):
         children = {c["area"]["code"]: c["indicators"] for c in self.report()["children"]}
         self.assertEqual(children["366"]["htx_ceased"]["value"], 1)
