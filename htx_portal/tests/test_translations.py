@@ -164,3 +164,24 @@ class ErrorPageTests(TestCase):
         self.assertIn("Đã có lỗi xảy ra", html)
         self.assertIn('<html lang="vi">', html)
         self.assertIn('href="/"', html)
+
+
+class HistoryPagesInVietnameseTests(TestCase):
+    def test_history_list_and_version_page_show_no_english_leftovers(self):
+        user = User.objects.create_superuser("quantri2", "q2@example.com", "mat-khau-rat-dai-2026")
+        self.client.force_login(user)
+        org = f.organization(f.area("13901", "Xã Yên Phúc"))
+        org.phone = "0228 111"
+        org.save()
+        listing = self.client.get(reverse("admin:cooperatives_organization_history", args=[org.pk]))
+        self.assertNotContains(listing, ">None<")
+        self.assertNotContains(listing, "None\n")
+        record = org.history.first()
+        version = self.client.get(
+            reverse(
+                "admin:cooperatives_organization_simple_history", args=[org.pk, record.history_id]
+            )
+        )
+        self.assertContains(version, "Sổ đăng ký kinh tế tập thể")
+        self.assertNotContains(version, ">Cooperatives<")
+        self.assertNotContains(version, "Historical")
