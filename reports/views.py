@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -35,6 +34,27 @@ def _report(request, code: str, year: int, months: int):
     return area, report, None, frozen
 
 
+def _area_tree(areas, allowed) -> list[tuple[Area, int]]:
+    """Return (area, depth) in tree order: each province, then its districts and communes.
+
+    Old and new units both appear, with their dates; ``allowed`` (None for all) limits
+    the list to an area officer's areas.
+    """
+    children: dict[int | None, list[Area]] = {}
+    for area in areas:
+        children.setdefault(area.parent_id, []).append(area)
+    result: list[tuple[Area, int]] = []
+
+    def visit(parent_id, depth):
+        for area in sorted(children.get(parent_id, []), key=lambda a: a.code):
+            if allowed is None or area.pk in allowed:
+                result.append((area, depth))
+            visit(area.pk, depth + 1)
+
+    visit(None, 0)
+    return result
+
+
 @login_required
 def report_index(request):
     """Choose an area (old and new units, with their dates) and a period."""
@@ -45,15 +65,8 @@ def report_index(request):
     )
     if code and year and months and year.isdigit() and months.isdigit():
         return redirect("reports:report", code=code, year=int(year), months=int(months))
-    area_map_allowed = scoped_area_ids(request.user)
-    areas = Area.objects.filter(
-        Q(level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT])
-        | Q(level=Area.Level.COMMUNE, parent__level=Area.Level.PROVINCE)
-    )
-    areas = sorted(
-        (a for a in areas if area_map_allowed is None or a.pk in area_map_allowed),
-        key=lambda a: (len(a.code), a.code),
-    )
+    allowed = scoped_area_ids(request.user)
+    areas = _area_tree(Area.objects.all(), allowed)
     today = timezone.localdate()
     context = {
         "areas": areas,

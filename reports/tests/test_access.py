@@ -115,6 +115,11 @@ class ReportPageTests(RolesTestCase):
         response = self.client.get("/bao-cao/")
         self.assertContains(response, "Tỉnh Nam Định (36)")
         self.assertContains(response, '<option value="2023">2023</option>', html=True)
+        names = [area.name for area, _ in response.context["areas"]]
+        self.assertEqual(
+            names,
+            ["Tỉnh Nam Định", "Huyện Ý Yên", "Xã Yên Bằng", "Huyện Hải Hậu", "Xã Hải Phúc"],
+        )
         redirect = self.client.get("/bao-cao/", {"dia_ban": "36", "nam": "2023", "so_thang": "6"})
         self.assertRedirects(redirect, "/bao-cao/36/2023/6/")
         self.client.force_login(self.area_officer)
