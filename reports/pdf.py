@@ -22,10 +22,7 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
         "title": presentation.title(report["year"], report["months"]),
         "narrative": sentences(report, area.level),
         "rows": presentation.rows(report["indicators"]),
-        "children": [
-            {"area": child["area"], "rows": presentation.rows(child["indicators"])}
-            for child in report["children"]
-        ],
+        "child_tables": presentation.child_matrix(report["children"]),
         "charts": presentation.charts(report),
         "frozen": frozen,
         "draft": frozen is None,  # a report is a draft until it is approved and frozen

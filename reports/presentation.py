@@ -71,6 +71,26 @@ def rows(indicators: dict) -> list[Row]:
     return result
 
 
+def child_matrix(children: list[dict], per_table: int = 6) -> list[dict]:
+    """Return the child areas side by side, a few per table: one row per indicator.
+
+    Printed reports compare areas column by column ("biểu tổng hợp theo địa bàn"); a
+    table per area would run to dozens of pages.
+    """
+    tables = []
+    for start in range(0, len(children), per_table):
+        group = children[start : start + per_table]
+        rows_ = []
+        for indicator in INDICATORS:
+            cells = [
+                format_value(indicator.unit, child["indicators"][indicator.code]["value"])
+                for child in group
+            ]
+            rows_.append({"label": indicator.label, "unit": indicator.unit, "cells": cells})
+        tables.append({"areas": [child["area"]["name"] for child in group], "rows": rows_})
+    return tables
+
+
 def title(year: int, months: int) -> str:
     return f"Tình hình phát triển kinh tế tập thể, hợp tác xã {period_label(year, months)}"
 
