@@ -29,15 +29,12 @@ from cooperatives.models import (
     Sector,
     StaffProfile,
     UnplacedOrganization,
+    short_period_label,
 )
 from cooperatives.scoping import area_scope, scoped_area_ids
 from cooperatives.text import fold
 
 EXPIRY_WARNING_DAYS = 90
-
-
-def _period(obj) -> str:
-    return f"{obj.months} tháng/{obj.year}" if obj.months != 12 else f"Năm {obj.year}"
 
 
 class ValidityFilter(admin.SimpleListFilter):
@@ -295,7 +292,7 @@ class FiguresAdmin(SpreadsheetAdminMixin, ScopedAdmin):
 
     @admin.display(description=_("kỳ báo cáo"), ordering="year")
     def period(self, obj):
-        return _period(obj)
+        return short_period_label(obj.year, obj.months)
 
     def can_approve(self, request) -> bool:
         return request.user.has_perm("cooperatives.approve_figures")

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from cooperatives.admin_base import RegistryAdmin, money_column
 from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
+from cooperatives.models import short_period_label
 from reports.models import FrozenReport, Target
 
 value_column = money_column("value", "giá trị")
@@ -18,7 +19,7 @@ class TargetAdmin(SpreadsheetAdminMixin, RegistryAdmin):
 
     @admin.display(description="kỳ", ordering="year")
     def period(self, obj):
-        return f"{obj.months} tháng/{obj.year}" if obj.months != 12 else f"Năm {obj.year}"
+        return short_period_label(obj.year, obj.months)
 
 
 @admin.register(FrozenReport)

@@ -1,7 +1,16 @@
 from .areas import REFORM_DATE, Area, AreaMap
 from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import Location, Organization, Sector, StaffProfile
-from .records import Figures, Loan, Member, OcopProduct, add_months, period_end, period_label
+from .records import (
+    Figures,
+    Loan,
+    Member,
+    OcopProduct,
+    add_months,
+    period_end,
+    period_label,
+    short_period_label,
+)
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
@@ -23,4 +32,5 @@ __all__ = [
     "add_months",
     "period_end",
     "period_label",
+    "short_period_label",
 ]

@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,9 +83,6 @@ class OrganizationQuerySet(models.QuerySet):
     def in_scope(self, raw_area_ids: set[int]) -> "OrganizationQuerySet":
         """Organisations whose current head office is one of ``raw_area_ids``."""
         return self.filter(area_id__in=raw_area_ids)
-
-    def public(self) -> "OrganizationQuerySet":
-        return self.filter(is_public=True)
 
 
 class Organization(FoldedNameMixin, models.Model):
@@ -184,9 +180,6 @@ class Organization(FoldedNameMixin, models.Model):
         # ``area`` is derived from the locations: a save (e.g. restoring an old version)
         # must not write back a stale value.
         self.refresh_area()
-
-    def get_admin_url(self) -> str:
-        return reverse("admin:cooperatives_organization_change", args=[self.pk])
 
     @property
     def is_ceased(self) -> bool:

@@ -30,6 +30,11 @@ def period_end(year: int, months: int) -> datetime.date:
     return datetime.date(year, months, calendar.monthrange(year, months)[1])
 
 
+def short_period_label(year: int, months: int) -> str:
+    """Return a period as lists show it: ``6 tháng/2023``, ``Năm 2023``."""
+    return f"Năm {year}" if months == 12 else f"{months} tháng/{year}"
+
+
 def period_label(year: int, months: int) -> str:
     if months == 12:
         return f"năm {year}"
@@ -362,19 +367,8 @@ class OcopProduct(FoldedNameMixin, models.Model):
             self.expires_on = self.default_expiry(self.certified_on)
         super().clean_fields(exclude=exclude)
 
-    def is_expired(self, today: datetime.date | None = None) -> bool:
-        return self.expires_on < (today or timezone.localdate())
-
     def days_to_expiry(self, today: datetime.date | None = None) -> int:
         return (self.expires_on - (today or timezone.localdate())).days
-
-
-class LoanQuerySet(models.QuerySet):
-    def outstanding_at(self, day: datetime.date) -> "LoanQuerySet":
-        """Disbursed on or before ``day`` and not matured before it."""
-        return self.filter(disbursed_on__lte=day).filter(
-            Q(matures_on__isnull=True) | Q(matures_on__gte=day)
-        )
 
 
 class Loan(models.Model):
@@ -398,8 +392,6 @@ class Loan(models.Model):
         **MONEY,
     )
     history = HistoricalRecords(verbose_name=_("lịch sử khoản vay"), bases=[ImportedHistory])
-
-    objects = LoanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("khoản vay Quỹ hỗ trợ")

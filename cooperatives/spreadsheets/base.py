@@ -102,16 +102,9 @@ def positive(value) -> Decimal:
     return result
 
 
-def count(value) -> int:
-    return between(0, integer=True)(value)
-
-
-def money(value) -> Decimal:
-    return cells.number(value)
-
-
-def money_nonnegative(value) -> Decimal:
-    return between(0)(value)
+count = between(0, integer=True)
+money = cells.number
+money_nonnegative = between(0)
 
 
 def choice_from(model_choices: type[models.Choices], aliases: dict[str, object] | None = None):

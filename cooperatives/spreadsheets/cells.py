@@ -140,7 +140,6 @@ class Choices:
         self.lookup: dict[str, object] = {fold(label): value for value, label in self.options}
         for alias, value in (aliases or {}).items():
             self.lookup[fold(alias)] = value
-        self.label = dict(self.options)
 
     @property
     def labels(self) -> list[str]:
