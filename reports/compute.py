@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
 
 from cooperatives.models import (
     Area,
@@ -109,12 +109,17 @@ def _values(s: Sums) -> dict[str, object]:
 
 
 class Placement:
-    """Maps a recorded location area to the buckets it counts in at one date."""
+    """Maps a recorded location area to the buckets it counts in at one date.
 
-    def __init__(self, area_map: AreaMap, area: Area, children: list[Area], day) -> None:
+    ``area`` None stands for the whole country: every area counts, and the children are
+    the top-level areas.
+    """
+
+    def __init__(self, area_map: AreaMap, area: Area | None, children: list[Area], day) -> None:
         self.map = area_map
         self.day = day
-        below = area_map.subtree(area.pk)
+        self.whole_tree = area is None
+        below = set(area_map.bounds) if area is None else area_map.subtree(area.pk)
         child_ids = {child.pk for child in children}
         self.buckets: dict[int, tuple] = {}
         for raw in area_map.bounds:
@@ -127,70 +132,131 @@ class Placement:
     def of(self, raw_area_id):
         return self.buckets.get(raw_area_id, ())
 
+    def restrict(self, queryset, organization: str):
+        """Limit ``queryset`` to rows whose organisation ever had a location that counts.
 
-def compute_period(area: Area, children: list[Area], year: int, months: int, area_map=None):
-    """Return {bucket: {code: value}} for the area (bucket TOTAL) and each child (its pk)."""
+        A cheap semi-join on the location's area index, so that a province's report
+        evaluates the location-at-date subquery only for its own organisations. The
+        whole country needs no restriction.
+        """
+        if self.whole_tree:
+            return queryset
+        located = Location.objects.filter(area_id__in=list(self.buckets)).values("organization_id")
+        return queryset.filter(**{f"{organization}__in": located})
+
+
+def _existing(end, prefix: str = "") -> Q:
+    """Founded on or before ``end`` and not ceased on or before it (§2.2 "existing at D")."""
+    return Q(**{f"{prefix}founded_on__lte": end}) & ~Q(
+        **{f"{prefix}status__in": CEASED, f"{prefix}status_changed_on__lte": end}
+    )
+
+
+def _location_at(end, organization: str):
+    """The area recorded by the organisation's location valid at ``end`` (a subquery)."""
+    return Subquery(
+        Location.objects.filter(organization=OuterRef(organization), valid_from__lte=end)
+        .order_by("-valid_from")
+        .values("area_id")[:1]
+    )
+
+
+def _grouped(queryset, place: Placement, organization: str, end, group_by, aggregates):
+    """Run one GROUP BY over the recorded location at ``end`` and return the rows as dicts."""
+    rows = (
+        place.restrict(queryset, organization)
+        .annotate(loc=_location_at(end, organization))
+        .order_by()
+        .values("loc", *group_by)
+        # Prefixed, since an annotation may not share a name with a field it sums.
+        .annotate(**{f"x_{name}": aggregate for name, aggregate in aggregates.items()})
+    )
+    return [
+        {key.removeprefix("x_"): value for key, value in row.items()}
+        for row in rows
+        if place.of(row["loc"])
+    ]
+
+
+def _add(sums, buckets, row: dict, names) -> None:
+    for bucket in buckets:
+        s = sums[bucket]
+        for name, key in names:
+            value = row[key]
+            if value is not None:
+                s.add(name, value)
+
+
+def _count(**conditions):
+    return Count("pk", filter=Q(**conditions))
+
+
+def _sum(expression, condition: Q | None = None):
+    return Sum(expression, filter=condition, output_field=WIDE_DECIMAL)
+
+
+WIDE_DECIMAL = DecimalField(max_digits=30, decimal_places=4)
+
+
+def compute_period(area, children: list[Area], year: int, months: int, area_map=None):
+    """Return {bucket: {code: value}} for the area (bucket TOTAL) and each child (its pk).
+
+    Every count and sum is made by the database, grouped by the area recorded at the
+    period's end; Python only adds the groups into the buckets they count in. So the
+    work grows with the data, and the number of queries is the same for any area.
+    """
     area_map = area_map or AreaMap()
     end = period_end(year, months)
     start = datetime.date(year, 1, 1)
     place = Placement(area_map, area, children, end)
     sums: dict[object, Sums] = defaultdict(Sums)
 
-    latest = Location.objects.filter(organization=OuterRef("pk"), valid_from__lte=end).order_by(
-        "-valid_from"
-    )
-    orgs = (
-        Organization.objects.existing_at(end)
-        .annotate(loc=Subquery(latest.values("area_id")[:1]))
-        .values_list(
-            "pk",
-            "loc",
-            "kind",
-            "sector__is_agricultural",
-            "founded_on",
-            "is_new_model",
-            "is_alliance_member",
-            "alliance_joined_on",
-            "tax_code",
-        )
-    )
-    bucket_of: dict[int, tuple] = {}
-    kind_of: dict[int, str] = {}
-    for pk, loc, kind, agri, founded, new_model, member, joined, tax in orgs.iterator(2000):
-        buckets = place.of(loc)
-        if not buckets:
-            continue
-        bucket_of[pk], kind_of[pk] = buckets, kind
-        for bucket in buckets:
-            s = sums[bucket]
-            if kind == HTX:
-                s.add("htx_total")
-                if agri:
-                    s.add("htx_agri")
-                if start <= founded <= end:
-                    s.add("htx_new")
-                if new_model:
-                    s.add("htx_new_model")
-                if member and (joined is None or joined <= end):
-                    s.add("alliance_members")
-                if tax:
-                    s.add("with_tax_code")
-            elif kind == Organization.Kind.UNION:
-                s.add("unions_total")
-            elif kind == Organization.Kind.CREDIT_FUND:
-                s.add("credit_funds_total")
-            elif kind == Organization.Kind.GROUP:
-                s.add("groups_total")
-
+    _count_organizations(sums, place, start, end)
     _count_ceased(sums, area_map, area, children, start, end)
-    _count_figures(sums, bucket_of, kind_of, year, months)
-    _count_ocop(sums, bucket_of, start, end)
-    _count_loans(sums, bucket_of, start, end)
+    _count_figures(sums, place, year, months, end)
+    _count_ocop(sums, place, start, end)
+    _count_loans(sums, place, start, end)
     return {bucket: _values(s) for bucket, s in sums.items()} | {
         bucket: _values(Sums())
         for bucket in [TOTAL, *[c.pk for c in children]]
         if bucket not in sums
     }
+
+
+ORGANIZATION_COUNTS = [
+    "htx_total", "htx_agri", "htx_new", "htx_new_model", "alliance_members", "with_tax_code",
+    "unions_total", "credit_funds_total", "groups_total",
+]  # fmt: skip
+
+
+def _count_organizations(sums, place, start, end) -> None:
+    htx = Q(kind=HTX)
+    rows = _grouped(
+        Organization.objects.filter(_existing(end)),
+        place,
+        "pk",
+        end,
+        [],
+        {
+            "htx_total": Count("pk", filter=htx),
+            "htx_agri": Count("pk", filter=htx & Q(sector__is_agricultural=True)),
+            "htx_new": Count("pk", filter=htx & Q(founded_on__gte=start)),
+            "htx_new_model": Count("pk", filter=htx & Q(is_new_model=True)),
+            "alliance_members": Count(
+                "pk",
+                filter=htx
+                & Q(is_alliance_member=True)
+                & (Q(alliance_joined_on__isnull=True) | Q(alliance_joined_on__lte=end)),
+            ),
+            "with_tax_code": Count("pk", filter=htx & ~Q(tax_code="") & Q(tax_code__isnull=False)),
+            "unions_total": _count(kind=Organization.Kind.UNION),
+            "credit_funds_total": _count(kind=Organization.Kind.CREDIT_FUND),
+            "groups_total": _count(kind=Organization.Kind.GROUP),
+        },
+    )
+    names = [(name, name) for name in ORGANIZATION_COUNTS]
+    for row in rows:
+        _add(sums, place.of(row["loc"]), row, names)
 
 
 def _count_ceased(sums, area_map, area, children, start, end) -> None:
@@ -219,98 +285,105 @@ def _count_ceased(sums, area_map, area, children, start, end) -> None:
             sums[bucket].add("htx_ceased")
 
 
-def _count_figures(sums, bucket_of, kind_of, year, months) -> None:
-    rows = Figures.objects.for_period(year, months).values_list(
+HTX_FIGURES = [
+    ("htx_reporting", "n"), ("members_total", "members"), ("workers_total", "workers"),
+    ("revenue", "revenue"), ("revenue_n", "revenue_n"), ("profit", "profit"),
+    ("profit_n", "profit_n"), ("income_x_workers", "income_x_workers"),
+    ("income_workers", "income_workers"), ("tax_paid_total", "tax_paid"),
+    ("tax_payers", "tax_payers"), ("social_insurance_htx", "insured_htx"),
+    ("social_insurance_workers", "insured_workers"), ("rated_total", "rated"),
+    ("rating_good", "rating_good"), ("rating_fair", "rating_fair"),
+    ("rating_average", "rating_average"), ("rating_weak", "rating_weak"),
+    ("ntm_13_1", "ntm"), ("managers_total", "managers"),
+    ("managers_university", "managers_university"), ("managers_college", "managers_college"),
+    ("managers_trained", "managers_trained"),
+]  # fmt: skip
+GROUP_FIGURES = [("group_revenue", "revenue"), ("group_revenue_n", "revenue_n"),
+                 ("group_profit", "profit"), ("group_profit_n", "profit_n")]  # fmt: skip
+
+
+def _count_figures(sums, place, year, months, end) -> None:
+    """Figures of the period's HTX and cooperative groups that exist and count at ``end``."""
+    income = Q(avg_income__isnull=False, workers__gt=0)
+    rows = _grouped(
+        Figures.objects.for_period(year, months).filter(
+            _existing(end, "organization__"),
+            organization__kind__in=[HTX, Organization.Kind.GROUP],
+        ),
+        place,
         "organization_id",
-        "members",
-        "workers",
-        "revenue",
-        "profit",
-        "avg_income",
-        "tax_paid",
-        "insured_workers",
-        "rating",
-        "meets_ntm_13_1",
-        "managers",
-        "managers_university",
-        "managers_college",
-        "managers_trained",
+        end,
+        ["organization__kind"],
+        {
+            "n": Count("pk"),
+            "members": Sum("members"),
+            "workers": Sum("workers"),
+            "revenue": _sum("revenue"),
+            "revenue_n": Count("revenue"),
+            "profit": _sum("profit"),
+            "profit_n": Count("profit"),
+            "income_x_workers": _sum(F("avg_income") * F("workers"), income),
+            "income_workers": Sum("workers", filter=income),
+            "tax_paid": _sum("tax_paid"),
+            "tax_payers": _count(tax_paid__gt=0),
+            "insured_htx": _count(insured_workers__gt=0),
+            "insured_workers": Sum("insured_workers"),
+            "rated": Count("pk", filter=~Q(rating="")),
+            **{f"rating_{r}": _count(rating=r) for r in Figures.Rating.values},
+            "ntm": _count(meets_ntm_13_1=True),
+            "managers": Sum("managers"),
+            "managers_university": Sum("managers_university"),
+            "managers_college": Sum("managers_college"),
+            "managers_trained": Sum("managers_trained"),
+        },
     )
-    for (org_id, members, workers, revenue, profit, income, tax, insured, rating, ntm, managers,
-         university, college, trained) in rows.iterator(5000):  # fmt: skip
-        buckets = bucket_of.get(org_id)
-        if not buckets:
-            continue
-        kind = kind_of[org_id]
-        for bucket in buckets:
-            s = sums[bucket]
-            if kind == Organization.Kind.GROUP:
-                if revenue is not None:
-                    s.add("group_revenue", revenue)
-                    s.add("group_revenue_n")
-                if profit is not None:
-                    s.add("group_profit", profit)
-                    s.add("group_profit_n")
-                continue
-            if kind != HTX:
-                continue
-            s.add("htx_reporting")
-            s.add("members_total", members or 0)
-            s.add("workers_total", workers or 0)
-            if revenue is not None:
-                s.add("revenue", revenue)
-                s.add("revenue_n")
-            if profit is not None:
-                s.add("profit", profit)
-                s.add("profit_n")
-            if income is not None and workers:
-                s.add("income_x_workers", income * workers)
-                s.add("income_workers", workers)
-            if tax is not None:
-                s.add("tax_paid_total", tax)
-                if tax > 0:
-                    s.add("tax_payers")
-            if insured:
-                s.add("social_insurance_htx")
-                s.add("social_insurance_workers", insured)
-            if rating:
-                s.add("rated_total")
-                s.add(f"rating_{rating}")
-            if ntm:
-                s.add("ntm_13_1")
-            s.add("managers_total", managers or 0)
-            s.add("managers_university", university or 0)
-            s.add("managers_college", college or 0)
-            s.add("managers_trained", trained or 0)
+    for row in rows:
+        names = HTX_FIGURES if row["organization__kind"] == HTX else GROUP_FIGURES
+        _add(sums, place.of(row["loc"]), row, names)
 
 
-def _count_ocop(sums, bucket_of, start, end) -> None:
-    rows = OcopProduct.objects.filter(certified_on__lte=end).values_list(
-        "organization_id", "stars", "certified_on", "expires_on"
+def _count_ocop(sums, place, start, end) -> None:
+    """OCOP products of organisations that exist and count at ``end``."""
+    valid = Q(expires_on__gte=end)
+    rows = _grouped(
+        OcopProduct.objects.filter(_existing(end, "organization__"), certified_on__lte=end),
+        place,
+        "organization_id",
+        end,
+        [],
+        {
+            "ocop_total": Count("pk", filter=valid),
+            **{f"ocop_{n}_star": Count("pk", filter=valid & Q(stars=n)) for n in (3, 4, 5)},
+            "ocop_new": _count(certified_on__gte=start),
+        },
     )
-    for org_id, stars, certified, expires in rows.iterator(5000):
-        for bucket in bucket_of.get(org_id, ()):
-            s = sums[bucket]
-            if expires >= end:
-                s.add("ocop_total")
-                if stars in (3, 4, 5):
-                    s.add(f"ocop_{stars}_star")
-            if certified >= start:
-                s.add("ocop_new")
+    names = [(name, name) for name in ("ocop_total", "ocop_3_star", "ocop_4_star",
+                                       "ocop_5_star", "ocop_new")]  # fmt: skip
+    for row in rows:
+        _add(sums, place.of(row["loc"]), row, names)
 
 
-def _count_loans(sums, bucket_of, start, end) -> None:
-    rows = Loan.objects.filter(disbursed_on__lte=end).values_list(
-        "organization_id", "amount", "disbursed_on", "matures_on", "outstanding"
+def _count_loans(sums, place, start, end) -> None:
+    """Support-fund loans of organisations that exist and count at ``end``."""
+    new = Q(disbursed_on__gte=start)
+    rows = _grouped(
+        Loan.objects.filter(_existing(end, "organization__"), disbursed_on__lte=end),
+        place,
+        "organization_id",
+        end,
+        [],
+        {
+            "loans_disbursed_count": Count("pk", filter=new),
+            "loans_disbursed_amount": _sum("amount", new),
+            "loans_outstanding": _sum(
+                "outstanding", Q(matures_on__isnull=True) | Q(matures_on__gte=end)
+            ),
+        },
     )
-    for org_id, amount, disbursed, matures, outstanding in rows.iterator(5000):
-        for bucket in bucket_of.get(org_id, ()):
-            s = sums[bucket]
-            if disbursed >= start:
-                s.add("loans_disbursed_count")
-                s.add("loans_disbursed_amount", amount)
-            if matures is None or matures >= end:
-                s.add("loans_outstanding", outstanding)
+    names = [(name, name) for name in ("loans_disbursed_count", "loans_disbursed_amount",
+                                       "loans_outstanding")]  # fmt: skip
+    for row in rows:
+        _add(sums, place.of(row["loc"]), row, names)
 
 
 def _number(value):
@@ -327,32 +400,44 @@ def _target(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _area_json(area: Area) -> dict:
+COUNTRY = {"code": "VN", "name": "Toàn quốc", "level": "Toàn quốc"}
+
+
+def _area_json(area: Area | None) -> dict:
+    if area is None:
+        return dict(COUNTRY)
     return {"code": area.code, "name": area.name, "level": area.get_level_display()}
 
 
-def build_report(area: Area, year: int, months: int) -> dict:
-    """Return the report of DATA-CONTRACT.md §6 for ``area`` and the period."""
+def build_report(area: Area | None, year: int, months: int) -> dict:
+    """Return the report of DATA-CONTRACT.md §6 for ``area`` and the period.
+
+    ``area`` None is the whole country, with the provinces existing at the period's end
+    as its children (for a national roll-up of every province held in the register).
+    """
     if not 1 <= months <= 12 or not 2000 <= year <= 2100:
         raise ReportRefused(f"Kỳ báo cáo không hợp lệ: năm {year}, {months} tháng.")
     end = period_end(year, months)
-    if not area.exists_at(end):
+    if area is not None and not area.exists_at(end):
         raise ReportRefused(
             f"{area.name} không tồn tại vào ngày {end:%d/%m/%Y} (hiệu lực {area.validity_display})."
         )
-    children = list(area.children.existing_at(end).order_by("code"))
+    below = Area.objects.filter(parent=None) if area is None else area.children.all()
+    children = list(below.existing_at(end).order_by("code"))
     area_map = AreaMap()
     current = compute_period(area, children, year, months, area_map)
     previous_end = period_end(year - 1, months)
     previous_children = [c for c in children if c.exists_at(previous_end)]
     previous = (
         compute_period(area, previous_children, year - 1, months, area_map)
-        if area.exists_at(previous_end)
+        if area is None or area.exists_at(previous_end)
         else {}
     )
     targets = defaultdict(dict)
     for area_id, code, value in Target.objects.filter(
-        area_id__in=[area.pk, *[c.pk for c in children]], year=year, months=months
+        area_id__in=[c.pk for c in children] + ([area.pk] if area else []),
+        year=year,
+        months=months,
     ).values_list("area_id", "indicator", "value"):
         targets[area_id][code] = value
 
@@ -381,7 +466,7 @@ def build_report(area: Area, year: int, months: int) -> dict:
         "months": months,
         "start": datetime.date(year, 1, 1).isoformat(),
         "end": end.isoformat(),
-        "indicators": indicators(TOTAL, area.pk),
+        "indicators": indicators(TOTAL, area.pk if area else None),
         "children": [
             {"area": _area_json(child), "indicators": indicators(child.pk, child.pk)}
             for child in children

@@ -55,6 +55,27 @@ class DemoReportTests(TestCase):
         with self.assertRaisesMessage(ReportRefused, "30/06/2025"):
             build_report(Area.objects.get(code="36"), 2025, 12)
 
+    def test_the_whole_country_adds_up_its_provinces(self):
+        country = build_report(None, 2023, 6)
+        self.assertEqual(country["area"], {"code": "VN", "name": "Toàn quốc", "level": "Toàn quốc"})
+        provinces = {child["area"]["code"]: child["indicators"] for child in country["children"]}
+        self.assertIn("36", provinces)
+        self.assertEqual(provinces["36"]["htx_total"], self.value("htx_total"))
+        self.assertEqual(provinces["36"]["avg_income"]["value"], self.value("avg_income")["value"])
+        for code in ("htx_total", "credit_funds_total", "members_total", "ocop_total"):
+            self.assertEqual(
+                country["indicators"][code]["value"],
+                sum(indicators[code]["value"] for indicators in provinces.values()),
+                code,
+            )
+        # After the reform Nam Định is gone; its cooperatives count in Ninh Bình.
+        later = build_report(None, 2025, 12)
+        self.assertNotIn("36", [child["area"]["code"] for child in later["children"]])
+        self.assertEqual(
+            later["indicators"]["htx_total"]["value"],
+            sum(child["indicators"]["htx_total"]["value"] for child in later["children"]),
+        )
+
 
 class HardCaseTests(TestCase):
     @classmethod
@@ -148,6 +169,37 @@ class HardCaseTests(TestCase):
         children = {c["area"]["code"]: c["indicators"] for c in self.report()["children"]}
         self.assertEqual(children["360"]["htx_new"]["target"], 0)
         self.assertIsNone(children["360"]["htx_new"]["completion"])
+
+    def test_a_move_between_provinces_counts_where_the_organisation_was_at_the_end(self):
+        P, D, C = Area.Level.PROVINCE, Area.Level.DISTRICT, Area.Level.COMMUNE
+        other = f.area("37", "Tỉnh Ninh Bình", P)
+        elsewhere = f.area("15000", "Xã Gia Hòa", C, f.area("370", "Huyện Gia Viễn", D, other))
+        before = self.report()
+        incoming = f.organization(elsewhere, code="IN")
+        Location.objects.create(
+            organization=incoming, area=self.yen_bang, valid_from=datetime.date(2023, 4, 1)
+        )
+        outgoing = f.organization(self.hai_phuc, code="OUT")
+        Location.objects.create(
+            organization=outgoing, area=elsewhere, valid_from=datetime.date(2023, 4, 1)
+        )
+        later = f.organization(self.hai_phuc, code="LATER")
+        Location.objects.create(
+            organization=later, area=elsewhere, valid_from=datetime.date(2023, 7, 1)
+        )
+        after = self.report()
+
+        def htx(report, code):
+            if code is None:
+                return report["indicators"]["htx_total"]["value"]
+            child = next(c for c in report["children"] if c["area"]["code"] == code)
+            return child["indicators"]["htx_total"]["value"]
+
+        # In: the incoming one (Ý Yên) and the one that left only after the period (Hải Hậu).
+        self.assertEqual(htx(after, None), htx(before, None) + 2)
+        self.assertEqual(htx(after, "360"), htx(before, "360") + 1)
+        self.assertEqual(htx(after, "366"), htx(before, "366") + 1)
+        self.assertEqual(htx(build_report(other, 2023, 6), None), 1)
 
     def test_query_count_does_not_depend_on_the_number_of_children(self):
         with CaptureQueriesContext(connection) as few:
