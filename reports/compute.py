@@ -11,7 +11,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 
 from cooperatives.models import (
     Area,
@@ -112,37 +123,44 @@ class Placement:
     """Maps a recorded location area to the buckets it counts in at one date.
 
     ``area`` None stands for the whole country: every area counts, and the children are
-    the top-level areas.
+    the top-level areas. Areas are resolved when first asked for, so a placement for a
+    single day (an HTX that ceased) costs only the areas it is asked about.
     """
 
     def __init__(self, area_map: AreaMap, area: Area | None, children: list[Area], day) -> None:
         self.map = area_map
         self.day = day
         self.whole_tree = area is None
-        below = set(area_map.bounds) if area is None else area_map.subtree(area.pk)
-        child_ids = {child.pk for child in children}
-        self.buckets: dict[int, tuple] = {}
-        for raw in area_map.bounds:
-            resolved = area_map.resolve(raw, day)
-            if resolved is None or resolved not in below:
-                continue
-            child = next((a for a in area_map.ancestors(resolved) if a in child_ids), None)
-            self.buckets[raw] = (TOTAL, child) if child is not None else (TOTAL,)
+        self.below = None if area is None else area_map.subtree(area.pk)
+        self.child_ids = {child.pk for child in children}
+        self.buckets: dict[int | None, tuple] = {None: ()}
+        self.children = children
+        self._counting: dict[str, set[int]] = {}
 
-    def of(self, raw_area_id):
-        return self.buckets.get(raw_area_id, ())
+    def of(self, raw_area_id) -> tuple:
+        if raw_area_id not in self.buckets:
+            self.buckets[raw_area_id] = self._buckets(raw_area_id)
+        return self.buckets[raw_area_id]
 
-    def restrict(self, queryset, organization: str):
-        """Limit ``queryset`` to rows whose organisation ever had a location that counts.
+    def _buckets(self, raw_area_id) -> tuple:
+        resolved = self.map.resolve(raw_area_id, self.day)
+        if resolved is None or (self.below is not None and resolved not in self.below):
+            return ()
+        ancestors = self.map.ancestors(resolved)
+        child = next((a for a in ancestors if a in self.child_ids), None)
+        return (TOTAL, child) if child is not None else (TOTAL,)
 
-        A cheap semi-join on the location's area index, so that a province's report
-        evaluates the location-at-date subquery only for its own organisations. The
-        whole country needs no restriction.
+    def counting(self, any_day: bool = False) -> set[int]:
+        """The recorded areas that count here at the day (or, ``any_day``, on some day).
+
+        An area counts here on some day when it or one of its successors, however far
+        down the chain, lies below the area; only those need resolving for the day.
         """
-        if self.whole_tree:
-            return queryset
-        located = Location.objects.filter(area_id__in=list(self.buckets)).values("organization_id")
-        return queryset.filter(**{f"{organization}__in": located})
+        key = "any_day" if any_day else "at_day"
+        if key not in self._counting:
+            reaching = self.map.reaching(self.below)
+            self._counting[key] = reaching if any_day else {r for r in reaching if self.of(r)}
+        return self._counting[key]
 
 
 def _existing(end, prefix: str = "") -> Q:
@@ -161,109 +179,222 @@ def _location_at(end, organization: str):
     )
 
 
-def _grouped(queryset, place: Placement, organization: str, end, group_by, aggregates):
-    """Run one GROUP BY over the recorded location at ``end`` and return the rows as dicts."""
-    rows = (
-        place.restrict(queryset, organization)
-        .annotate(loc=_location_at(end, organization))
-        .order_by()
-        .values("loc", *group_by)
-        # Prefixed, since an annotation may not share a name with a field it sums.
-        .annotate(**{f"x_{name}": aggregate for name, aggregate in aggregates.items()})
-    )
-    return [
-        {key.removeprefix("x_"): value for key, value in row.items()}
-        for row in rows
-        if place.of(row["loc"])
-    ]
-
-
-def _add(sums, buckets, row: dict, names) -> None:
-    for bucket in buckets:
-        s = sums[bucket]
-        for name, key in names:
-            value = row[key]
-            if value is not None:
-                s.add(name, value)
-
-
-def _count(**conditions):
-    return Count("pk", filter=Q(**conditions))
+WIDE_DECIMAL = DecimalField(max_digits=30, decimal_places=4)
 
 
 def _sum(expression, condition: Q | None = None):
     return Sum(expression, filter=condition, output_field=WIDE_DECIMAL)
 
 
-WIDE_DECIMAL = DecimalField(max_digits=30, decimal_places=4)
+@dataclass
+class Period:
+    """One period of a report: the report's own, or the same period a year earlier."""
+
+    key: str
+    year: int
+    months: int
+    place: Placement
+    sums: dict = field(default_factory=lambda: defaultdict(Sums))
+
+    @property
+    def end(self) -> datetime.date:
+        return period_end(self.year, self.months)
+
+    @property
+    def start(self) -> datetime.date:
+        return datetime.date(self.year, 1, 1)
 
 
-def compute_period(area, children: list[Area], year: int, months: int, area_map=None):
-    """Return {bucket: {code: value}} for the area (bucket TOTAL) and each child (its pk).
+def _grouped(queryset, periods: list[Period], organization: str, group_by, aggregates):
+    """One GROUP BY over the location recorded at each period's end; rows as dicts.
 
-    Every count and sum is made by the database, grouped by the area recorded at the
-    period's end; Python only adds the groups into the buckets they count in. So the
+    ``aggregates(period)`` gives the aggregates of one period; they are computed side by
+    side (prefixed with the period's key), so both periods share one pass over the rows.
+    Rows are also grouped by whether the organisation exists at each end, rather than
+    filtering every aggregate by it; ``_add_rows`` skips the groups that do not exist.
+    Aggregate names are prefixed anyway, since an annotation may not share a name with a
+    field it sums.
+    """
+    queryset = _restrict(queryset, organization, [p.place for p in periods])
+    prefix = "" if organization == "pk" else organization.removesuffix("_id") + "__"
+    existing = Q()
+    for p in periods:
+        existing |= _existing(p.end, prefix)
+    locations = {f"loc_{p.key}": _location_at(p.end, organization) for p in periods} | {
+        f"exists_{p.key}": ExpressionWrapper(_existing(p.end, prefix), BooleanField())
+        for p in periods
+    }
+    annotations = {
+        f"{p.key}_{name}": aggregate for p in periods for name, aggregate in aggregates(p).items()
+    }
+    return list(
+        queryset.filter(existing)
+        .annotate(**locations)
+        .order_by()
+        .values(*locations, *group_by)
+        .annotate(**annotations)
+    )
+
+
+def _restrict(queryset, organization: str, places: list[Placement], *, any_day: bool = False):
+    """Limit ``queryset`` to rows whose organisation ever had a location that counts.
+
+    A cheap semi-join on the location's area index, so that a province's report
+    evaluates the location-at-date subqueries only for its own organisations. With
+    ``any_day``, the areas are those that count here on some day: the area itself or one
+    of its successors, however far down the chain, lies below the area. The whole
+    country needs no restriction.
+    """
+    if any(place.whole_tree for place in places):
+        return queryset
+    counting = set()
+    for place in places:
+        counting |= place.counting(any_day)
+    located = Location.objects.filter(area_id__in=sorted(counting)).values("organization_id")
+    return queryset.filter(**{f"{organization}__in": located})
+
+
+def _add_rows(rows, periods: list[Period], names) -> None:
+    """Add each row's values into the buckets its location counts in, period by period.
+
+    ``names(row)`` gives (indicator sum, row key) pairs for the row.
+    """
+    for row in rows:
+        pairs = names(row)
+        for period in periods:
+            if not row[f"exists_{period.key}"]:
+                continue
+            buckets = period.place.of(row[f"loc_{period.key}"])
+            for bucket in buckets:
+                s = period.sums[bucket]
+                for name, key in pairs:
+                    value = row[f"{period.key}_{key}"]
+                    if value:
+                        s.add(name, value)
+
+
+def compute_periods(area, periods: list[Period]) -> None:
+    """Fill each period's sums for the area (bucket TOTAL) and its children (their pk).
+
+    Every count and sum is made by the database, grouped by the areas recorded at the
+    periods' ends; Python only adds the groups into the buckets they count in. So the
     work grows with the data, and the number of queries is the same for any area.
     """
-    area_map = area_map or AreaMap()
-    end = period_end(year, months)
-    start = datetime.date(year, 1, 1)
-    place = Placement(area_map, area, children, end)
-    sums: dict[object, Sums] = defaultdict(Sums)
-
-    _count_organizations(sums, place, start, end)
-    _count_ceased(sums, area_map, area, children, start, end)
-    _count_figures(sums, place, year, months, end)
-    _count_ocop(sums, place, start, end)
-    _count_loans(sums, place, start, end)
-    return {bucket: _values(s) for bucket, s in sums.items()} | {
-        bucket: _values(Sums())
-        for bucket in [TOTAL, *[c.pk for c in children]]
-        if bucket not in sums
-    }
+    _count_organizations(periods)
+    for period in periods:
+        _count_ceased(period, area)
+    _count_ocop(periods)
+    _count_loans(periods)
 
 
-ORGANIZATION_COUNTS = [
-    "htx_total", "htx_agri", "htx_new", "htx_new_model", "alliance_members", "with_tax_code",
-    "unions_total", "credit_funds_total", "groups_total",
-]  # fmt: skip
+def _count_organizations(periods: list[Period]) -> None:
+    """Organisations existing and counting at each end, with their figures for the period.
 
+    One pass over the organisations, grouped by location and kind, with each period's
+    figures row joined on (a filtered relation: at most one row per organisation).
+    """
 
-def _count_organizations(sums, place, start, end) -> None:
-    htx = Q(kind=HTX)
-    rows = _grouped(
-        Organization.objects.filter(_existing(end)),
-        place,
-        "pk",
-        end,
-        [],
-        {
-            "htx_total": Count("pk", filter=htx),
-            "htx_agri": Count("pk", filter=htx & Q(sector__is_agricultural=True)),
-            "htx_new": Count("pk", filter=htx & Q(founded_on__gte=start)),
-            "htx_new_model": Count("pk", filter=htx & Q(is_new_model=True)),
-            "alliance_members": Count(
-                "pk",
-                filter=htx
-                & Q(is_alliance_member=True)
-                & (Q(alliance_joined_on__isnull=True) | Q(alliance_joined_on__lte=end)),
+    def aggregates(p: Period) -> dict:
+        fig = f"figures_{p.key}__"
+        income = Q(**{f"{fig}avg_income__isnull": False, f"{fig}workers__gt": 0})
+
+        def count(condition=None):
+            return Count("pk", filter=condition)
+
+        def count_figures(**conditions):
+            condition = Q(**{fig + k: v for k, v in conditions.items()})
+            return Count(f"figures_{p.key}", filter=condition)
+
+        def total(expression, condition=None, decimal=False):
+            if decimal:
+                return _sum(expression, condition)
+            return Sum(expression, filter=condition)
+
+        return {
+            "organizations": count(),
+            "agri": count(Q(sector__is_agricultural=True)),
+            "new": count(Q(founded_on__gte=p.start)),
+            "new_model": count(Q(is_new_model=True)),
+            "alliance_members": count(
+                Q(is_alliance_member=True)
+                & (Q(alliance_joined_on__isnull=True) | Q(alliance_joined_on__lte=p.end))
             ),
-            "with_tax_code": Count("pk", filter=htx & ~Q(tax_code="") & Q(tax_code__isnull=False)),
-            "unions_total": _count(kind=Organization.Kind.UNION),
-            "credit_funds_total": _count(kind=Organization.Kind.CREDIT_FUND),
-            "groups_total": _count(kind=Organization.Kind.GROUP),
-        },
+            "with_tax_code": count(~Q(tax_code="") & Q(tax_code__isnull=False)),
+            "n": Count(f"figures_{p.key}"),
+            "members": total(f"{fig}members"),
+            "workers": total(f"{fig}workers"),
+            "revenue": total(f"{fig}revenue", decimal=True),
+            "revenue_n": Count(f"{fig}revenue"),
+            "profit": total(f"{fig}profit", decimal=True),
+            "profit_n": Count(f"{fig}profit"),
+            "income_x_workers": total(
+                F(f"{fig}avg_income") * F(f"{fig}workers"), income, decimal=True
+            ),
+            "income_workers": total(f"{fig}workers", income),
+            "tax_paid": total(f"{fig}tax_paid", decimal=True),
+            "tax_payers": count_figures(tax_paid__gt=0),
+            "insured_htx": count_figures(insured_workers__gt=0),
+            "insured_workers": total(f"{fig}insured_workers"),
+            "rated": Count(f"figures_{p.key}", filter=~Q(**{f"{fig}rating": ""})),
+            **{f"rating_{r}": count_figures(rating=r) for r in Figures.Rating.values},
+            "ntm": count_figures(meets_ntm_13_1=True),
+            "managers": total(f"{fig}managers"),
+            "managers_university": total(f"{fig}managers_university"),
+            "managers_college": total(f"{fig}managers_college"),
+            "managers_trained": total(f"{fig}managers_trained"),
+        }
+
+    queryset = Organization.objects.annotate(
+        **{
+            f"figures_{p.key}": FilteredRelation(
+                "figures", condition=Q(figures__year=p.year, figures__months=p.months)
+            )
+            for p in periods
+        }
     )
-    names = [(name, name) for name in ORGANIZATION_COUNTS]
-    for row in rows:
-        _add(sums, place.of(row["loc"]), row, names)
+    rows = _grouped(queryset, periods, "pk", ["kind"], aggregates)
+    _add_rows(rows, periods, lambda row: ORGANIZATION_NAMES.get(row["kind"], []))
 
 
-def _count_ceased(sums, area_map, area, children, start, end) -> None:
+HTX_NAMES = [
+    ("htx_total", "organizations"), ("htx_agri", "agri"), ("htx_new", "new"),
+    ("htx_new_model", "new_model"), ("alliance_members", "alliance_members"),
+    ("with_tax_code", "with_tax_code"),
+    ("htx_reporting", "n"), ("members_total", "members"), ("workers_total", "workers"),
+    ("revenue", "revenue"), ("revenue_n", "revenue_n"), ("profit", "profit"),
+    ("profit_n", "profit_n"), ("income_x_workers", "income_x_workers"),
+    ("income_workers", "income_workers"), ("tax_paid_total", "tax_paid"),
+    ("tax_payers", "tax_payers"), ("social_insurance_htx", "insured_htx"),
+    ("social_insurance_workers", "insured_workers"), ("rated_total", "rated"),
+    ("rating_good", "rating_good"), ("rating_fair", "rating_fair"),
+    ("rating_average", "rating_average"), ("rating_weak", "rating_weak"),
+    ("ntm_13_1", "ntm"), ("managers_total", "managers"),
+    ("managers_university", "managers_university"), ("managers_college", "managers_college"),
+    ("managers_trained", "managers_trained"),
+]  # fmt: skip
+ORGANIZATION_NAMES = {
+    HTX: HTX_NAMES,
+    Organization.Kind.UNION: [("unions_total", "organizations")],
+    Organization.Kind.CREDIT_FUND: [("credit_funds_total", "organizations")],
+    Organization.Kind.GROUP: [
+        ("groups_total", "organizations"), ("group_revenue", "revenue"),
+        ("group_revenue_n", "revenue_n"), ("group_profit", "profit"),
+        ("group_profit_n", "profit_n"),
+    ],
+}  # fmt: skip
+
+
+def _count_ceased(period: Period, area) -> None:
     """HTX that ceased in S..E, counted where they were the day before they ceased."""
+    place = period.place
     ceased = list(
-        Organization.objects.filter(
-            kind=HTX, status__in=CEASED, status_changed_on__range=(start, end)
+        _restrict(
+            Organization.objects.filter(
+                kind=HTX, status__in=CEASED, status_changed_on__range=(period.start, period.end)
+            ),
+            "pk",
+            [place],
+            any_day=True,
         ).values_list("pk", "status_changed_on")
     )
     if not ceased:
@@ -280,110 +411,63 @@ def _count_ceased(sums, area_map, area, children, start, end) -> None:
         if not recorded:
             continue
         if eve not in placements:
-            placements[eve] = Placement(area_map, area, children, eve)
+            placements[eve] = Placement(place.map, area, place.children, eve)
         for bucket in placements[eve].of(recorded[-1]):
-            sums[bucket].add("htx_ceased")
+            period.sums[bucket].add("htx_ceased")
 
 
-HTX_FIGURES = [
-    ("htx_reporting", "n"), ("members_total", "members"), ("workers_total", "workers"),
-    ("revenue", "revenue"), ("revenue_n", "revenue_n"), ("profit", "profit"),
-    ("profit_n", "profit_n"), ("income_x_workers", "income_x_workers"),
-    ("income_workers", "income_workers"), ("tax_paid_total", "tax_paid"),
-    ("tax_payers", "tax_payers"), ("social_insurance_htx", "insured_htx"),
-    ("social_insurance_workers", "insured_workers"), ("rated_total", "rated"),
-    ("rating_good", "rating_good"), ("rating_fair", "rating_fair"),
-    ("rating_average", "rating_average"), ("rating_weak", "rating_weak"),
-    ("ntm_13_1", "ntm"), ("managers_total", "managers"),
-    ("managers_university", "managers_university"), ("managers_college", "managers_college"),
-    ("managers_trained", "managers_trained"),
-]  # fmt: skip
-GROUP_FIGURES = [("group_revenue", "revenue"), ("group_revenue_n", "revenue_n"),
-                 ("group_profit", "profit"), ("group_profit_n", "profit_n")]  # fmt: skip
+OCOP_NAMES = [(name, name) for name in ("ocop_total", "ocop_3_star", "ocop_4_star",
+                                         "ocop_5_star", "ocop_new")]  # fmt: skip
+LOAN_NAMES = [(name, name) for name in ("loans_disbursed_count", "loans_disbursed_amount",
+                                         "loans_outstanding")]  # fmt: skip
 
 
-def _count_figures(sums, place, year, months, end) -> None:
-    """Figures of the period's HTX and cooperative groups that exist and count at ``end``."""
-    income = Q(avg_income__isnull=False, workers__gt=0)
-    rows = _grouped(
-        Figures.objects.for_period(year, months).filter(
-            _existing(end, "organization__"),
-            organization__kind__in=[HTX, Organization.Kind.GROUP],
-        ),
-        place,
-        "organization_id",
-        end,
-        ["organization__kind"],
-        {
-            "n": Count("pk"),
-            "members": Sum("members"),
-            "workers": Sum("workers"),
-            "revenue": _sum("revenue"),
-            "revenue_n": Count("revenue"),
-            "profit": _sum("profit"),
-            "profit_n": Count("profit"),
-            "income_x_workers": _sum(F("avg_income") * F("workers"), income),
-            "income_workers": Sum("workers", filter=income),
-            "tax_paid": _sum("tax_paid"),
-            "tax_payers": _count(tax_paid__gt=0),
-            "insured_htx": _count(insured_workers__gt=0),
-            "insured_workers": Sum("insured_workers"),
-            "rated": Count("pk", filter=~Q(rating="")),
-            **{f"rating_{r}": _count(rating=r) for r in Figures.Rating.values},
-            "ntm": _count(meets_ntm_13_1=True),
-            "managers": Sum("managers"),
-            "managers_university": Sum("managers_university"),
-            "managers_college": Sum("managers_college"),
-            "managers_trained": Sum("managers_trained"),
-        },
-    )
-    for row in rows:
-        names = HTX_FIGURES if row["organization__kind"] == HTX else GROUP_FIGURES
-        _add(sums, place.of(row["loc"]), row, names)
+def _count_ocop(periods: list[Period]) -> None:
+    """OCOP products of organisations that exist and count at each end."""
 
-
-def _count_ocop(sums, place, start, end) -> None:
-    """OCOP products of organisations that exist and count at ``end``."""
-    valid = Q(expires_on__gte=end)
-    rows = _grouped(
-        OcopProduct.objects.filter(_existing(end, "organization__"), certified_on__lte=end),
-        place,
-        "organization_id",
-        end,
-        [],
-        {
+    def aggregates(p: Period) -> dict:
+        held = Q(certified_on__lte=p.end)
+        valid = held & Q(expires_on__gte=p.end)
+        return {
             "ocop_total": Count("pk", filter=valid),
             **{f"ocop_{n}_star": Count("pk", filter=valid & Q(stars=n)) for n in (3, 4, 5)},
-            "ocop_new": _count(certified_on__gte=start),
-        },
-    )
-    names = [(name, name) for name in ("ocop_total", "ocop_3_star", "ocop_4_star",
-                                       "ocop_5_star", "ocop_new")]  # fmt: skip
-    for row in rows:
-        _add(sums, place.of(row["loc"]), row, names)
+            "ocop_new": Count("pk", filter=held & Q(certified_on__gte=p.start)),
+        }
 
-
-def _count_loans(sums, place, start, end) -> None:
-    """Support-fund loans of organisations that exist and count at ``end``."""
-    new = Q(disbursed_on__gte=start)
+    last = max(p.end for p in periods)
     rows = _grouped(
-        Loan.objects.filter(_existing(end, "organization__"), disbursed_on__lte=end),
-        place,
-        "organization_id",
-        end,
-        [],
-        {
+        OcopProduct.objects.filter(certified_on__lte=last), periods, "organization_id", [],
+        aggregates,
+    )  # fmt: skip
+    _add_rows(rows, periods, lambda row: OCOP_NAMES)
+
+
+def _count_loans(periods: list[Period]) -> None:
+    """Support-fund loans of organisations that exist and count at each end."""
+
+    def aggregates(p: Period) -> dict:
+        held = Q(disbursed_on__lte=p.end)
+        new = held & Q(disbursed_on__gte=p.start)
+        running = held & (Q(matures_on__isnull=True) | Q(matures_on__gte=p.end))
+        return {
             "loans_disbursed_count": Count("pk", filter=new),
             "loans_disbursed_amount": _sum("amount", new),
-            "loans_outstanding": _sum(
-                "outstanding", Q(matures_on__isnull=True) | Q(matures_on__gte=end)
-            ),
-        },
+            "loans_outstanding": _sum("outstanding", running),
+        }
+
+    last = max(p.end for p in periods)
+    rows = _grouped(
+        Loan.objects.filter(disbursed_on__lte=last), periods, "organization_id", [], aggregates
     )
-    names = [(name, name) for name in ("loans_disbursed_count", "loans_disbursed_amount",
-                                       "loans_outstanding")]  # fmt: skip
-    for row in rows:
-        _add(sums, place.of(row["loc"]), row, names)
+    _add_rows(rows, periods, lambda row: LOAN_NAMES)
+
+
+def _results(period: Period, children: list[Area]) -> dict:
+    return {bucket: _values(s) for bucket, s in period.sums.items()} | {
+        bucket: _values(Sums())
+        for bucket in [TOTAL, *[c.pk for c in children]]
+        if bucket not in period.sums
+    }
 
 
 def _number(value):
@@ -425,14 +509,15 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
     below = Area.objects.filter(parent=None) if area is None else area.children.all()
     children = list(below.existing_at(end).order_by("code"))
     area_map = AreaMap()
-    current = compute_period(area, children, year, months, area_map)
+    periods = [Period("c", year, months, Placement(area_map, area, children, end))]
     previous_end = period_end(year - 1, months)
-    previous_children = [c for c in children if c.exists_at(previous_end)]
-    previous = (
-        compute_period(area, previous_children, year - 1, months, area_map)
-        if area is None or area.exists_at(previous_end)
-        else {}
-    )
+    if area is None or area.exists_at(previous_end):
+        previous_children = [c for c in children if c.exists_at(previous_end)]
+        place = Placement(area_map, area, previous_children, previous_end)
+        periods.append(Period("p", year - 1, months, place))
+    compute_periods(area, periods)
+    current = _results(periods[0], children)
+    previous = _results(periods[1], periods[1].place.children) if len(periods) > 1 else {}
     targets = defaultdict(dict)
     for area_id, code, value in Target.objects.filter(
         area_id__in=[c.pk for c in children] + ([area.pk] if area else []),

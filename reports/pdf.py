@@ -22,7 +22,12 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
         "title": presentation.title(report["year"], report["months"]),
         "narrative": sentences(report, area.level),
         "rows": presentation.rows(report["indicators"]),
-        "child_tables": presentation.child_matrix(report["children"]),
+        "child_summary": presentation.child_summary(report["children"]),
+        "child_tables": (
+            presentation.child_matrix(report["children"])
+            if len(report["children"]) <= presentation.FULL_MATRIX_MAX_CHILDREN
+            else []
+        ),
         "charts": presentation.charts(report),
         "frozen": frozen,
         "draft": frozen is None,  # a report is a draft until it is approved and frozen

@@ -91,6 +91,34 @@ def child_matrix(children: list[dict], per_table: int = 6) -> list[dict]:
     return tables
 
 
+KEY_BY_AREA = ("htx_total", "htx_new", "htx_ceased", "members_total", "workers_total",
+               "avg_revenue", "avg_income", "ocop_total")  # fmt: skip
+# Up to this many child areas, the PDF also prints every indicator of every child area.
+FULL_MATRIX_MAX_CHILDREN = 12
+
+
+def child_summary(children: list[dict]) -> dict:
+    """One row per child area with the main indicators: the printed report's appendix.
+
+    With dozens of communes a matrix of every indicator runs to dozens of pages; this
+    table fits them in a few, and the workbook keeps every indicator of every area.
+    """
+    by_code = {indicator.code: indicator for indicator in INDICATORS}
+    columns = [by_code[code] for code in KEY_BY_AREA]
+    return {
+        "columns": [{"label": c.label, "unit": c.unit} for c in columns],
+        "rows": [
+            {
+                "area": child["area"]["name"],
+                "cells": [
+                    format_value(c.unit, child["indicators"][c.code]["value"]) for c in columns
+                ],
+            }
+            for child in children
+        ],
+    }
+
+
 def title(year: int, months: int) -> str:
     return f"Tình hình phát triển kinh tế tập thể, hợp tác xã {period_label(year, months)}"
 
@@ -179,15 +207,18 @@ def charts(report: dict) -> list[SafeString]:
             "HTX",
         ),
     ]
-    if report["children"]:
-        result.append(
-            bar_chart(
-                "Số HTX theo địa bàn",
-                [
-                    (child["area"]["name"], child["indicators"]["htx_total"]["value"])
-                    for child in report["children"]
-                ],
-                "HTX",
-            )
-        )
+    items = [
+        (child["area"]["name"], child["indicators"]["htx_total"]["value"])
+        for child in report["children"]
+    ]
+    # A printed page holds about 25 bars; a chart is never split across pages.
+    parts = [
+        items[start : start + BARS_PER_CHART] for start in range(0, len(items), BARS_PER_CHART)
+    ]
+    for number, part in enumerate(parts, start=1):
+        suffix = f" ({number}/{len(parts)})" if len(parts) > 1 else ""
+        result.append(bar_chart(f"Số HTX theo địa bàn{suffix}", part, "HTX"))
     return result
+
+
+BARS_PER_CHART = 25

@@ -114,6 +114,8 @@ class AreaMap:
         self.bounds: dict[int, tuple[datetime.date | None, datetime.date | None]] = {}
         self.successors: dict[int, list[int]] = defaultdict(list)
         self.children: dict[int, list[int]] = defaultdict(list)
+        self._predecessors: dict[int, list[int]] = defaultdict(list)
+        self._reaching: dict[frozenset, set[int]] = {}
         for pk, parent_id, valid_from, valid_to in Area.objects.values_list(
             "pk", "parent_id", "valid_from", "valid_to"
         ):
@@ -173,6 +175,26 @@ class AreaMap:
     def unplaced_ids(self, day: datetime.date) -> set[int]:
         """Return the recorded location areas that leave an organisation unplaced at ``day``."""
         return {pk for pk in self.bounds if self.resolve(pk, day) is None}
+
+    def reaching(self, area_ids: set[int]) -> set[int]:
+        """Return ``area_ids`` and every area whose chain of successors leads into them.
+
+        Those are all the recorded areas that can count in ``area_ids`` on some day.
+        """
+        key = frozenset(area_ids)
+        if key not in self._reaching:
+            if not self._predecessors:
+                for from_id, to_ids in self.successors.items():
+                    for to_id in to_ids:
+                        self._predecessors[to_id].append(from_id)
+            found, stack = set(area_ids), list(area_ids)
+            while stack:
+                for earlier in self._predecessors.get(stack.pop(), []):
+                    if earlier not in found:
+                        found.add(earlier)
+                        stack.append(earlier)
+            self._reaching[key] = found
+        return self._reaching[key]
 
     def raw_ids_for_scope(self, area_ids, day: datetime.date) -> set[int]:
         """Return the location areas an area officer of ``area_ids`` looks after.

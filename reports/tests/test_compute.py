@@ -165,6 +165,26 @@ class HardCaseTests(TestCase):
         self.assertEqual(children["366"]["htx_ceased"]["value"], 1)
         self.assertEqual(children["360"]["htx_ceased"]["value"], 0)
 
+    def test_ceased_in_a_commune_later_moved_to_another_district_counts_in_the_old_one(self):
+        C = Area.Level.COMMUNE
+        before = self.report()
+        moved = f.area("13901", "Xã Yên Cũ", C, self.y_yen, valid_to=datetime.date(2023, 4, 30))
+        moved.successors.add(
+            f.area("14201", "Xã Hải Mới", C, self.hai_hau, valid_from=datetime.date(2023, 5, 1))
+        )
+        f.organization(moved, code="GONE", status="dissolved",
+                       status_changed_on=datetime.date(2023, 3, 1))  # fmt: skip
+        after = self.report()
+
+        def ceased(report, code):
+            child = next(c for c in report["children"] if c["area"]["code"] == code)
+            return child["indicators"]["htx_ceased"]["value"]
+
+        self.assertEqual(ceased(after, "360"), ceased(before, "360") + 1)
+        self.assertEqual(ceased(after, "366"), ceased(before, "366"))
+        self.assertEqual(build_report(self.y_yen, 2023, 6)["indicators"]["htx_ceased"]["value"],
+                         ceased(after, "360"))  # fmt: skip
+
     def test_completion_is_null_for_a_zero_target(self):
         children = {c["area"]["code"]: c["indicators"] for c in self.report()["children"]}
         self.assertEqual(children["360"]["htx_new"]["target"], 0)

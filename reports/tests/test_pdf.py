@@ -38,6 +38,8 @@ class DemoPdfTests(TestCase):
             "Nơi nhận:",
             "DỰ THẢO",
             "Trang 1/",
+            "Bảng 2. Một số chỉ tiêu chủ yếu theo địa bàn",
+            "Bảng 3. Thực hiện theo địa bàn",
         ):
             self.assertIn(phrase, self.flat, phrase)
 
@@ -98,3 +100,30 @@ class DemoPdfTests(TestCase):
             )  # fmt: skip
             self.assertGreater(Path(output).stat().st_size, 1000, file_format)
         self.assertIn("BÁO CÁO", Path("/tmp/htx-bao-cao.html").read_text(encoding="utf-8"))
+
+
+class ManyChildAreasPdfTests(TestCase):
+    """A province of 30 communes: a one-row-per-area table instead of 30 matrix columns."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from cooperatives.tests import factories as f
+
+        cls.province = f.area("37", "Tỉnh Ninh Bình", Area.Level.PROVINCE)
+        for number in range(1, 31):
+            commune = f.area(f"15{number:03d}", f"Xã Gia Hòa {number}", parent=cls.province)
+            for _ in range(number % 3 + 1):
+                f.organization(commune)
+        report = build_report(cls.province, 2023, 6)
+        reader = PdfReader(io.BytesIO(report_pdf(report, cls.province)))
+        cls.flat = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+    def test_the_appendix_has_a_row_per_area_and_points_to_the_workbook(self):
+        self.assertIn("Bảng 2. Một số chỉ tiêu chủ yếu theo địa bàn", self.flat)
+        self.assertIn("Xã Gia Hòa 30", self.flat)
+        self.assertIn("(30 địa bàn) có trong bản Excel", self.flat)
+        self.assertNotIn("Thực hiện theo địa bàn", self.flat)
+
+    def test_the_areas_chart_is_split_so_that_each_part_fits_a_page(self):
+        self.assertIn("Số HTX theo địa bàn (1/2)", self.flat)
+        self.assertIn("Số HTX theo địa bàn (2/2)", self.flat)
