@@ -2,17 +2,19 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import cache_page
+from django.utils.cache import patch_cache_control
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
+from reports.freshness import data_version
 from reports.pdf import report_pdf
 from reports.services import current_report, freeze_report
 from reports.statistics import public_statistics
@@ -163,9 +165,27 @@ def report_freeze(request, code: str, year: int, months: int):
     return redirect("reports:report", code=code, year=year, months=months)
 
 
-@cache_page(600)
 def statistics_page(request):
-    """/thong-ke/: public, aggregated figures of the province; no sign-in needed."""
+    """/thong-ke/: public, aggregated figures of the province; no sign-in needed.
+
+    For visitors the page is cached until the registry changes (or for an hour at most);
+    signed-in staff see their own menu, so theirs is made fresh and kept private.
+    """
+    if request.user.is_authenticated:
+        response = HttpResponse(_statistics_content(request))
+        patch_cache_control(response, private=True)
+        return response
+    key = f"thong-ke:{data_version()}"
+    content = cache.get(key)
+    if content is None:
+        content = _statistics_content(request)
+        cache.set(key, content, 3600)
+    response = HttpResponse(content)
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+def _statistics_content(request) -> bytes:
     stats = public_statistics()
     charts = []
     if stats is not None:
@@ -180,4 +200,5 @@ def statistics_page(request):
                 "sản phẩm",
             ),
         ]
-    return render(request, "reports/statistics.html", {"stats": stats, "charts": charts})
+    context = {"stats": stats, "charts": charts}
+    return render(request, "reports/statistics.html", context).content

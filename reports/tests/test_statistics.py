@@ -35,3 +35,49 @@ class PublicStatisticsTests(RolesTestCase):
         self.province.valid_to = None
         self.assertEqual(latest_half_year(self.province, datetime.date(2026, 6, 30)), (2025, 6))
         self.assertEqual(latest_half_year(self.province, datetime.date(2026, 7, 1)), (2026, 6))
+
+
+class StatisticsFreshnessTests(RolesTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def test_visitors_get_the_cached_page_until_the_registry_changes(self):
+        first = self.client.get("/thong-ke/")
+        self.assertIsNotNone(first.context)  # rendered
+        self.assertIn("public", first["Cache-Control"])
+        again = self.client.get("/thong-ke/")
+        self.assertIsNone(again.context)  # served from the cache, not rendered
+        self.assertEqual(again.content, first.content)
+
+        year, _ = latest_half_year(self.province, datetime.date.today())
+        commune = Organization.objects.filter(kind=Organization.Kind.HTX).first().area
+        with self.captureOnCommitCallbacks(execute=True):
+            Organization.objects.create(
+                code="0699999999", name="HTX Mới Thành Lập", kind=Organization.Kind.HTX,
+                sector=Organization.objects.first().sector, founded_on=datetime.date(year, 1, 2),
+            ).locations.create(area=commune, valid_from=datetime.date(year, 1, 2))  # fmt: skip
+        fresh = self.client.get("/thong-ke/")
+        self.assertIsNotNone(fresh.context)  # rebuilt after the change
+        self.assertEqual(
+            fresh.context["stats"]["values"]["htx_total"],
+            first.context["stats"]["values"]["htx_total"] + 1,
+        )
+
+    def test_an_import_moves_the_page_on(self):
+        self.client.get("/thong-ke/")
+        self.assertIsNone(self.client.get("/thong-ke/").context)
+        from cooperatives.models import ImportBatch
+
+        with self.captureOnCommitCallbacks(execute=True):
+            ImportBatch.objects.create(kind="figures", file_name="so-lieu.xlsx", rows=0)
+        self.assertIsNotNone(self.client.get("/thong-ke/").context)
+
+    def test_signed_in_staff_get_their_own_page_never_the_shared_one(self):
+        self.client.get("/thong-ke/")  # a visitor fills the cache
+        self.client.force_login(self.alliance)
+        response = self.client.get("/thong-ke/")
+        self.assertIsNotNone(response.context)
+        self.assertIn("private", response["Cache-Control"])
+        self.assertContains(response, ">Quản trị<")
+        self.client.logout()
+        self.assertNotContains(self.client.get("/thong-ke/"), ">Quản trị<")
