@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install bench-import
+.PHONY: run test lint format migrations-check check install bench bench-import bench-report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,10 @@ check: install
 
 bench-import: install
 	$(DEV) $(BIN)/python bench/import_bench.py
+
+# National scale, PostgreSQL only: builds its own database (BENCH_REPORT_DATABASE_URL,
+# default postgres://postgres@127.0.0.1:5432/htx_bench_report) on the first run.
+bench-report: install
+	$(DEV) $(BIN)/python bench/report_bench.py
+
+bench: bench-import bench-report
