@@ -470,6 +470,27 @@ def _results(period: Period, children: list[Area]) -> dict:
     }
 
 
+def htx_by_sector(area: Area | None, day: datetime.date) -> list[list]:
+    """HTX existing at ``day`` and counting in ``area`` (None: anywhere), by sector.
+
+    ``[[sector name, count], ...]``, largest first; the same placement rules as the
+    report's indicators, in one grouped query.
+    """
+    place = Placement(AreaMap(), area, [], day)
+    rows = (
+        _restrict(Organization.objects.filter(_existing(day), kind=HTX), "pk", [place])
+        .annotate(loc=_location_at(day, "pk"))
+        .order_by()
+        .values_list("loc", "sector__name")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[str, int] = defaultdict(int)
+    for loc, sector, n in rows:
+        if place.of(loc):
+            counts[sector] += n
+    return [[name, n] for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def _number(value):
     """JSON numbers: counts as integers, money, means and shares at full precision."""
     if isinstance(value, Decimal):

@@ -63,6 +63,8 @@ class FrozenReport(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     months = models.PositiveSmallIntegerField(_("số tháng"))
     data = models.JSONField(_("số liệu đã chốt"), editable=False)
+    # [[sector, HTX], ...] at the period's end; None for reports frozen before it was kept.
+    sectors = models.JSONField(_("HTX theo lĩnh vực đã chốt"), null=True, editable=False)
     frozen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người chốt"),

@@ -11,7 +11,7 @@ from reports import presentation
 from reports.narrative import sentences
 
 
-def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
+def report_html_for_pdf(report: dict, area: Area, frozen=None, sectors=None) -> str:
     today = timezone.localdate()
     context = {
         "report": report,
@@ -28,7 +28,7 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
             if len(report["children"]) <= presentation.FULL_MATRIX_MAX_CHILDREN
             else []
         ),
-        "charts": presentation.charts(report),
+        "charts": presentation.charts(report, sectors),
         "frozen": frozen,
         "draft": frozen is None,  # a report is a draft until it is approved and frozen
     }
@@ -36,7 +36,7 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None) -> str:
     return unicodedata.normalize("NFC", render_to_string("reports/report_pdf.html", context))
 
 
-def report_pdf(report: dict, area: Area, frozen=None) -> bytes:
+def report_pdf(report: dict, area: Area, frozen=None, sectors=None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=report_html_for_pdf(report, area, frozen)).write_pdf()
+    return HTML(string=report_html_for_pdf(report, area, frozen, sectors)).write_pdf()

@@ -174,9 +174,15 @@ def bar_chart(title_text: str, items: list[tuple[str, float]], unit: str = "") -
     )
 
 
-def charts(report: dict) -> list[SafeString]:
+def charts(report: dict, sectors: list | None = None) -> list[SafeString]:
+    """The report's charts; ``sectors`` ([[sector, HTX], ...]) adds HTX by sector first."""
     values = {code: item["value"] for code, item in report["indicators"].items()}
-    result = [
+    result = (
+        [bar_chart("HTX theo lĩnh vực", [tuple(item) for item in sectors], "HTX")]
+        if sectors
+        else []
+    )
+    result += [
         bar_chart(
             "HTX thành lập mới và giải thể",
             [("Thành lập mới", values["htx_new"]), ("Giải thể, sáp nhập", values["htx_ceased"])],

@@ -2,8 +2,8 @@
 
 from django.db import IntegrityError, transaction
 
-from cooperatives.models import Area
-from reports.compute import ReportRefused, build_report
+from cooperatives.models import Area, period_end
+from reports.compute import ReportRefused, build_report, htx_by_sector
 from reports.models import FrozenReport
 
 
@@ -15,6 +15,17 @@ def current_report(area: Area, year: int, months: int) -> tuple[dict, FrozenRepo
     return build_report(area, year, months), None
 
 
+def current_sectors(area: Area, year: int, months: int, frozen: FrozenReport | None) -> list:
+    """HTX by sector for the report: kept with a frozen report, else counted now.
+
+    A report frozen before the sectors were kept has none, rather than live numbers
+    that would not match its frozen tables.
+    """
+    if frozen is not None:
+        return frozen.sectors or []
+    return htx_by_sector(area, period_end(year, months))
+
+
 @transaction.atomic
 def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
     """Compute the report now and keep its numbers; refuse a second freeze of the same one."""
@@ -22,7 +33,12 @@ def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
     try:
         with transaction.atomic():
             return FrozenReport.objects.create(
-                area=area, year=year, months=months, data=report, frozen_by=user
+                area=area,
+                year=year,
+                months=months,
+                data=report,
+                sectors=htx_by_sector(area, period_end(year, months)),
+                frozen_by=user,
             )
     except IntegrityError:
         raise ReportRefused(

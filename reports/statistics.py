@@ -3,13 +3,12 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Count
 from django.utils import timezone
 
-from cooperatives.models import Area, Organization, period_end
+from cooperatives.models import Area, period_end
 from reports.compute import ReportRefused
 from reports.narrative import sentences
-from reports.services import current_report
+from reports.services import current_report, current_sectors
 
 
 def latest_half_year(area: Area, today: datetime.date) -> tuple[int, int] | None:
@@ -30,18 +29,11 @@ def public_statistics() -> dict | None:
         return None
     year, months = period
     try:
-        report, _ = current_report(area, year, months)
+        report, frozen = current_report(area, year, months)
     except ReportRefused:
         return None
     end = period_end(year, months)
-    by_sector = list(
-        Organization.objects.existing_at(end)
-        .in_area_at(area, end)
-        .filter(kind=Organization.Kind.HTX)
-        .values_list("sector__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "sector__name")
-    )
+    by_sector = [tuple(item) for item in current_sectors(area, year, months, frozen)]
     return {
         "area": area,
         "year": year,

@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -15,8 +16,9 @@ from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
 from reports.freshness import data_version
+from reports.models import FrozenReport
 from reports.pdf import report_pdf
-from reports.services import current_report, freeze_report
+from reports.services import current_report, current_sectors, freeze_report
 from reports.statistics import public_statistics
 from reports.workbook import report_workbook
 
@@ -89,6 +91,7 @@ def report_page(request, code: str, year: int, months: int):
         "refusal": refusal,
         "frozen": frozen,
         "can_freeze": request.user.has_perm("reports.add_frozenreport") and frozen is None,
+        "can_unfreeze": request.user.has_perm("reports.delete_frozenreport") and frozen,
     }
     if frozen is not None:
         # Staff can see that the live numbers moved on since the report was frozen.
@@ -108,7 +111,7 @@ def report_page(request, code: str, year: int, months: int):
                     {"area": child["area"], "rows": presentation.rows(child["indicators"])}
                     for child in report["children"]
                 ],
-                "charts": presentation.charts(report),
+                "charts": presentation.charts(report, current_sectors(area, year, months, frozen)),
             }
         )
     return render(request, "reports/report.html", context, status=400 if refusal else 200)
@@ -143,7 +146,10 @@ def report_pdf_view(request, code: str, year: int, months: int):
     area, report, refusal, frozen = _report(request, code, year, months)
     if refusal:
         return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(report_pdf(report, area, frozen), content_type="application/pdf")
+    sectors = current_sectors(area, year, months, frozen)
+    response = HttpResponse(
+        report_pdf(report, area, frozen, sectors), content_type="application/pdf"
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.pdf"'
     )
@@ -162,6 +168,30 @@ def report_freeze(request, code: str, year: int, months: int):
         messages.error(request, str(refusal))
     else:
         messages.success(request, "Đã chốt báo cáo: từ nay mọi định dạng dùng số liệu đã chốt.")
+    return redirect("reports:report", code=code, year=year, months=months)
+
+
+@login_required
+def report_unfreeze(request, code: str, year: int, months: int):
+    """Reopen a frozen report (alliance staff, POST only): it is a draft again.
+
+    The frozen numbers are dropped; who reopened it is kept in the admin's action log.
+    """
+    area = area_for_report(request.user, code)
+    if request.method != "POST" or not request.user.has_perm("reports.delete_frozenreport"):
+        raise PermissionDenied
+    frozen = FrozenReport.objects.filter(area=area, year=year, months=months).first()
+    if frozen is None:
+        messages.error(request, "Báo cáo này chưa được chốt.")
+    else:
+        LogEntry.objects.log_actions(
+            request.user.pk, [frozen], DELETION, change_message="Mở chốt báo cáo",
+            single_object=True,
+        )  # fmt: skip
+        frozen.delete()
+        messages.success(
+            request, "Đã mở chốt: báo cáo trở lại dự thảo, số liệu tính theo sổ đăng ký hiện tại."
+        )
     return redirect("reports:report", code=code, year=year, months=months)
 
 

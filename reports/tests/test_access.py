@@ -76,7 +76,8 @@ class ReportPageTests(RolesTestCase):
         self.assertContains(response, "từ ngày 01/01/2023 đến ngày 30/06/2023")
         self.assertContains(response, "2.300,0")  # mean revenue, one decimal
         self.assertContains(response, "50%")  # 2 HTX of a plan of 4
-        self.assertContains(response, "<svg", count=5)
+        self.assertContains(response, "<svg", count=6)
+        self.assertContains(response, "HTX theo lĩnh vực")
         self.assertContains(response, "Huyện Ý Yên")
 
     def test_period_labels(self):

@@ -32,11 +32,17 @@ class FreezeTests(RolesTestCase):
         before = self.client.get("/bao-cao/36/2023/6.json").json()
         Figures.objects.update(revenue=9999)
         f.organization(
-            self.yen_bang, code="0600009999", founded_on=__import__("datetime").date(2023, 3, 1)
+            self.yen_bang,
+            code="0600009999",
+            founded_on=__import__("datetime").date(2023, 3, 1),
+            sector_name="Vận tải",
         )
         after = self.client.get("/bao-cao/36/2023/6.json").json()
         self.assertEqual(after, before)
         page = self.client.get(self.url)
+        sectors_chart = str(page.context["charts"][0])
+        self.assertIn("HTX theo lĩnh vực", sectors_chart)
+        self.assertNotIn("Vận tải", sectors_chart)  # the HTX came after the freeze
         self.assertContains(page, "Báo cáo đã được chốt ngày")
         self.assertContains(page, "Số liệu hiện tại trong sổ đăng ký đã khác số liệu đã chốt.")
         self.assertNotContains(page, "Duyệt và chốt báo cáo")
@@ -59,3 +65,35 @@ class FreezeTests(RolesTestCase):
         page = self.client.get(self.url)
         self.assertContains(page, "Dự thảo")
         self.assertContains(page, "Duyệt và chốt báo cáo")
+
+
+class UnfreezeTests(RolesTestCase):
+    url = "/bao-cao/36/2023/6/"
+
+    def setUp(self):
+        self.client.force_login(self.alliance)
+        self.client.post(self.url + "chot/")
+        self.assertTrue(FrozenReport.objects.exists())
+
+    def test_alliance_staff_reopen_a_frozen_report_and_the_log_says_who(self):
+        from django.contrib.admin.models import DELETION, LogEntry
+
+        page = self.client.get(self.url)
+        self.assertContains(page, "Mở chốt báo cáo")
+        response = self.client.post(self.url + "mo-chot/", follow=True)
+        self.assertContains(response, "Đã mở chốt")
+        self.assertContains(response, "Duyệt và chốt báo cáo")  # a draft again
+        self.assertFalse(FrozenReport.objects.exists())
+        entry = LogEntry.objects.get(action_flag=DELETION)
+        self.assertEqual((entry.user, entry.change_message), (self.alliance, "Mở chốt báo cáo"))
+        again = self.client.post(self.url + "mo-chot/", follow=True)
+        self.assertContains(again, "Báo cáo này chưa được chốt.")
+
+    def test_no_one_else_reopens_and_only_by_post(self):
+        self.assertEqual(self.client.get(self.url + "mo-chot/").status_code, 403)
+        for user in (self.official, self.area_officer, self.editor):
+            self.client.force_login(user)
+            self.assertEqual(self.client.post(self.url + "mo-chot/").status_code, 403, user)
+        self.client.force_login(self.official)
+        self.assertNotContains(self.client.get(self.url), "Mở chốt báo cáo")
+        self.assertTrue(FrozenReport.objects.exists())

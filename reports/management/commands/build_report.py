@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cooperatives.models import Area
 from reports.compute import ReportRefused
 from reports.pdf import report_html_for_pdf, report_pdf
-from reports.services import current_report
+from reports.services import current_report, current_sectors
 from reports.workbook import report_workbook
 
 
@@ -34,9 +34,11 @@ class Command(BaseCommand):
         if format == "json":
             path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         elif format == "html":
-            path.write_text(report_html_for_pdf(report, found, frozen), encoding="utf-8")
+            sectors = current_sectors(found, year, months, frozen)
+            path.write_text(report_html_for_pdf(report, found, frozen, sectors), encoding="utf-8")
         elif format == "pdf":
-            path.write_bytes(report_pdf(report, found, frozen))
+            sectors = current_sectors(found, year, months, frozen)
+            path.write_bytes(report_pdf(report, found, frozen, sectors))
         else:
             path.write_bytes(report_workbook(report))
         self.stdout.write(f"Đã ghi báo cáo {found.name}, {months} tháng năm {year} ra {path}.")
