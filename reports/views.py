@@ -17,6 +17,7 @@ from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
 from reports.freshness import data_version
 from reports.models import FrozenReport
+from reports.narrative import sentences
 from reports.pdf import report_pdf
 from reports.services import current_report, current_sectors, freeze_report
 from reports.statistics import public_statistics
@@ -106,6 +107,7 @@ def report_page(request, code: str, year: int, months: int):
                 "start": datetime.date.fromisoformat(report["start"]),
                 "end": datetime.date.fromisoformat(report["end"]),
                 "title": presentation.title(year, months),
+                "narrative": sentences(report, area.level),
                 "rows": presentation.rows(report["indicators"]),
                 "children": [
                     {"area": child["area"], "rows": presentation.rows(child["indicators"])}

@@ -36,6 +36,25 @@ class DemoReportTests(TestCase):
         self.assertAlmostEqual(self.value("avg_income")["value"], 3.2)
         self.assertEqual(self.value("ntm_13_1")["value"], 250)
 
+    def test_the_web_page_and_its_json_state_the_same_figures(self):
+        from cooperatives.roles import ALLIANCE
+        from cooperatives.services import set_role
+
+        user, _ = set_role(username="lienminh", role=ALLIANCE)
+        self.client.force_login(user)
+        page = self.client.get("/bao-cao/36/2023/6/")
+        for phrase in (
+            "6 tháng đầu năm 2023, toàn tỉnh thành lập mới 12 HTX, đạt 80% kế hoạch",
+            "toàn tỉnh có 494 HTX",
+            "20 quỹ tín dụng nhân dân",  # 494 + 20 = 514
+            "Doanh thu bình quân đạt 2,3 tỷ đồng/HTX",
+            "khoảng 3,2 triệu đồng/người/tháng",
+            "Có 250 HTX đạt tiêu chí 13.1",
+            '<td class="num">2.300,0</td>',
+        ):
+            self.assertContains(page, phrase)
+        self.assertEqual(self.client.get("/bao-cao/36/2023/6.json").json(), self.report)
+
     def test_json_shape_follows_the_contract(self):
         report = self.report
         self.assertEqual(report["area"], {"code": "36", "name": "Tỉnh Nam Định", "level": "Tỉnh"})
