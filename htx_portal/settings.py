@@ -66,8 +66,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "import_export",
+    "django.contrib.sitemaps",
+    "django_prose_editor",
     "cooperatives",
     "reports",
+    "news",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +172,9 @@ REPORT_PLACE = os.environ.get("HTX_REPORT_PLACE", "Nam Định")
 
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
+# News uploads: cover and body images, and attachments (PDF, DOCX, XLSX).
+IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
+ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)
 # Uploads larger than the import limit are refused before they are read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from htx_portal import views
+from news.sitemaps import ArticleSitemap
+from news.views import cached_for_visitors
 from reports import views as report_views
+
+SITEMAPS = {"tin-tuc": ArticleSitemap}
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
 admin.site.site_title = "Quản trị Liên minh HTX"
@@ -11,6 +16,13 @@ admin.site.index_title = "Bảng điều khiển"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        cached_for_visitors(sitemap, "sitemap"),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("tin-tuc/", include("news.urls")),
     path("bao-cao/", include("reports.urls")),
     path("thong-ke/", report_views.statistics_page, name="statistics"),
     path("quan-tri/", admin.site.urls),

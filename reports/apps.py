@@ -7,6 +7,21 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self) -> None:
-        from reports import freshness
+        from cooperatives.models import (
+            Area,
+            Figures,
+            ImportBatch,
+            Loan,
+            Location,
+            OcopProduct,
+            Organization,
+            Sector,
+        )
+        from htx_portal import freshness
+        from reports.models import FrozenReport, Target
 
-        freshness.connect()
+        # Imports and undos write in bulk without per-row signals, but always save their
+        # ImportBatch, so they move the registry's version on too.
+        watched = [Area, Sector, Organization, Location, Figures, OcopProduct, Loan,
+                   ImportBatch, Target, FrozenReport]  # fmt: skip
+        freshness.watch("registry", watched)

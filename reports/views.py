@@ -12,10 +12,10 @@ from django.utils.cache import patch_cache_control
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
+from htx_portal import freshness
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report
-from reports.freshness import data_version
 from reports.models import FrozenReport
 from reports.narrative import sentences
 from reports.pdf import report_pdf
@@ -63,6 +63,8 @@ def _area_tree(areas, allowed) -> list[tuple[Area, int]]:
 @login_required
 def report_index(request):
     """Choose an area (old and new units, with their dates) and a period."""
+    if not request.user.has_perm("reports.view_report"):
+        raise PermissionDenied
     code, year, months = (
         request.GET.get("dia_ban"),
         request.GET.get("nam"),
@@ -207,7 +209,7 @@ def statistics_page(request):
         response = HttpResponse(_statistics_content(request))
         patch_cache_control(response, private=True)
         return response
-    key = f"thong-ke:{data_version()}"
+    key = f"thong-ke:{freshness.version('registry')}"
     content = cache.get(key)
     if content is None:
         content = _statistics_content(request)

@@ -1,0 +1,175 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from cooperatives.admin_base import FoldedSearchMixin, SafeHistoryMixin
+from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
+
+
+class HttpsLinks:
+    """A web address typed without a scheme is taken as https://."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "file", "order"]
+
+
+class ArticleForm(forms.ModelForm):
+    source_url = forms.URLField(
+        label="Liên kết nguồn", required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "lead", "body", "highlight", "cover", "cover_caption", "cover_alt",
+            "category", "tags", "organizations", "featured", "author", "source_name",
+            "source_url", "status", "publish_at",
+        ]  # fmt: skip
+
+    def __init__(self, *args, can_publish: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_publish = can_publish
+        if "status" in self.fields and not can_publish:
+            self.fields[
+                "status"
+            ].help_text = (
+                "Bạn chỉ lưu được bản nháp; biên tập viên hoặc cán bộ Liên minh sẽ đăng bài."
+            )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        before = self.instance.status if self.instance.pk else Article.Status.DRAFT
+        if not self.can_publish and status != before and status != Article.Status.DRAFT:
+            raise ValidationError("Bạn không có quyền đăng hoặc gỡ bài viết.")
+        return status
+
+
+class ArticleStateFilter(admin.SimpleListFilter):
+    title = "trạng thái"
+    parameter_name = "trang_thai"
+
+    def lookups(self, request, model_admin):
+        return list(Article.STATE_LABELS.items())
+
+    def queryset(self, request, queryset):
+        now, value = timezone.now(), self.value()
+        if value == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        if value == "published":
+            return queryset.published(now)
+        if value in ("draft", "unpublished"):
+            return queryset.filter(status=value)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
+    form = ArticleForm
+    list_display = ["title", "category", "state_column", "publish_at", "featured", "view_count",
+                    "author"]  # fmt: skip
+    list_filter = [ArticleStateFilter, "category", "featured", "tags"]
+    list_select_related = ["category"]
+    search_fields = ["search_folded"]
+    date_hierarchy = "publish_at"
+    autocomplete_fields = ["tags", "organizations"]
+    inlines = [AttachmentInline]
+    readonly_fields = ["preview_link", "view_count", "created_by", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "highlight"]}),
+        ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
+        ("Phân loại", {"fields": ["category", "tags", "organizations", "featured"]}),
+        ("Tác giả và nguồn", {"fields": ["author", "source_name", "source_url"]}),
+        ("Đăng bài", {"fields": ["status", "publish_at", "preview_link"]}),
+        ("Theo dõi", {"fields": ["view_count", "created_by", "updated_by", "updated_at"]}),
+    ]
+
+    @admin.display(description="trạng thái")
+    def state_column(self, obj: Article) -> str:
+        return obj.state_label
+
+    @admin.display(description="xem trước")
+    def preview_link(self, obj: Article) -> str:
+        if not obj.pk:
+            return "Lưu bài để xem trước."
+        label = "Xem bài trên trang" if obj.is_live else "Xem trước bài như khi đăng"
+        return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj._slug_is_fixed():
+            fields.append("slug")  # the public may have it: the address stays
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        can_publish = request.user.has_perm("news.publish_article")
+
+        class Form(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, can_publish=can_publish, **inner)
+
+        return Form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    readonly_fields = ["slug"]
+
+
+@admin.register(SiteContent)
+class SiteContentAdmin(HttpsLinks, admin.ModelAdmin):
+    """One record: the list goes straight to it."""
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if not SiteContent.objects.exists() and self.has_change_permission(request):
+            SiteContent.load().save()
+        return redirect(reverse("admin:news_sitecontent_change", args=[1]))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Banner)
+class BannerAdmin(HttpsLinks, admin.ModelAdmin):
+    list_display = ["title", "place", "order", "is_active"]
+    list_filter = ["place", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["title"]
+
+
+@admin.register(Link)
+class LinkAdmin(HttpsLinks, admin.ModelAdmin):
+    list_display = ["name", "url", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]

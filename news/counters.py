@@ -1,0 +1,62 @@
+"""Article view counts without a database write per view.
+
+Each process counts views in memory and adds them to the database at most once a
+minute (one UPDATE per article viewed since), and when it exits. Pages show the stored
+count plus this process's pending views.
+"""
+
+import atexit
+import threading
+import time
+
+from django.db import DatabaseError
+from django.db.models import F
+
+FLUSH_EVERY_SECONDS = 60
+
+_lock = threading.Lock()
+_pending: dict[int, int] = {}
+_last_flush = time.monotonic()
+
+
+def count_view(article_id: int) -> None:
+    global _last_flush
+    with _lock:
+        _pending[article_id] = _pending.get(article_id, 0) + 1
+        due = time.monotonic() - _last_flush >= FLUSH_EVERY_SECONDS
+        if due:
+            _last_flush = time.monotonic()
+    if due:
+        flush()
+
+
+def pending(article_id: int) -> int:
+    with _lock:
+        return _pending.get(article_id, 0)
+
+
+def discard() -> None:
+    """Forget pending counts (a test starting afresh, or a database restored)."""
+    with _lock:
+        _pending.clear()
+
+
+def flush() -> int:
+    """Write the pending counts; return how many articles were updated."""
+    from news.models import Article
+
+    with _lock:
+        batch = dict(_pending)
+        _pending.clear()
+    try:
+        for article_id, views in batch.items():
+            Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
+    except DatabaseError:
+        with _lock:  # keep them for the next flush rather than lose them
+            for article_id, views in batch.items():
+                _pending[article_id] = _pending.get(article_id, 0) + views
+        return 0
+    return len(batch)
+
+
+atexit.register(flush)

@@ -1,0 +1,373 @@
+"""The alliance's news: articles with their images and attachments, and site content."""
+
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
+
+from cooperatives.text import fold, nfc
+from news import images
+from news.attachments import KINDS, sniff, validate_attachment
+from news.sanitize import EDITOR_EXTENSIONS, clean_html
+from news.slugs import slug_from_title, unique_slug
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=100, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    description = models.CharField(_("mô tả"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:category", args=[self.slug])
+
+
+class Tag(models.Model):
+    name = models.CharField(_("từ khóa"), max_length=100, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        if not self.slug:
+            self.slug = unique_slug(
+                slug_from_title(self.name),
+                lambda s: Tag.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:tag", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None) -> "ArticleQuerySet":
+        """Live for the public at ``now``: set to publish, and its publish time has come.
+
+        Scheduled articles need no worker: they appear by this rule at their time.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def search(self, text: str) -> "ArticleQuerySet":
+        """Accent-insensitive: ``hop tac xa`` finds ``Hợp tác xã``."""
+        words = fold(text).split()
+        query = Q()
+        for word in words:
+            query &= Q(search_folded__contains=word)
+        return self.filter(query) if words else self
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đăng (ngay hoặc hẹn giờ)")
+        UNPUBLISHED = "unpublished", _("Đã gỡ xuống")
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_("Tạo từ tiêu đề; không đổi sau khi bài đã đăng."),
+    )
+    lead = models.TextField(_("sapo (tóm tắt)"), max_length=1000)
+    body = ProseEditorField(
+        _("nội dung"), extensions=EDITOR_EXTENSIONS, sanitize=clean_html, blank=True
+    )
+    highlight = ProseEditorField(
+        _("hộp thông tin (Box)"),
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=clean_html,
+        blank=True,
+        help_text=_("Khung nổi bật trong bài, như “Box:” của bài báo in."),
+    )
+    cover = models.ImageField(
+        _("ảnh đại diện"),
+        upload_to="tin-tuc/anh/%Y/%m/",
+        blank=True,
+        validators=[images.validate_image],
+    )
+    cover_list = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
+    cover_card = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
+    cover_article = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
+    cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    cover_alt = models.CharField(
+        _("mô tả ảnh (cho người khiếm thị)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bắt buộc khi có ảnh: nói ảnh cho thấy gì."),
+    )
+    author = models.CharField(_("tác giả"), max_length=150, blank=True)
+    source_name = models.CharField(
+        _("nguồn"), max_length=150, blank=True, help_text=_("Ví dụ: baonamdinh.vn")
+    )
+    source_url = models.URLField(_("liên kết nguồn"), blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("từ khóa"), blank=True, related_name="articles"
+    )
+    organizations = models.ManyToManyField(
+        "cooperatives.Organization",
+        verbose_name=_("tổ chức liên quan"),
+        blank=True,
+        related_name="articles",
+    )
+    featured = models.BooleanField(_("tin nổi bật"), default=False)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("thời điểm đăng"),
+        default=timezone.now,
+        help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng."),
+    )
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    search_folded = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa sau cùng"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    history = HistoricalRecords(
+        verbose_name=_("phiên bản bài viết"),
+        m2m_fields=[tags],
+        excluded_fields=["view_count", "search_folded", "cover_list", "cover_card",
+                         "cover_article"],
+    )  # fmt: skip
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-publish_at"])]
+        permissions = [("publish_article", _("Có thể đăng và gỡ bài viết"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title, self.lead = nfc(self.title), nfc(self.lead)
+        # Whatever path the text came by (admin, import, shell), only clean HTML is kept.
+        self.body, self.highlight = clean_html(self.body), clean_html(self.highlight)
+        self.search_folded = fold(f"{self.title} {self.lead}")
+        if not self.slug or (not self._slug_is_fixed() and self._title_changed()):
+            self.slug = unique_slug(
+                slug_from_title(self.title),
+                lambda s: Article.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+            )
+        new_cover = self.cover and not getattr(self.cover, "_committed", True)
+        if new_cover:
+            self._store_cover()
+        elif not self.cover:
+            self.cover_list = self.cover_card = self.cover_article = ""
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:detail", args=[self.slug])
+
+    @property
+    def state(self) -> str:
+        """Draft, scheduled, published or unpublished, as the editors see it."""
+        if self.status == self.Status.PUBLISHED:
+            return "scheduled" if self.publish_at > timezone.now() else "published"
+        return self.status
+
+    STATE_LABELS = {"draft": "Bản nháp", "scheduled": "Hẹn giờ đăng", "published": "Đã đăng",
+                    "unpublished": "Đã gỡ xuống"}  # fmt: skip
+
+    @property
+    def state_label(self) -> str:
+        return self.STATE_LABELS[self.state]
+
+    @property
+    def is_live(self) -> bool:
+        return self.state == "published"
+
+    def _slug_is_fixed(self) -> bool:
+        """Once the public may have seen it, the address stays."""
+        if self.pk is None:
+            return False
+        before = Article.objects.filter(pk=self.pk).values_list("status", "publish_at").first()
+        return bool(before) and before[0] != self.Status.DRAFT
+
+    def clean(self):
+        super().clean()
+        self.title = nfc(self.title)
+        if self.cover and not self.cover_alt.strip():
+            raise ValidationError({"cover_alt": "Hãy mô tả ảnh đại diện cho người khiếm thị."})
+
+    def _title_changed(self) -> bool:
+        if self.pk is None:
+            return True
+        before = Article.objects.filter(pk=self.pk).values_list("title", flat=True).first()
+        return before != self.title
+
+    def _store_cover(self) -> None:
+        """Keep the cover upright and without metadata, and make its three sizes."""
+        name, data = images.clean_original(self.cover)
+        self.cover.save(name, ContentFile(data), save=False)
+        sizes = images.renditions(data, PurePath(name).stem)
+        self.cover_list.save(sizes["list"].name, sizes["list"], save=False)
+        self.cover_card.save(sizes["card"].name, sizes["card"], save=False)
+        self.cover_article.save(sizes["article"].name, sizes["article"], save=False)
+
+    def cover_srcset(self) -> str:
+        if not self.cover_list:
+            return ""
+        return ", ".join(
+            f"{image.url} {width}w"
+            for image, width in (
+                (self.cover_list, images.SIZES["list"]),
+                (self.cover_card, images.SIZES["card"]),
+                (self.cover_article, images.SIZES["article"]),
+            )
+        )
+
+
+class Attachment(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("tên tệp hiển thị"), max_length=255)
+    file = models.FileField(
+        _("tệp"), upload_to="tin-tuc/tep/%Y/%m/", validators=[validate_attachment]
+    )
+    kind = models.CharField(_("loại tệp"), max_length=5, editable=False)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title)
+        if self.file and not getattr(self.file, "_committed", True):
+            self.kind = sniff(self.file) or ""
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.get(self.kind, ("", ""))[0]
+
+    @property
+    def content_type(self) -> str:
+        return KINDS.get(self.kind, ("", "application/octet-stream"))[1]
+
+
+class SiteContent(models.Model):
+    """The alliance's own details, shown in every page's footer. There is one."""
+
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    responsible = models.CharField(
+        _("chịu trách nhiệm nội dung"), max_length=255, blank=True,
+        help_text=_("Ví dụ: Chủ tịch Liên minh HTX tỉnh"),
+    )  # fmt: skip
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("thông tin đơn vị")
+        verbose_name_plural = _("thông tin đơn vị")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row only
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "SiteContent":
+        content = cls.objects.filter(pk=1).first()
+        return content or cls(pk=1, name=settings.ALLIANCE_NAME)
+
+
+class Banner(models.Model):
+    class Place(models.TextChoices):
+        TOP = "top", _("Đầu trang")
+        SIDE = "side", _("Cột bên (quảng cáo, giới thiệu)")
+
+    title = models.CharField(_("tên"), max_length=200)
+    image = models.ImageField(
+        _("ảnh"), upload_to="tin-tuc/banner/", validators=[images.validate_image]
+    )
+    alt = models.CharField(_("mô tả ảnh"), max_length=300)
+    link = models.URLField(_("liên kết"), blank=True)
+    place = models.CharField(_("vị trí"), max_length=5, choices=Place.choices, default=Place.SIDE)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang hiển thị"), default=True)
+
+    class Meta:
+        verbose_name = _("banner")
+        verbose_name_plural = _("banner")
+        ordering = ["place", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Link(models.Model):
+    """An entry of "Liên kết website"."""
+
+    name = models.CharField(_("tên"), max_length=200)
+    url = models.URLField(_("địa chỉ"))
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("liên kết website")
+        verbose_name_plural = _("liên kết website")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

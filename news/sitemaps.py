@@ -1,0 +1,15 @@
+from django.contrib.sitemaps import Sitemap
+
+from news.models import Article
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at", "publish_at")
+
+    def lastmod(self, item: Article):
+        return item.updated_at

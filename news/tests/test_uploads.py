@@ -1,0 +1,114 @@
+"""Uploads are checked by their content, turned upright and stripped of metadata."""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase, override_settings
+from PIL import Image
+
+from news.attachments import validate_attachment
+from news.images import validate_image
+from news.models import Attachment
+from news.tests import factories as f
+
+
+class ImageCheckTests(f.TemporaryMedia, TestCase):
+    def test_a_text_file_named_jpg_is_refused_by_name(self):
+        fake = SimpleUploadedFile("anh-hoi-nghi.jpg", b"day khong phai la anh")
+        with self.assertRaisesMessage(ValidationError, "Tệp “anh-hoi-nghi.jpg” không phải là ảnh"):
+            validate_image(fake)
+
+    def test_a_pdf_renamed_jpg_is_refused(self):
+        with self.assertRaisesMessage(ValidationError, "không phải là ảnh hợp lệ"):
+            validate_image(SimpleUploadedFile("bao-cao.jpg", f.pdf_bytes()))
+
+    def test_a_truncated_image_is_refused_even_after_weasyprint_loosened_pillow(self):
+        import weasyprint  # noqa: F401  (it sets ImageFile.LOAD_TRUNCATED_IMAGES = True)
+
+        for name, fmt in (("cut.jpg", "JPEG"), ("cut.png", "PNG"), ("cut.webp", "WEBP")):
+            whole = f.image_file(name, fmt=fmt).read()
+            validate_image(SimpleUploadedFile(name, whole))
+            with self.assertRaises(ValidationError, msg=name) as refused:
+                validate_image(SimpleUploadedFile(name, whole[: len(whole) * 2 // 3]))
+            self.assertIn(name, refused.exception.messages[0])
+
+    def test_an_image_with_too_many_pixels_is_refused(self):
+        huge = f.image_file("lon.png", size=(8000, 6000), fmt="PNG")  # 48 MP, small file
+        with self.assertRaisesMessage(ValidationError, "quá lớn: 8.000 × 6.000 điểm ảnh"):
+            validate_image(huge)
+
+    @override_settings(IMAGE_MAX_MB=1)
+    def test_a_heavy_file_is_refused_with_its_size(self):
+        heavy = SimpleUploadedFile("nang.jpg", b"\xff\xd8" + b"0" * (2 * 2**20))
+        with self.assertRaisesMessage(ValidationError, "vượt giới hạn 1 MB"):
+            validate_image(heavy)
+
+    def test_a_real_image_passes(self):
+        validate_image(f.image_file())
+
+
+class CoverTests(f.TemporaryMedia, TestCase):
+    def test_cover_is_turned_upright_stripped_and_made_in_three_sizes(self):
+        exif = Image.Exif()
+        exif[0x0112] = 6  # orientation: turn 90° clockwise to view
+        exif[0x8825] = {2: (21.0, 1.0, 0.0)}  # GPS latitude
+        exif[0x010F] = "Máy ảnh"
+        upload = f.image_file("anh hội nghị.jpg", size=(1200, 800), exif=exif.tobytes())
+        article = f.article(cover=upload, cover_alt="Quang cảnh hội nghị")
+        with Image.open(article.cover.path) as stored:
+            self.assertEqual(stored.size, (800, 1200))  # upright
+            self.assertFalse(dict(stored.getexif()))  # no orientation, camera or GPS left
+        for field, width in (("cover_list", 480), ("cover_card", 800), ("cover_article", 800)):
+            with Image.open(getattr(article, field).path) as size:
+                self.assertEqual(size.format, "WEBP")
+                self.assertEqual(size.width, width, field)
+        self.assertIn("480w", article.cover_srcset())
+        self.assertTrue(article.cover.name.endswith(".jpg"))
+
+    def test_a_cover_needs_a_description(self):
+        article = f.article()
+        article.cover = f.image_file()
+        with self.assertRaisesMessage(ValidationError, "mô tả ảnh đại diện"):
+            article.full_clean()
+
+
+class AttachmentTests(f.TemporaryMedia, TestCase):
+    def test_pdf_word_and_excel_are_recognised_by_content(self):
+        article = f.article()
+        for name, data, kind in (
+            ("ke-hoach.pdf", f.pdf_bytes(), "pdf"),
+            ("bieu-mau.docx", f.office_bytes("docx"), "docx"),
+            ("so-lieu.xlsx", f.office_bytes("xlsx"), "xlsx"),
+        ):
+            upload = SimpleUploadedFile(name, data)
+            validate_attachment(upload)
+            stored = Attachment.objects.create(article=article, title=name, file=upload)
+            self.assertEqual((stored.kind, stored.size), (kind, len(data)))
+
+    def test_other_files_are_refused_whatever_their_name(self):
+        cases = [
+            ("virus.pdf", b"MZ\x90\x00 an executable", "không phải là tệp PDF, Word"),
+            ("trang.docx", b"<html><script>alert(1)</script></html>", "không phải là tệp PDF"),
+            ("nen.xlsx", _zip_without_office(), "không phải là tệp PDF"),
+            ("ke-hoach.docx", f.pdf_bytes(), "có nội dung PDF nhưng phần mở rộng là “.docx”"),
+            ("anh.jpg", f.image_file().read(), "không phải là tệp PDF"),
+        ]
+        for name, data, message in cases:
+            with self.assertRaisesMessage(ValidationError, message, msg=name):
+                validate_attachment(SimpleUploadedFile(name, data))
+
+    @override_settings(ATTACHMENT_MAX_MB=1)
+    def test_a_heavy_attachment_is_refused(self):
+        heavy = SimpleUploadedFile("lon.pdf", f.pdf_bytes() + b"0" * 2**21)
+        with self.assertRaisesMessage(ValidationError, "vượt giới hạn 1 MB"):
+            validate_attachment(heavy)
+
+
+def _zip_without_office() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "x")
+    return buffer.getvalue()

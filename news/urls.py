@@ -1,0 +1,20 @@
+from django.urls import path
+
+from news import views
+from news.feeds import LatestArticlesFeed
+
+app_name = "news"
+
+list_view = views.ArticleListView.as_view()
+
+urlpatterns = [
+    path("", views.cached_for_visitors(list_view, "tin-tuc"), name="list"),
+    path("rss/", views.cached_for_visitors(LatestArticlesFeed(), "rss"), name="rss"),
+    path(
+        "chuyen-muc/<slug:category>/",
+        views.cached_for_visitors(list_view, "tin-tuc"),
+        name="category",
+    ),
+    path("the/<slug:tag>/", views.cached_for_visitors(list_view, "tin-tuc"), name="tag"),
+    path("<slug:slug>/", views.article_detail, name="detail"),
+]

@@ -1,0 +1,126 @@
+"""Public news pages: the list (by category, tag and search) and the article."""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.generic import ListView
+
+from news import counters
+from news.models import Article, Category, Tag
+
+PAGE_SIZE = 12
+RELATED = 4
+
+
+class ArticleListView(ListView):
+    """/tin-tuc/: published articles, newest first; by category or tag; ?q= searches."""
+
+    template_name = "news/list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        articles = Article.objects.published().select_related("category")
+        self.category = self.tag = None
+        if "category" in self.kwargs:
+            self.category = get_object_or_404(Category, slug=self.kwargs["category"])
+            articles = articles.filter(category=self.category)
+        if "tag" in self.kwargs:
+            self.tag = get_object_or_404(Tag, slug=self.kwargs["tag"])
+            articles = articles.filter(tags=self.tag)
+        self.query = self.request.GET.get("q", "").strip()[:100]
+        return articles.search(self.query).defer("body", "highlight", "search_folded")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "category": self.category,
+                "tag": self.tag,
+                "query": self.query,
+                "categories": Category.objects.all(),
+            }
+        )
+        return context
+
+
+def article_detail(request, slug: str):
+    """One article. Drafts and scheduled ones 404 for the public and preview for editors."""
+    article = get_object_or_404(
+        Article.objects.select_related("category").prefetch_related(
+            "tags", "attachments", "organizations"
+        ),
+        slug=slug,
+    )
+    preview = not article.is_live
+    if preview and not request.user.has_perm("news.view_article"):
+        raise Http404
+    tags = list(article.tags.all())
+    related = (
+        Article.objects.published()
+        .filter(Q(category=article.category_id) | Q(tags__in=tags))
+        .exclude(pk=article.pk)
+        .select_related("category")
+        .defer("body", "highlight", "search_folded")
+        .distinct()[:RELATED]
+    )
+    if not preview:
+        counters.count_view(article.pk)
+    context = {
+        "article": article,
+        "tags": tags,
+        "attachments": list(article.attachments.all()),
+        "organizations": [o for o in article.organizations.all() if o.is_public],
+        "related": list(related),
+        "preview": preview,
+        "views": article.view_count + counters.pending(article.pk),
+        "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    response = render(request, "news/detail.html", context)
+    if preview:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def cached_for_visitors(view, name: str):
+    """Cache ``view``'s anonymous responses until news change or the next article is due.
+
+    Scheduled articles go live by their publish time, so an entry never outlives it.
+    """
+
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        from htx_portal import freshness
+
+        key = f"{name}:{freshness.version('news')}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response = response.render()
+            timeout = seconds_until_next_publication()
+            if response.status_code == 200 and timeout > 0:
+                cache.set(key, response, timeout)
+        return response
+
+    return wrapper
+
+
+def seconds_until_next_publication(ceiling: int = 600) -> int:
+    """Whole seconds before the next scheduled article goes live (at most ``ceiling``).
+
+    Rounded down, so that a cached page never outlives the moment; 0 means "do not cache".
+    """
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return ceiling
+    return max(0, min(ceiling, int((upcoming - timezone.now()).total_seconds())))
