@@ -45,13 +45,15 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def _fixture_setup(cls):
         super()._fixture_setup()
         # A transactional test case flushes the rows data migrations made (sectors, role
-        # groups); put them back the same way the migrations do.
+        # groups, news categories); put them back the same way the migrations do.
         from django.apps import apps
 
         from cooperatives.roles import sync_roles
 
         seed = importlib.import_module("cooperatives.migrations.0002_seed_sectors_and_roles")
         seed.seed(apps, None)
+        categories = importlib.import_module("news.migrations.0002_seed_categories")
+        categories.forwards(apps, None)
         sync_roles()
 
     def new_page(self, user=None, width: int = 1366, height: int = 900):

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -27,3 +29,7 @@ urlpatterns = [
     path("thong-ke/", report_views.statistics_page, name="statistics"),
     path("quan-tri/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # Uploaded files during development; in production the reverse proxy serves MEDIA_ROOT.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -94,6 +94,9 @@ class ArticleAdmin(HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistor
         ("Theo dõi", {"fields": ["view_count", "created_by", "updated_by", "updated_at"]}),
     ]
 
+    class Media:
+        js = ["js/prose-editor-vi.js"]
+
     @admin.display(description="trạng thái")
     def state_column(self, obj: Article) -> str:
         return obj.state_label

@@ -176,6 +176,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # The cover's file name as loaded (None: not loaded), to notice a new cover on save.
+    _stored_cover: str | None = ""
+
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
@@ -196,12 +199,16 @@ class Article(models.Model):
                 slug_from_title(self.title),
                 lambda s: Article.objects.filter(slug=s).exclude(pk=self.pk).exists(),
             )
-        new_cover = self.cover and not getattr(self.cover, "_committed", True)
-        if new_cover:
+        if self.cover and (
+            not getattr(self.cover, "_committed", True)
+            or (self._stored_cover is not None and self.cover.name != self._stored_cover)
+            or not self.cover_list
+        ):
             self._store_cover()
         elif not self.cover:
             self.cover_list = self.cover_card = self.cover_article = ""
         super().save(*args, **kwargs)
+        self._stored_cover = self.cover.name
 
     def get_absolute_url(self) -> str:
         return reverse("news:detail", args=[self.slug])
@@ -237,6 +244,13 @@ class Article(models.Model):
         if self.cover and not self.cover_alt.strip():
             raise ValidationError({"cover_alt": "Hãy mô tả ảnh đại diện cho người khiếm thị."})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = dict(zip(field_names, values, strict=False))
+        instance._stored_cover = loaded.get("cover")
+        return instance
+
     def _title_changed(self) -> bool:
         if self.pk is None:
             return True
@@ -245,8 +259,11 @@ class Article(models.Model):
 
     def _store_cover(self) -> None:
         """Keep the cover upright and without metadata, and make its three sizes."""
+        already_stored = self.cover.name if getattr(self.cover, "_committed", False) else None
         name, data = images.clean_original(self.cover)
         self.cover.save(name, ContentFile(data), save=False)
+        if already_stored and already_stored != self.cover.name:
+            self.cover.storage.delete(already_stored)  # the original, with its metadata
         sizes = images.renditions(data, PurePath(name).stem)
         self.cover_list.save(sizes["list"].name, sizes["list"], save=False)
         self.cover_card.save(sizes["card"].name, sizes["card"], save=False)

@@ -66,6 +66,24 @@ class CoverTests(f.TemporaryMedia, TestCase):
         self.assertIn("480w", article.cover_srcset())
         self.assertTrue(article.cover.name.endswith(".jpg"))
 
+    def test_a_cover_is_processed_once_not_on_every_save(self):
+        from django.core.files.base import ContentFile
+
+        from news.models import Article
+
+        data = f.image_file().read()
+        article = f.article(cover=ContentFile(data, name="bia.jpg"), cover_alt="Ảnh bìa")
+        stored = (article.cover.name, article.cover_list.name)
+        self.assertTrue(all(stored))
+        article.title = "Tiêu đề khác"
+        article.save()
+        again = Article.objects.get(pk=article.pk)
+        again.save()
+        listed = Article.objects.only("slug").get(pk=article.pk)  # cover not loaded
+        listed.save()
+        again.refresh_from_db()
+        self.assertEqual((again.cover.name, again.cover_list.name), stored)
+
     def test_a_cover_needs_a_description(self):
         article = f.article()
         article.cover = f.image_file()
