@@ -9,8 +9,12 @@ def site(request) -> dict:
     key = f"site-content:{freshness.version('news')}"
     content = cache.get(key)
     if content is None:
-        from news.models import Link, SiteContent
+        from news.models import Banner, Link, SiteContent
 
-        content = {"site": SiteContent.load(), "site_links": list(Link.objects.all())}
+        content = {
+            "site": SiteContent.load(),
+            "site_links": list(Link.objects.all()),
+            "site_banners": list(Banner.objects.filter(is_active=True)),
+        }
         cache.set(key, content, 3600)
     return {"alliance_name": content["site"].name or settings.ALLIANCE_NAME, **content}

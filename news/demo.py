@@ -102,7 +102,10 @@ def load_news_demo(*, stdout: TextIO | None = None) -> bool:
             publish_at=now + datetime.timedelta(days=data["days"]),
         )  # fmt: skip
     for order, (title, seed) in enumerate((("Chương trình OCOP tỉnh", 7), ("Hội chợ HTX", 11))):
-        banner = Banner(title=title, alt=f"Banner: {title}", place=Banner.Place.SIDE, order=order)
+        banner = Banner(
+            title=title, alt=f"Banner: {title}", place=Banner.Place.SIDE, order=order,
+            link="https://ocop.gov.vn" if order == 0 else "https://vca.org.vn",
+        )  # fmt: skip
         banner.image.save(
             f"banner-{order}.jpg", ContentFile(cover_image(seed, 800, 300)), save=False
         )

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news import counters
-from news.models import Attachment, Link, SiteContent, Tag
+from news.models import Attachment, Banner, Link, SiteContent, Tag
 from news.tests import factories as f
 
 
@@ -113,12 +113,22 @@ class NewsPagesTests(f.TemporaryMedia, TestCase):
             website="https://lmhtx.namdinh.gov.vn",
         )  # fmt: skip
         Link.objects.create(name="Liên minh HTX Việt Nam", url="https://vca.org.vn")
+        Banner.objects.create(
+            title="OCOP", alt="Chương trình OCOP tỉnh", link="https://ocop.gov.vn",
+            image=SimpleUploadedFile("ocop.jpg", f.image_file().read()),
+        )  # fmt: skip
+        Banner.objects.create(
+            title="Cũ", alt="Banner đã tắt", is_active=False,
+            image=SimpleUploadedFile("cu.jpg", f.image_file().read()),
+        )  # fmt: skip
         page = self.client.get("/tin-tuc/")
         for text in (
             "Số 2 Nguyễn Du", "Điện thoại: 0228.3849.412", "Fax: 0228.3849.413",
             "lienminhhtx@namdinh.gov.vn", "Liên kết website", "Liên minh HTX Việt Nam",
+            'alt="Chương trình OCOP tỉnh"', 'href="https://ocop.gov.vn"',
         ):  # fmt: skip
             self.assertContains(page, text)
+        self.assertNotContains(page, "Banner đã tắt")
 
 
 class NewsQueryCountTests(f.TemporaryMedia, TestCase):
