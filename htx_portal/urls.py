@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from htx_portal import views
+from htx_portal.media import serve_media
 from news.sitemaps import ArticleSitemap
 from news.views import cached_for_visitors
 from reports import views as report_views
@@ -30,6 +30,5 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    # Uploaded files during development; in production the reverse proxy serves MEDIA_ROOT.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (a reverse proxy in front may serve MEDIA_ROOT itself, same headers).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media)]

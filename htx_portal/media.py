@@ -1,0 +1,41 @@
+"""Uploaded files, served so that none can run in a visitor's browser.
+
+Only the kinds the portal stores are served (images, PDF, Word, Excel), each with a
+content type chosen from its extension, never guessed from its bytes (``nosniff``);
+documents download as attachments, and a ``sandbox`` policy keeps any page that a file
+might pretend to be from running scripts. A reverse proxy may serve ``MEDIA_ROOT``
+instead, with the same headers.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.utils._os import safe_join
+
+INLINE = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+          ".webp": "image/webp", ".gif": "image/gif"}  # fmt: skip
+DOWNLOAD = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+ONE_WEEK = 7 * 24 * 3600
+
+
+def serve_media(request, path: str):
+    try:
+        full = Path(safe_join(settings.MEDIA_ROOT, path))
+    except Exception:  # a path that leaves MEDIA_ROOT (SuspiciousFileOperation)
+        raise Http404 from None
+    suffix = full.suffix.lower()
+    content_type = INLINE.get(suffix) or DOWNLOAD.get(suffix)
+    if content_type is None or not full.is_file():
+        raise Http404
+    response = FileResponse(
+        full.open("rb"), content_type=content_type, as_attachment=suffix in DOWNLOAD
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = f"public, max-age={ONE_WEEK}"
+    return response
