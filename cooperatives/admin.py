@@ -179,6 +179,7 @@ class MemberInline(ScopedInline, admin.TabularInline):
 class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "organizations"
     scope_lookup = "area_id"
+
     list_display = [
         "code",
         "name",
@@ -226,6 +227,35 @@ class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
         ),
     ]
     inlines = [LocationInline, FiguresInline, OcopInline, LoanInline, MemberInline]
+
+    def _news_lookup(self, request) -> bool:
+        """A news writer choosing the organisations an article is about.
+
+        Editors may not read the registry, but they may find public organisations by
+        name for that one field (the autocomplete of ``news.Article.organizations``).
+        """
+        match = request.resolver_match
+        return bool(
+            match
+            and match.url_name == "autocomplete"
+            and request.GET.get("app_label") == "news"
+            and request.GET.get("model_name") == "article"
+            and request.GET.get("field_name") == "organizations"
+            and (
+                request.user.has_perm("news.add_article")
+                or request.user.has_perm("news.change_article")
+            )
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or (
+            obj is None and self._news_lookup(request)
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if self._news_lookup(request):
+            queryset = queryset.filter(is_public=True)
+        return super().get_search_results(request, queryset, search_term)
 
     @admin.display(description=_("địa bàn"), ordering="area__code")
     def area_name(self, obj):

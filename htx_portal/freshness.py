@@ -1,44 +1,62 @@
 """When data changes, public pages built from it are rebuilt.
 
-Public pages are cached under keys holding a data version. Saving or deleting any
-watched record moves its version on after the transaction commits; old entries simply
-expire. Works across processes when the cache is shared (Redis in production).
+Public pages are cached under keys holding a data version. The versions live in the
+database (``DataVersion``), so every process and machine agrees on them whatever cache it
+uses; saving or deleting any watched record moves its version on in the same
+transaction. A process reads a version at most once per ``DATA_VERSION_TTL`` seconds
+(a second by default) and sees its own changes at once.
 """
 
-from django.core.cache import cache
+import threading
+import time
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-
-def _key(name: str) -> str:
-    return f"data-version:{name}"
+_lock = threading.Lock()
+_known: dict[str, tuple[int, float]] = {}
 
 
 def version(name: str) -> int:
     """The current version of the data called ``name`` ("registry", "news")."""
-    current = cache.get(_key(name))
-    if current is None:
-        cache.add(_key(name), 1, timeout=None)
-        current = cache.get(_key(name), 1)
+    from cooperatives.models import DataVersion
+
+    ttl = getattr(settings, "DATA_VERSION_TTL", 1.0)
+    with _lock:
+        known = _known.get(name)
+    if known is not None and time.monotonic() - known[1] < ttl:
+        return known[0]
+    current = DataVersion.objects.filter(name=name).values_list("version", flat=True).first()
+    current = current or 1
+    with _lock:
+        _known[name] = (current, time.monotonic())
     return current
 
 
 def bump(name: str) -> None:
-    """Move ``name`` on once the current transaction commits (at once outside one)."""
+    """Move ``name`` on, in the current transaction (visible to all once it commits)."""
+    from cooperatives.models import DataVersion
 
-    def move_on():
-        try:
-            cache.incr(_key(name))
-        except ValueError:  # not there yet, or evicted
-            cache.set(_key(name), 2, timeout=None)
+    updated = DataVersion.objects.filter(name=name).update(version=F("version") + 1)
+    if not updated:
+        DataVersion.objects.get_or_create(name=name, defaults={"version": 2})
 
-    transaction.on_commit(move_on)
+    def forget():
+        with _lock:
+            _known.pop(name, None)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def watch(name: str, models) -> None:
     """Bump ``name`` whenever a record of one of ``models`` is saved or deleted."""
 
     def changed(sender, **kwargs):
+        if kwargs.get("raw"):  # loading fixtures
+            return
         bump(name)
 
     for model in models:

@@ -123,7 +123,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page caches may be per process: they are keyed by data versions kept in the database
+# (htx_portal/freshness.py), read at most once a second. REDIS_URL shares one cache
+# between processes and machines (the visitor counter needs it to count across them).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "htx",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DATA_VERSION_TTL = 1.0
+# A Vietnamese page (templates/403_csrf.html) when a form's CSRF token is refused.
+CSRF_FAILURE_VIEW = "htx_portal.views.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

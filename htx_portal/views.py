@@ -40,3 +40,8 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A refused form, explained in Vietnamese (Django's default page is English)."""
+    return render(request, "403_csrf.html", status=403)

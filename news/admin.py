@@ -47,12 +47,28 @@ class ArticleForm(forms.ModelForm):
                 "Bạn chỉ lưu được bản nháp; biên tập viên hoặc cán bộ Liên minh sẽ đăng bài."
             )
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        before = self.instance.status if self.instance.pk else Article.Status.DRAFT
-        if not self.can_publish and status != before and status != Article.Status.DRAFT:
-            raise ValidationError("Bạn không có quyền đăng hoặc gỡ bài viết.")
-        return status
+    def clean(self):
+        """Without the publishing right one writes drafts only.
+
+        The stored row decides (not the form's copy, which is an old revision when one
+        is being restored): an article that is published, scheduled or taken down is
+        left to those who may publish, and a draft stays a draft.
+        """
+        cleaned = super().clean()
+        if self.can_publish:
+            return cleaned
+        stored = (
+            Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+            if self.instance.pk
+            else None
+        )
+        if stored not in (None, Article.Status.DRAFT):
+            raise ValidationError(
+                "Bài này đã đăng, đã hẹn giờ hoặc đã gỡ: chỉ người có quyền đăng bài mới sửa được."
+            )
+        if cleaned.get("status") != Article.Status.DRAFT:
+            self.add_error("status", "Bạn không có quyền đăng bài: hãy lưu ở trạng thái Bản nháp.")
+        return cleaned
 
 
 class ArticleStateFilter(admin.SimpleListFilter):
@@ -110,7 +126,7 @@ class ArticleAdmin(HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistor
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj._slug_is_fixed():
+        if obj is not None and obj.published_once:
             fields.append("slug")  # the public may have it: the address stays
         return fields
 

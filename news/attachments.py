@@ -41,6 +41,8 @@ def sniff(upload) -> str | None:
 
 
 def validate_attachment(upload) -> None:
+    if getattr(upload, "_committed", False):  # stored already: checked when it arrived
+        return
     name = PurePath(getattr(upload, "name", "") or "tệp").name
     limit = settings.ATTACHMENT_MAX_MB * 2**20
     if upload.size > limit:

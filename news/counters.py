@@ -9,7 +9,7 @@ import atexit
 import threading
 import time
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import F
 
 FLUSH_EVERY_SECONDS = 60
@@ -49,8 +49,9 @@ def flush() -> int:
         batch = dict(_pending)
         _pending.clear()
     try:
-        for article_id, views in batch.items():
-            Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
+        with transaction.atomic():  # all or nothing: a retry never counts twice
+            for article_id, views in batch.items():
+                Article.objects.filter(pk=article_id).update(view_count=F("view_count") + views)
     except DatabaseError:
         with _lock:  # keep them for the next flush rather than lose them
             for article_id, views in batch.items():

@@ -16,7 +16,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from cooperatives.formatting import vn_number
 from news.slugs import slug_from_title
 
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# MPO: a JPEG with a second picture after it (phones, 3D cameras); its first is used.
+FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MAX_PIXELS = 40_000_000
 # Widths of the generated sizes: lists, cards and the article page (2x for sharp screens).
 SIZES = {"list": 480, "card": 960, "article": 1600}
@@ -27,7 +28,13 @@ def _megabytes(size: int) -> str:
 
 
 def validate_image(upload) -> None:
-    """Raise a Vietnamese ValidationError naming the file when it is not a usable image."""
+    """Raise a Vietnamese ValidationError naming the file when it is not a usable image.
+
+    A file already stored (unchanged on an edit, or restored from history) was checked
+    when it arrived.
+    """
+    if getattr(upload, "_committed", False):
+        return
     name = PurePath(getattr(upload, "name", "") or "ảnh").name
     limit = settings.IMAGE_MAX_MB * 2**20
     if upload.size > limit:
@@ -56,7 +63,11 @@ def validate_image(upload) -> None:
             raise ValidationError(f"Ảnh “{name}” bị cắt cụt hoặc hỏng (tệp không trọn vẹn).")
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            f"Ảnh “{name}” quá lớn: tối đa {vn_number(MAX_PIXELS // 1_000_000)} triệu điểm ảnh."
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             f"Tệp “{name}” không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF)."
         ) from None
@@ -65,20 +76,59 @@ def validate_image(upload) -> None:
 
 
 def _complete(data: bytes, kind: str) -> bool:
-    """Whether the file ends as its format says it must.
+    """Whether the file holds its whole picture.
 
     Pillow's own check is a process-wide switch that WeasyPrint turns off when it is
     imported (``ImageFile.LOAD_TRUNCATED_IMAGES``), so a cut-off upload is caught here.
+    Data after the picture (a phone's "motion photo") is fine.
     """
-    if kind == "JPEG":
-        return data.rstrip(b"\x00\r\n ").endswith(b"\xff\xd9")
+    if kind in ("JPEG", "MPO"):
+        return _jpeg_has_end(data)
     if kind == "PNG":
-        return b"IEND" in data[-32:]
+        return b"IEND\xaeB`\x82" in data
     if kind == "WEBP":
         return len(data) >= 12 and int.from_bytes(data[4:8], "little") + 8 <= len(data)
     if kind == "GIF":
-        return data.rstrip(b"\x00").endswith(b"\x3b")
+        return b"\x3b" in data[-16:]
     return True
+
+
+def _jpeg_has_end(data: bytes) -> bool:
+    """Walk the JPEG's segments from its start to its end-of-image marker.
+
+    Segments with a length (including an embedded thumbnail inside APP1) are skipped
+    whole; after a start-of-scan the entropy-coded data runs to the next marker that is
+    neither a stuffed 0xFF00 nor a restart marker.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return False
+    position, size = 2, len(data)
+    while position + 2 <= size:
+        if data[position] != 0xFF:
+            return False
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+            continue
+        if marker == 0xD9:
+            return True
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            position += 2
+            continue
+        if position + 4 > size:
+            return False
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        position += 2 + length
+        if marker == 0xDA:  # scan data up to the next real marker
+            while position + 1 < size:
+                if data[position] == 0xFF and data[position + 1] not in (
+                    0x00, 0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7,
+                ):  # fmt: skip
+                    break
+                position += 1
+            else:
+                return False
+    return False
 
 
 def _open_upright(data: bytes) -> Image.Image:
@@ -96,6 +146,7 @@ def clean_original(upload) -> tuple[str, bytes]:
     """
     upload.seek(0)
     image = _open_upright(upload.read())
+    image.info.clear()  # comments, ICC profiles, XMP: nothing from the camera is kept
     stem = slug_from_title(PurePath(upload.name).stem)[:60] or "anh"
     buffer = io.BytesIO()
     if image.mode == "RGBA":

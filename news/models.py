@@ -1,5 +1,6 @@
 """The alliance's news: articles with their images and attachments, and site content."""
 
+import secrets
 from pathlib import PurePath
 
 from django.conf import settings
@@ -16,8 +17,33 @@ from simple_history.models import HistoricalRecords
 from cooperatives.text import fold, nfc
 from news import images
 from news.attachments import KINDS, sniff, validate_attachment
-from news.sanitize import EDITOR_EXTENSIONS, clean_html
-from news.slugs import slug_from_title, unique_slug
+from news.sanitize import EDITOR_EXTENSIONS, clean_html, web_address
+from news.slugs import RESERVED_SLUGS, is_generated, slug_from_title, unique_slug
+
+
+def _unguessable(folder: str, filename: str) -> str:
+    """An upload name with a random part, so that a draft's files cannot be guessed."""
+    path = PurePath(filename)
+    stem = slug_from_title(path.stem, max_length=60)
+    return (
+        f"{folder}/{timezone.localdate():%Y/%m}/{stem}-{secrets.token_hex(4)}{path.suffix.lower()}"
+    )
+
+
+def cover_path(instance, filename: str) -> str:
+    return _unguessable("tin-tuc/anh", filename)
+
+
+def cover_size_path(instance, filename: str) -> str:
+    return _unguessable("tin-tuc/anh/co", filename)
+
+
+def attachment_path(instance, filename: str) -> str:
+    return _unguessable("tin-tuc/tep", filename)
+
+
+def banner_path(instance, filename: str) -> str:
+    return _unguessable("tin-tuc/banner", filename)
 
 
 class Category(models.Model):
@@ -54,7 +80,7 @@ class Tag(models.Model):
         self.name = nfc(self.name)
         if not self.slug:
             self.slug = unique_slug(
-                slug_from_title(self.name),
+                slug_from_title(self.name, max_length=90),
                 lambda s: Tag.objects.filter(slug=s).exclude(pk=self.pk).exists(),
             )
         super().save(*args, **kwargs)
@@ -107,13 +133,13 @@ class Article(models.Model):
     )
     cover = models.ImageField(
         _("ảnh đại diện"),
-        upload_to="tin-tuc/anh/%Y/%m/",
+        upload_to=cover_path,
         blank=True,
         validators=[images.validate_image],
     )
-    cover_list = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
-    cover_card = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
-    cover_article = models.ImageField(upload_to="tin-tuc/anh/co/%Y/%m/", blank=True, editable=False)
+    cover_list = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
+    cover_card = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
+    cover_article = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
     cover_alt = models.CharField(
         _("mô tả ảnh (cho người khiếm thị)"),
@@ -148,6 +174,8 @@ class Article(models.Model):
         help_text=_("Đặt thời điểm trong tương lai để hẹn giờ đăng."),
     )
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    # Set when first saved to publish: from then on the address never changes.
+    published_once = models.BooleanField(default=False, editable=False)
     search_folded = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
@@ -170,14 +198,10 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name=_("phiên bản bài viết"),
         m2m_fields=[tags],
-        excluded_fields=["view_count", "search_folded", "cover_list", "cover_card",
-                         "cover_article"],
+        excluded_fields=["view_count", "search_folded", "published_once"],
     )  # fmt: skip
 
     objects = ArticleQuerySet.as_manager()
-
-    # The cover's file name as loaded (None: not loaded), to notice a new cover on save.
-    _stored_cover: str | None = ""
 
     class Meta:
         verbose_name = _("bài viết")
@@ -193,22 +217,16 @@ class Article(models.Model):
         self.title, self.lead = nfc(self.title), nfc(self.lead)
         # Whatever path the text came by (admin, import, shell), only clean HTML is kept.
         self.body, self.highlight = clean_html(self.body), clean_html(self.highlight)
+        self.source_url = web_address(self.source_url)
         self.search_folded = fold(f"{self.title} {self.lead}")
-        if not self.slug or (not self._slug_is_fixed() and self._title_changed()):
-            self.slug = unique_slug(
-                slug_from_title(self.title),
-                lambda s: Article.objects.filter(slug=s).exclude(pk=self.pk).exists(),
-            )
-        if self.cover and (
-            not getattr(self.cover, "_committed", True)
-            or (self._stored_cover is not None and self.cover.name != self._stored_cover)
-            or not self.cover_list
-        ):
+        self._choose_slug()
+        if self.status == self.Status.PUBLISHED:
+            self.published_once = True
+        if self.cover and (not getattr(self.cover, "_committed", True) or not self.cover_list):
             self._store_cover()
         elif not self.cover:
             self.cover_list = self.cover_card = self.cover_article = ""
         super().save(*args, **kwargs)
-        self._stored_cover = self.cover.name
 
     def get_absolute_url(self) -> str:
         return reverse("news:detail", args=[self.slug])
@@ -231,39 +249,51 @@ class Article(models.Model):
     def is_live(self) -> bool:
         return self.state == "published"
 
-    def _slug_is_fixed(self) -> bool:
-        """Once the public may have seen it, the address stays."""
-        if self.pk is None:
-            return False
-        before = Article.objects.filter(pk=self.pk).values_list("status", "publish_at").first()
-        return bool(before) and before[0] != self.Status.DRAFT
-
     def clean(self):
         super().clean()
         self.title = nfc(self.title)
         if self.cover and not self.cover_alt.strip():
             raise ValidationError({"cover_alt": "Hãy mô tả ảnh đại diện cho người khiếm thị."})
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        loaded = dict(zip(field_names, values, strict=False))
-        instance._stored_cover = loaded.get("cover")
-        return instance
+    def _choose_slug(self) -> None:
+        """Make the address: from the title, or as typed; fixed once ever published.
 
-    def _title_changed(self) -> bool:
-        if self.pk is None:
-            return True
-        before = Article.objects.filter(pk=self.pk).values_list("title", flat=True).first()
-        return before != self.title
+        The stored row decides, so restoring an old revision cannot move a published
+        article's address, and a typed address is kept when the title changes.
+        """
+        before = (
+            Article.objects.filter(pk=self.pk).values("slug", "title", "published_once").first()
+            if self.pk
+            else None
+        )
+        if before and before["published_once"]:
+            self.slug, self.published_once = before["slug"], True
+            return
+        if not self.slug:
+            self.slug = slug_from_title(self.title)
+        elif (
+            before
+            and self.title != before["title"]
+            and self.slug == before["slug"]
+            and is_generated(before["slug"], before["title"])
+        ):
+            self.slug = slug_from_title(self.title)  # a draft's address follows its title
+        else:
+            self.slug = slug_from_title(self.slug)
+        self.slug = unique_slug(
+            self.slug,
+            lambda s: (
+                s in RESERVED_SLUGS or Article.objects.filter(slug=s).exclude(pk=self.pk).exists()
+            ),
+        )
 
     def _store_cover(self) -> None:
-        """Keep the cover upright and without metadata, and make its three sizes."""
-        already_stored = self.cover.name if getattr(self.cover, "_committed", False) else None
+        """Keep the cover upright and without metadata, and make its three sizes.
+
+        Earlier files are left alone: older revisions still point at them.
+        """
         name, data = images.clean_original(self.cover)
         self.cover.save(name, ContentFile(data), save=False)
-        if already_stored and already_stored != self.cover.name:
-            self.cover.storage.delete(already_stored)  # the original, with its metadata
         sizes = images.renditions(data, PurePath(name).stem)
         self.cover_list.save(sizes["list"].name, sizes["list"], save=False)
         self.cover_card.save(sizes["card"].name, sizes["card"], save=False)
@@ -287,9 +317,7 @@ class Attachment(models.Model):
         Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("tên tệp hiển thị"), max_length=255)
-    file = models.FileField(
-        _("tệp"), upload_to="tin-tuc/tep/%Y/%m/", validators=[validate_attachment]
-    )
+    file = models.FileField(_("tệp"), upload_to=attachment_path, validators=[validate_attachment])
     kind = models.CharField(_("loại tệp"), max_length=5, editable=False)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -342,6 +370,7 @@ class SiteContent(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
+        self.website = web_address(self.website)
         super().save(*args, **kwargs)
 
     @classmethod
@@ -356,9 +385,7 @@ class Banner(models.Model):
         SIDE = "side", _("Cột bên (quảng cáo, giới thiệu)")
 
     title = models.CharField(_("tên"), max_length=200)
-    image = models.ImageField(
-        _("ảnh"), upload_to="tin-tuc/banner/", validators=[images.validate_image]
-    )
+    image = models.ImageField(_("ảnh"), upload_to=banner_path, validators=[images.validate_image])
     alt = models.CharField(_("mô tả ảnh"), max_length=300)
     link = models.URLField(_("liên kết"), blank=True)
     place = models.CharField(_("vị trí"), max_length=5, choices=Place.choices, default=Place.SIDE)
@@ -372,6 +399,13 @@ class Banner(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.link = web_address(self.link)
+        if self.image and not getattr(self.image, "_committed", True):
+            name, data = images.clean_original(self.image)  # upright, no EXIF/GPS
+            self.image.save(name, ContentFile(data), save=False)
+        super().save(*args, **kwargs)
 
 
 class Link(models.Model):
@@ -388,3 +422,7 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.url = web_address(self.url)
+        super().save(*args, **kwargs)

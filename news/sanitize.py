@@ -51,3 +51,9 @@ def clean_html(value: str | None) -> str:
         return ""
     cleaned = _cleaner.clean(value).strip()
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+def web_address(value: str | None) -> str:
+    """``value`` if it is an http(s) address, else "" (no ``javascript:`` by any path)."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""

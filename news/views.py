@@ -1,5 +1,7 @@
 """Public news pages: the list (by category, tag and search) and the article."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
@@ -85,42 +87,58 @@ def article_detail(request, slug: str):
     return response
 
 
-def cached_for_visitors(view, name: str):
-    """Cache ``view``'s anonymous responses until news change or the next article is due.
+CACHE_PARAMETERS = ("page", "q", "p")  # the only query parameters these pages read
 
-    Scheduled articles go live by their publish time, so an entry never outlives it.
+
+def cached_for_visitors(view, name: str):
+    """Cache ``view``'s anonymous GET responses until news change or the next article is due.
+
+    The key holds the news data version, the scheme and host (feeds and sitemaps carry
+    absolute addresses) and the query parameters the pages read, hashed. Scheduled
+    articles go live by their publish time, so an entry never outlives the next one: the
+    deadline is taken before rendering, and nothing is cached if it passed meanwhile.
+    Responses that set a cookie (a message, a session) are never cached.
     """
 
     def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
+        if request.user.is_authenticated or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         from htx_portal import freshness
 
-        key = f"{name}:{freshness.version('news')}:{request.get_full_path()}"
+        parameters = [(k, request.GET.get(k, "")[:200]) for k in CACHE_PARAMETERS]
+        raw = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        key = f"page:{name}:{freshness.version('news')}:{digest}"
         response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response = response.render()
-            timeout = seconds_until_next_publication()
-            if response.status_code == 200 and timeout > 0:
-                cache.set(key, response, timeout)
+        if response is not None:
+            return response
+        deadline = next_publication()
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response = response.render()
+        timeout = CEILING_SECONDS
+        if deadline is not None:
+            timeout = min(timeout, int((deadline - timezone.now()).total_seconds()))
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.cookies
+            and timeout > 0
+        ):
+            cache.set(key, response, timeout)
         return response
 
     return wrapper
 
 
-def seconds_until_next_publication(ceiling: int = 600) -> int:
-    """Whole seconds before the next scheduled article goes live (at most ``ceiling``).
+CEILING_SECONDS = 600
 
-    Rounded down, so that a cached page never outlives the moment; 0 means "do not cache".
-    """
-    upcoming = (
+
+def next_publication():
+    """When the next scheduled article goes live (None: none is scheduled)."""
+    return (
         Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
         .order_by("publish_at")
         .values_list("publish_at", flat=True)
         .first()
     )
-    if upcoming is None:
-        return ceiling
-    return max(0, min(ceiling, int((upcoming - timezone.now()).total_seconds())))

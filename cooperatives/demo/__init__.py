@@ -27,6 +27,7 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
 )
+from htx_portal import freshness
 from reports.models import Target
 
 from .builder import DemoDataConflict, _Builder
@@ -90,6 +91,7 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
         f"và {members} thành viên trong sổ đăng ký."
     )
     _record_history(before)
+    freshness.bump("registry")  # written in bulk, without signals
     say("Đã nạp xong dữ liệu mẫu.")
     return True
 

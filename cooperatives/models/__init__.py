@@ -11,12 +11,14 @@ from .records import (
     period_label,
     short_period_label,
 )
+from .versions import DataVersion
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
     "REFORM_DATE",
     "Area",
     "AreaMap",
+    "DataVersion",
     "ExpiringOcopProduct",
     "IMPORT_KINDS",
     "ImportBatch",

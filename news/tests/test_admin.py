@@ -77,7 +77,7 @@ class NewsPermissionTests(RolesTestCase):
         )  # fmt: skip
         self.client.force_login(self.editor)
         response = self.client.post(reverse("admin:news_article_add"), form_data())
-        self.assertContains(response, "Bạn không có quyền đăng hoặc gỡ bài viết.")
+        self.assertContains(response, "Bạn không có quyền đăng bài: hãy lưu ở trạng thái Bản nháp.")
         self.assertFalse(Article.objects.exists())
         response = self.client.post(reverse("admin:news_article_add"), form_data(status="draft"))
         self.assertEqual(response.status_code, 302)

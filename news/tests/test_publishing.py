@@ -56,6 +56,27 @@ class ScheduledPublishingTests(RolesTestCase):
         )
         self.assertIn(self.scheduled.slug, self.client.get("/sitemap.xml").content.decode())
 
+    def test_a_page_rendered_across_a_publish_time_is_not_cached(self):
+        from django.contrib.auth.models import AnonymousUser
+        from django.http import HttpResponse
+        from django.test import RequestFactory
+
+        from news.views import cached_for_visitors
+
+        renders = []
+
+        def slow_view(request):
+            renders.append(1)
+            self.clock.shift(datetime.timedelta(hours=3))  # the scheduled one went live
+            return HttpResponse("trang")
+
+        view = cached_for_visitors(slow_view, "thu")
+        request = RequestFactory().get("/tin-tuc/")
+        request.user = AnonymousUser()
+        view(request)
+        view(request)
+        self.assertEqual(len(renders), 2)
+
     def test_the_command_refreshes_caches_at_the_moment(self):
         self.client.get("/tin-tuc/")
         self.clock.shift(datetime.timedelta(hours=3))

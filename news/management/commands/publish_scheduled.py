@@ -1,24 +1,30 @@
-from django.core.cache import cache
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from cooperatives.models import DataVersion
 from htx_portal import freshness
-from news import counters
 from news.models import Article
 
-LAST_RUN = "news:publish-scheduled:last-run"
+# The moment of the last run, in whole seconds since the epoch (kept in the database, so
+# that runs from cron in a fresh process each time know it).
+LAST_RUN = "news-scheduled-until"
 
 
 class Command(BaseCommand):
     help = (
-        "Việc cần làm khi bài hẹn giờ đến giờ đăng: làm mới bộ nhớ đệm tin tức (danh sách, "
-        "RSS, sitemap) và ghi lượt xem đang chờ. Bài vẫn tự hiện đúng giờ khi không chạy lệnh "
-        "này; chạy nó (ví dụ mỗi phút bằng cron) để bộ nhớ đệm đổi ngay lúc đó."
+        "Làm mới ngay các trang tin tức được lưu đệm (danh sách, RSS, sitemap) khi bài hẹn "
+        "giờ đến giờ đăng. Bài vẫn tự hiện đúng giờ khi không chạy lệnh này; chạy nó (ví dụ "
+        "mỗi phút bằng cron) để mọi trang đổi ngay lúc đó."
     )
 
     def handle(self, *args, **options):
         now = timezone.now()
-        since = cache.get(LAST_RUN) or now - timezone.timedelta(days=1)
+        row, created = DataVersion.objects.get_or_create(
+            name=LAST_RUN, defaults={"version": int((now - datetime.timedelta(days=1)).timestamp())}
+        )
+        since = datetime.datetime.fromtimestamp(row.version, tz=datetime.UTC)
         due = list(
             Article.objects.published(now)
             .filter(publish_at__gt=since)
@@ -26,8 +32,8 @@ class Command(BaseCommand):
         )
         if due:
             freshness.bump("news")
-        cache.set(LAST_RUN, now, timeout=None)
-        flushed = counters.flush()
+        row.version = int(now.timestamp())
+        row.save(update_fields=["version"])
         for title in due:
             self.stdout.write(f"Đã đến giờ đăng: {title}")
-        self.stdout.write(f"{len(due)} bài đến giờ đăng; đã ghi lượt xem của {flushed} bài.")
+        self.stdout.write(f"{len(due)} bài đến giờ đăng.")
