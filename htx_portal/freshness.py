@@ -7,12 +7,12 @@ transaction. A process reads a version at most once per ``DATA_VERSION_TTL`` sec
 (a second by default) and sees its own changes at once.
 """
 
+import secrets
 import threading
 import time
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _lock = threading.Lock()
@@ -36,12 +36,15 @@ def version(name: str) -> int:
 
 
 def bump(name: str) -> None:
-    """Move ``name`` on, in the current transaction (visible to all once it commits)."""
+    """Give ``name`` a new version, in the current transaction (seen by all on commit)."""
     from cooperatives.models import DataVersion
 
-    updated = DataVersion.objects.filter(name=name).update(version=F("version") + 1)
+    # A random value rather than a counter: a rolled-back transaction or a restored
+    # database can never bring back a version some process still has pages for.
+    token = secrets.randbits(62) + 2
+    updated = DataVersion.objects.filter(name=name).update(version=token)
     if not updated:
-        DataVersion.objects.get_or_create(name=name, defaults={"version": 2})
+        DataVersion.objects.update_or_create(name=name, defaults={"version": token})
 
     def forget():
         with _lock:

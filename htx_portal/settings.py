@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "htx_portal.visitors.VisitorCounterMiddleware",
 ]
 
 ROOT_URLCONF = "htx_portal.urls"

@@ -3,28 +3,46 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from cooperatives.sitemaps import OrganizationSitemap, PortalSitemap
 from htx_portal import views
+from htx_portal.caching import cached_for_visitors, next_midnight, next_publication
 from htx_portal.media import serve_media
 from news.sitemaps import ArticleSitemap
-from news.views import cached_for_visitors
 from reports import views as report_views
 
-SITEMAPS = {"tin-tuc": ArticleSitemap}
+SITEMAPS = {"trang": PortalSitemap, "hop-tac-xa": OrganizationSitemap, "tin-tuc": ArticleSitemap}
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
 admin.site.site_title = "Quản trị Liên minh HTX"
 admin.site.index_title = "Bảng điều khiển"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path(
+        "",
+        cached_for_visitors(
+            views.home,
+            "trang-chu",
+            data=["registry", "news"],
+            parameters=[],
+            deadlines=[next_midnight, next_publication],
+        ),
+        name="home",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        cached_for_visitors(sitemap, "sitemap"),
+        cached_for_visitors(
+            sitemap,
+            "sitemap",
+            data=["registry", "news"],
+            parameters=["p"],
+            deadlines=[next_publication],
+        ),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("tin-tuc/", include("news.urls")),
+    path("", include("cooperatives.urls")),
     path("bao-cao/", include("reports.urls")),
     path("thong-ke/", report_views.statistics_page, name="statistics"),
     path("quan-tri/", admin.site.urls),

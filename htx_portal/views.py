@@ -5,29 +5,57 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives.models import OcopProduct, Organization
+from news.models import Article, Banner
+from reports.statistics import public_statistics
+
+LATEST_NEWS = 6
+FEATURED_NEWS = 3
+FEATURED_PRODUCTS = 6
 
 
 def home(request):
-    """The home page: the registry in a few numbers, as of today."""
+    """The home page: news, the province in a few numbers, OCOP products, links."""
     today = timezone.localdate()
     by_kind = dict(
         Organization.objects.existing_at(today)
+        .filter(is_public=True)
         .values_list("kind")
         .annotate(n=Count("pk"))
         .values_list("kind", "n")
     )
     by_stars = dict(
         OcopProduct.objects.valid_at(today)
+        .filter(organization__is_public=True)
         .values_list("stars")
         .annotate(n=Count("pk"))
         .values_list("stars", "n")
     )
-    kinds = [(label, by_kind.get(value, 0)) for value, label in Organization.Kind.choices]
+    published = (
+        Article.objects.published()
+        .select_related("category")
+        .defer("body", "highlight", "search_folded")
+    )
+    featured = list(published.filter(featured=True)[:FEATURED_NEWS])
+    latest = list(published.exclude(pk__in=[a.pk for a in featured])[:LATEST_NEWS])
+    products = list(
+        OcopProduct.objects.valid_at(today)
+        .filter(organization__is_public=True, stars__gte=4)
+        .select_related("organization")
+        .order_by("-stars", "-certified_on", "pk")[:FEATURED_PRODUCTS]
+    )
+    stats = public_statistics()
     context = {
         "today": today,
-        "kinds": kinds,
+        "kinds": [(label, by_kind.get(value, 0)) for value, label in Organization.Kind.choices],
         "ocop_total": sum(by_stars.values()),
-        "ocop_by_stars": [(stars, by_stars.get(stars, 0)) for stars in (3, 4, 5)],
+        "ocop_by_stars": [(stars, by_stars.get(stars, 0)) for stars in (5, 4, 3)],
+        "members": stats["values"]["members_total"] if stats else None,
+        "stats": stats,
+        "headline": stats["narrative"][0] if stats and stats["narrative"] else "",
+        "featured": featured,
+        "latest": latest,
+        "products": products,
+        "banner": Banner.objects.filter(is_active=True, place=Banner.Place.TOP).first(),
     }
     return render(request, "home.html", context)
 

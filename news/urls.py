@@ -1,5 +1,6 @@
 from django.urls import path
 
+from htx_portal.caching import cached_for_visitors
 from news import views
 from news.feeds import LatestArticlesFeed
 
@@ -8,13 +9,13 @@ app_name = "news"
 list_view = views.ArticleListView.as_view()
 
 urlpatterns = [
-    path("", views.cached_for_visitors(list_view, "tin-tuc"), name="list"),
-    path("rss/", views.cached_for_visitors(LatestArticlesFeed(), "rss"), name="rss"),
+    path("", cached_for_visitors(list_view, "tin-tuc"), name="list"),
+    path("rss/", cached_for_visitors(LatestArticlesFeed(), "rss"), name="rss"),
     path(
         "chuyen-muc/<slug:category>/",
-        views.cached_for_visitors(list_view, "tin-tuc"),
+        cached_for_visitors(list_view, "tin-tuc"),
         name="category",
     ),
-    path("the/<slug:tag>/", views.cached_for_visitors(list_view, "tin-tuc"), name="tag"),
+    path("the/<slug:tag>/", cached_for_visitors(list_view, "tin-tuc"), name="tag"),
     path("<slug:slug>/", views.article_detail, name="detail"),
 ]

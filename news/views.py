@@ -1,12 +1,8 @@
 """Public news pages: the list (by category, tag and search) and the article."""
 
-import hashlib
-
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
@@ -85,60 +81,3 @@ def article_detail(request, slug: str):
     if preview:
         patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-CACHE_PARAMETERS = ("page", "q", "p")  # the only query parameters these pages read
-
-
-def cached_for_visitors(view, name: str):
-    """Cache ``view``'s anonymous GET responses until news change or the next article is due.
-
-    The key holds the news data version, the scheme and host (feeds and sitemaps carry
-    absolute addresses) and the query parameters the pages read, hashed. Scheduled
-    articles go live by their publish time, so an entry never outlives the next one: the
-    deadline is taken before rendering, and nothing is cached if it passed meanwhile.
-    Responses that set a cookie (a message, a session) are never cached.
-    """
-
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated or request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        from htx_portal import freshness
-
-        parameters = [(k, request.GET.get(k, "")[:200]) for k in CACHE_PARAMETERS]
-        raw = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
-        digest = hashlib.sha256(raw.encode()).hexdigest()
-        key = f"page:{name}:{freshness.version('news')}:{digest}"
-        response = cache.get(key)
-        if response is not None:
-            return response
-        deadline = next_publication()
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response = response.render()
-        timeout = CEILING_SECONDS
-        if deadline is not None:
-            timeout = min(timeout, int((deadline - timezone.now()).total_seconds()))
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and not response.cookies
-            and timeout > 0
-        ):
-            cache.set(key, response, timeout)
-        return response
-
-    return wrapper
-
-
-CEILING_SECONDS = 600
-
-
-def next_publication():
-    """When the next scheduled article goes live (None: none is scheduled)."""
-    return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )

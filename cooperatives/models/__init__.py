@@ -12,6 +12,7 @@ from .records import (
     short_period_label,
 )
 from .versions import DataVersion
+from .visits import VisitDay
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Sector",
     "StaffProfile",
     "UnplacedOrganization",
+    "VisitDay",
     "add_months",
     "period_end",
     "period_label",

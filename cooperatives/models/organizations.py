@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -180,6 +181,9 @@ class Organization(FoldedNameMixin, models.Model):
         # ``area`` is derived from the locations: a save (e.g. restoring an old version)
         # must not write back a stale value.
         self.refresh_area()
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperatives:organization", args=[self.code])
 
     @property
     def is_ceased(self) -> bool:

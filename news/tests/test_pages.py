@@ -99,7 +99,7 @@ class NewsPagesTests(f.TemporaryMedia, TestCase):
         article = f.article()
         with CaptureQueriesContext(connection) as queries:
             self.client.get(article.get_absolute_url())
-        self.assertFalse([q for q in queries if q["sql"].startswith("UPDATE")])
+        self.assertFalse([q for q in queries if q["sql"].startswith('UPDATE "news_article"')])
         page = self.client.get(article.get_absolute_url())
         self.assertContains(page, "2 lượt xem")
         counters.flush()
@@ -148,12 +148,14 @@ class NewsQueryCountTests(f.TemporaryMedia, TestCase):
 
     def count(self, url: str) -> int:
         cache.clear()
+        self.client.cookies.clear()  # each measured view is a new visit, counted the same way
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
         return len(queries)
 
     def test_list_feed_sitemap_and_article_do_not_grow_with_articles(self):
         self.add(3)
+        self.count("/tin-tuc/")  # the day's visit row exists from here on
         urls = ["/tin-tuc/", "/tin-tuc/?q=tin", "/tin-tuc/rss/", "/sitemap.xml",
                 "/tin-tuc/chuyen-muc/tin-tuc-su-kien/"]  # fmt: skip
         few = {url: self.count(url) for url in urls}

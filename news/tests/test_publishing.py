@@ -61,7 +61,7 @@ class ScheduledPublishingTests(RolesTestCase):
         from django.http import HttpResponse
         from django.test import RequestFactory
 
-        from news.views import cached_for_visitors
+        from htx_portal.caching import cached_for_visitors
 
         renders = []
 

@@ -1,0 +1,338 @@
+"""Helpers of the public registry pages: filters, search, places and small charts."""
+
+import threading
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from cooperatives.formatting import vn_number
+from cooperatives.models import (
+    REFORM_DATE,
+    Area,
+    AreaMap,
+    Figures,
+    Location,
+    OcopProduct,
+    Organization,
+    Sector,
+)
+from cooperatives.text import fold
+from htx_portal import freshness
+
+# Words that name the kind of organisation: searching "hop tac xa phu van" means the
+# organisation "Phù Vân", whatever its name says for "hợp tác xã".
+KIND_WORDS = ["hop tac xa", "htx", "lien hiep", "lhhtx", "to hop tac", "tht",
+              "quy tin dung nhan dan", "quy tin dung", "qtdnd"]  # fmt: skip
+
+
+def fold_words(text: str) -> list[str]:
+    return fold(text)[:100].split()
+
+
+def search_words(text: str) -> list[str]:
+    folded = f" {fold(text)[:100]} "
+    for phrase in KIND_WORDS:
+        folded = folded.replace(f" {phrase} ", " ")
+    return folded.split()
+
+
+def search(queryset, text: str):
+    """Return (matching organisations, whether the match is approximate).
+
+    Every word must appear in the name, without marks (``phu van`` finds ``Phù Vân``);
+    a code is matched from its start. On PostgreSQL, when nothing matches, names are
+    ranked by trigram similarity, so a typo still finds the organisation.
+    """
+    words = search_words(text)
+    if not words:
+        return queryset, False
+    if len(words) == 1 and words[0].isdigit():
+        return queryset.filter(Q(code__startswith=words[0]) | Q(tax_code=words[0])), False
+    exact = queryset
+    for word in words:
+        exact = exact.filter(name_folded__contains=word)
+    if connection.vendor != "postgresql" or exact.exists():
+        return exact, False
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    similar = (
+        queryset.annotate(similarity=TrigramWordSimilarity(" ".join(words), "name_folded"))
+        .filter(similarity__gte=0.52)
+        .order_by("-similarity", "name_folded")
+    )
+    return similar, True
+
+
+class Areas:
+    """The area tree with names, loaded once per registry version in each process."""
+
+    _lock = threading.Lock()
+    _loaded: tuple[int, "Areas"] | None = None
+
+    def __init__(self) -> None:
+        self.map = AreaMap()
+        self.rows = {
+            pk: (code, name, level)
+            for pk, code, name, level in Area.objects.values_list("pk", "code", "name", "level")
+        }
+
+    @classmethod
+    def current(cls) -> "Areas":
+        version = freshness.version("registry")
+        with cls._lock:
+            loaded = cls._loaded
+        if loaded is None or loaded[0] != version:
+            areas = cls()
+            with cls._lock:
+                cls._loaded = (version, areas)
+            return areas
+        return loaded[1]
+
+    def chain(self, area_id: int) -> str:
+        """``Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định``."""
+        return ", ".join(self.rows[a][1] for a in self.map.ancestors(area_id) if a in self.rows)
+
+    def portal_areas(self) -> list[int]:
+        """The province of this portal and the provinces that took it over, with all below."""
+        province = next(
+            (pk for pk, row in self.rows.items() if row[0] == settings.PROVINCE_CODE), None
+        )
+        if province is None:
+            return []
+        roots, stack = {province}, [province]
+        while stack:
+            for successor in self.map.successors.get(stack.pop(), []):
+                top = self.map.ancestors(successor)[-1]
+                if top not in roots:
+                    roots.add(top)
+                    stack.append(top)
+        found = set()
+        for root in roots:
+            found |= self.map.subtree(root)
+        return sorted(found, key=lambda pk: self.rows[pk][0])
+
+
+def place_of(area_id: int | None, day, areas: "Areas | None" = None) -> dict:
+    """Where an organisation is today, and where it was recorded if the reform moved it."""
+    if area_id is None:
+        return {"current": "", "former": ""}
+    areas = areas or Areas.current()
+    resolved = areas.map.resolve(area_id, day)
+    if resolved is None:
+        return {"current": areas.chain(area_id), "former": "", "gone": True}
+    if resolved == area_id:
+        return {"current": areas.chain(area_id), "former": ""}
+    return {"current": areas.chain(resolved), "former": areas.chain(area_id)}
+
+
+def with_places(organizations: list, day) -> list:
+    areas = Areas.current()
+    for org in organizations:
+        org.place = place_of(org.area_id, day, areas)
+    return organizations
+
+
+def in_area(queryset, area: Area, day):
+    """Organisations in ``area``: today for a unit that exists, else at its last day."""
+    areas = Areas.current()
+    when = day if area.exists_at(day) else area.valid_to
+    raw = areas.map.raw_ids_in(area.pk, when)
+    if when == day:
+        return queryset.filter(area_id__in=raw)
+    located = Location.objects.filter(area_id__in=raw).values("organization_id")
+    return queryset.filter(pk__in=located).with_location_at(when).filter(location_area_id__in=raw)
+
+
+class AreaChoiceField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=self.area_choices, required=False, **kwargs)
+
+    @staticmethod
+    def area_choices():
+        areas = Areas.current()
+        current, former = [], []
+        indent = {Area.Level.PROVINCE: "", Area.Level.DISTRICT: "— ", Area.Level.COMMUNE: "—— "}
+        for pk in areas.portal_areas():
+            code, name, level = areas.rows[pk]
+            bounds = areas.map.bounds[pk]
+            label = f"{indent.get(level, '')}{name}"
+            (former if bounds[1] is not None and bounds[1] < REFORM_DATE else current).append(
+                (code, label)
+            )
+        return [("", "Tất cả địa bàn"), ("Hiện nay", current),
+                (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
+
+    def to_area(self, code: str) -> Area | None:
+        return Area.objects.filter(code=code).first() if code else None
+
+
+class PublicFilters(forms.Form):
+    """GET filters that never fail: a wrong value in a bookmarked link is ignored."""
+
+    def chosen(self) -> dict:
+        if not hasattr(self, "_chosen"):
+            self.is_valid()
+            values = {
+                name: value
+                for name, value in getattr(self, "cleaned_data", {}).items()
+                if value not in (None, "", [])
+            }
+            if "area" in values:
+                values["area"] = self.fields["area"].to_area(values["area"])
+                if values["area"] is None:
+                    del values["area"]
+            self._chosen = values
+        return self._chosen
+
+    def signature(self) -> str:
+        chosen = self.chosen()
+        return urlencode(sorted((k, str(getattr(v, "pk", getattr(v, "code", v))))
+                                for k, v in chosen.items()))  # fmt: skip
+
+    def querystring(self) -> str:
+        """The filters as a query string, for page links (without ``page``)."""
+        pairs = []
+        for name in self.fields:
+            value = self.data.get(name)
+            if value:
+                pairs.append((name, value[:100]))
+        return urlencode(pairs)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in list(self.errors):  # drop the invalid ones, keep the rest
+            self.cleaned_data.pop(name, None)
+        self._errors = forms.utils.ErrorDict()
+
+
+class DirectoryFilters(PublicFilters):
+    q = forms.CharField(label="Tên hoặc mã số", required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label="Loại hình", required=False,
+        choices=[("", "Tất cả loại hình"), *Organization.Kind.choices],
+    )  # fmt: skip
+    sector = forms.ModelChoiceField(
+        label="Lĩnh vực", required=False, queryset=Sector.objects.all(),
+        empty_label="Tất cả lĩnh vực",
+    )  # fmt: skip
+    area = AreaChoiceField(label="Địa bàn")
+    status = forms.ChoiceField(
+        label="Tình trạng", required=False,
+        choices=[("", "Mọi tình trạng"), *Organization.Status.choices],
+    )  # fmt: skip
+    stars = forms.TypedChoiceField(
+        label="Sản phẩm OCOP", required=False, coerce=int, empty_value=None,
+        choices=[("", "Không lọc"), (3, "Có sản phẩm từ 3 sao"), (4, "Có sản phẩm từ 4 sao"),
+                 (5, "Có sản phẩm 5 sao")],
+    )  # fmt: skip
+    member = forms.ChoiceField(
+        label="Thành viên Liên minh", required=False,
+        choices=[("", "Không lọc"), ("co", "Là thành viên"), ("khong", "Không là thành viên")],
+    )  # fmt: skip
+    sort = forms.ChoiceField(
+        label="Sắp xếp", required=False,
+        choices=[("", "Mặc định"), ("ten", "Tên (A–Z)"), ("moi", "Mới thành lập trước"),
+                 ("cu", "Thành lập lâu nhất"), ("ma", "Mã số")],
+    )  # fmt: skip
+
+
+class OcopFilters(PublicFilters):
+    q = forms.CharField(label="Tên sản phẩm", required=False, max_length=100)
+    stars = forms.TypedChoiceField(
+        label="Số sao", required=False, coerce=int, empty_value=None,
+        choices=[("", "Mọi hạng sao"), (5, "5 sao"), (4, "4 sao"), (3, "3 sao")],
+    )  # fmt: skip
+    group = forms.ChoiceField(
+        label="Nhóm sản phẩm", required=False,
+        choices=[("", "Mọi nhóm"), *OcopProduct.Group.choices],
+    )  # fmt: skip
+    area = AreaChoiceField(label="Địa bàn")
+    expired = forms.ChoiceField(
+        label="Chứng nhận", required=False,
+        choices=[("", "Còn hiệu lực"), ("co", "Cả đã hết hạn")],
+    )  # fmt: skip
+
+
+REVENUE_BANDS = [
+    (Decimal(500), "Dưới 500 triệu đồng"),
+    (Decimal(1000), "Từ 500 triệu đến 1 tỷ đồng"),
+    (Decimal(5000), "Từ 1 đến 5 tỷ đồng"),
+    (Decimal(10000), "Từ 5 đến 10 tỷ đồng"),
+]
+
+
+def revenue_band(revenue) -> str:
+    """Public pages show a band, not the figure the cooperative reported."""
+    if revenue is None:
+        return "—"
+    for ceiling, label in REVENUE_BANDS:
+        if revenue < ceiling:
+            return label
+    return "Trên 10 tỷ đồng"
+
+
+@dataclass
+class FigureRow:
+    year: int
+    members: str
+    workers: str
+    revenue: str
+
+    @classmethod
+    def of(cls, figures: Figures) -> "FigureRow":
+        def number(value):
+            return "—" if value is None else vn_number(value)
+
+        return cls(figures.year, number(figures.members), number(figures.workers),
+                   revenue_band(figures.revenue))  # fmt: skip
+
+
+def figures_chart(figures: list) -> SafeString:
+    """Members and workers by year as a small column chart (SVG, readable without colour)."""
+    rows = [(f.year, f.members or 0, f.workers or 0) for f in figures]
+    if not rows:
+        return SafeString("")
+    width, height, top, bottom, left = 560, 220, 30, 40, 10
+    largest = max(max(m, w) for _, m, w in rows) or 1
+    slot = (width - left * 2) / len(rows)
+    bar = min(28.0, slot / 3)
+    plot = height - top - bottom
+    parts = []
+    for index, (year, members, workers) in enumerate(rows):
+        x = left + index * slot + slot / 2 - bar
+        for offset, value, colour, label in ((0, members, "#0b5d3b", "thành viên"),
+                                             (bar, workers, "#e3b23c", "lao động")):  # fmt: skip
+            h = plot * value / largest
+            parts.append((f"{x + offset:.1f}", f"{top + plot - h:.1f}", f"{bar:.1f}",
+                          f"{h:.1f}", colour, f"{year}: {vn_number(value)} {label}",
+                          f"{x + offset + bar / 2:.1f}", f"{top + plot - h - 4:.1f}",
+                          vn_number(value)))  # fmt: skip
+        parts.append(("", "", "", "", "", "", f"{x + bar:.1f}", f"{height - bottom + 16:.1f}",
+                      str(year)))  # fmt: skip
+    bars = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
+        '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+        [p for p in parts if p[0]],
+    )
+    years = format_html_join(
+        "", '<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text>',
+        [(p[6], p[7], p[8]) for p in parts if not p[0]],
+    )  # fmt: skip
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-label="Số thành viên và lao động theo năm">'
+        '<title>Số thành viên và lao động theo năm</title>'
+        '<rect x="{}" y="8" width="12" height="12" fill="#0b5d3b"></rect>'
+        '<text x="{}" y="18" font-size="12">Thành viên</text>'
+        '<rect x="{}" y="8" width="12" height="12" fill="#e3b23c"></rect>'
+        '<text x="{}" y="18" font-size="12">Lao động thường xuyên</text>{}{}</svg>',
+        width, height, left, left + 16, left + 110, left + 126, bars, years,
+    )  # fmt: skip

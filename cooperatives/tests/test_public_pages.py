@@ -1,0 +1,282 @@
+"""The public registry pages: directory, organisation, OCOP catalogue, home, sitemap."""
+
+import datetime
+import re
+import unittest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cooperatives.models import Area, Organization
+from cooperatives.tests import factories as f
+from cooperatives.tests.base import RolesTestCase
+from news.tests import factories as news
+
+REFORM = datetime.date(2025, 7, 1)
+
+
+class PublicPagesTestCase(RolesTestCase):
+    """The shared cast, plus the reform: Yên Bằng merged into a new commune of Ninh Bình."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.province.valid_to = REFORM - datetime.timedelta(days=1)
+        cls.province.save()
+        for area in (cls.y_yen, cls.hai_hau, cls.yen_bang, cls.hai_phuc):
+            area.valid_to = REFORM - datetime.timedelta(days=1)
+            area.save()
+        cls.ninh_binh = f.area("37", "Tỉnh Ninh Bình", Area.Level.PROVINCE)
+        cls.new_commune = f.area("15001", "Xã Yên Đồng", Area.Level.COMMUNE, cls.ninh_binh,
+                                 valid_from=REFORM)  # fmt: skip
+        cls.yen_bang.successors.add(cls.new_commune)
+        cls.hai_phuc.successors.add(cls.new_commune)
+        cls.phu_van = f.organization(cls.yen_bang, code="0600000301",
+                                     name="HTX Nông nghiệp Phù Vân")  # fmt: skip
+        cls.hidden = f.organization(cls.yen_bang, code="0600000302", name="HTX Ẩn Danh",
+                                    is_public=False)  # fmt: skip
+        today = timezone.localdate()
+        f.ocop(
+            cls.phu_van,
+            name="Gạo Tám Phù Vân",
+            stars=4,
+            certified_on=today - datetime.timedelta(days=30),
+        )
+        f.ocop(cls.phu_van, name="Nước mắm cũ", stars=3,
+               certified_on=today - datetime.timedelta(days=1500))  # fmt: skip
+        f.figures(cls.phu_van, 2023, 12, members=45, workers=20, revenue=3200, state="approved")
+        f.figures(cls.phu_van, 2024, 12, members=52, workers=24, revenue=12500, state="approved")
+        f.figures(cls.phu_van, 2025, 12, members=99, workers=99, revenue=1, state="draft")
+        cls.article = news.article("Phù Vân đạt chứng nhận OCOP 4 sao")
+        cls.article.organizations.add(cls.phu_van)
+
+    def setUp(self):
+        cache.clear()
+
+
+class DirectoryTests(PublicPagesTestCase):
+    def names(self, **params) -> list[str]:
+        cache.clear()
+        response = self.client.get("/hop-tac-xa/", params)
+        self.assertEqual(response.status_code, 200)
+        return [o.name for o in response.context["organizations"]]
+
+    def test_search_needs_no_diacritics_nor_the_word_hop_tac_xa(self):
+        self.assertEqual(self.names(q="hop tac xa phu van"), ["HTX Nông nghiệp Phù Vân"])
+        self.assertEqual(self.names(q="PHÙ VÂN"), ["HTX Nông nghiệp Phù Vân"])
+        self.assertEqual(self.names(q="0600000301"), ["HTX Nông nghiệp Phù Vân"])
+
+    @unittest.skipUnless(connection.vendor == "postgresql", "trigram search is PostgreSQL's")
+    def test_a_typo_still_finds_it_on_postgresql(self):
+        response = self.client.get("/hop-tac-xa/", {"q": "phu vna"})
+        self.assertIn(
+            "HTX Nông nghiệp Phù Vân", [o.name for o in response.context["organizations"]]
+        )
+        self.assertContains(response, "có tên gần giống")
+
+    def test_non_public_organisations_never_appear(self):
+        self.assertNotIn("HTX Ẩn Danh", self.names())
+        self.assertEqual(self.names(q="an danh"), [])
+        self.assertEqual(self.client.get("/hop-tac-xa/0600000302/").status_code, 404)
+
+    def test_filters_by_kind_sector_status_stars_and_membership(self):
+        f.organization(self.hai_phuc, code="0600000303", name="Quỹ TDND Hải Phúc",
+                       kind=Organization.Kind.CREDIT_FUND, sector_name="Tín dụng")  # fmt: skip
+        self.assertEqual(self.names(kind="credit_fund"), ["Quỹ TDND Hải Phúc"])
+        self.assertNotIn("Quỹ TDND Hải Phúc", self.names(kind="htx"))
+        self.assertIn("HTX Nông nghiệp Phù Vân", self.names(stars=4))
+        self.assertNotIn("HTX Mây tre đan Hải Phúc", self.names(stars=4))
+        self.phu_van.is_alliance_member = True
+        self.phu_van.save()
+        cache.clear()
+        self.assertEqual(self.names(member="co"), ["HTX Nông nghiệp Phù Vân"])
+        self.assertEqual(self.names(status="dissolved"), [])
+
+    def test_areas_old_and_new(self):
+        # The old district (gone since the reform) and the new commune both find Phù Vân.
+        self.assertIn("HTX Nông nghiệp Phù Vân", self.names(area="360"))
+        self.assertNotIn("HTX Mây tre đan Hải Phúc", self.names(area="360"))
+        new = self.names(area="15001")
+        self.assertIn("HTX Nông nghiệp Phù Vân", new)
+        self.assertIn("HTX Mây tre đan Hải Phúc", new)
+        page = self.client.get("/hop-tac-xa/", {"q": "phu van"})
+        self.assertContains(page, "Xã Yên Đồng, Tỉnh Ninh Bình")
+        self.assertContains(page, "trước 01/07/2025: Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định")
+
+    def test_sorting_paging_and_bad_values(self):
+        for number in range(25):
+            f.organization(self.hai_phuc, code=f"09{number:08d}", name=f"HTX Số {number:02d}")
+        first = self.client.get("/hop-tac-xa/", {"sort": "ma"})
+        self.assertEqual(first.context["organizations"][0].code, "0600000001")
+        self.assertContains(first, "Trang 1/2")
+        self.assertContains(first, 'href="?sort=ma&amp;page=2"')
+        self.assertEqual(self.client.get("/hop-tac-xa/?page=99").status_code, 404)
+        odd = self.client.get("/hop-tac-xa/", {"kind": "x", "sector": "abc", "stars": "9",
+                                               "area": "khong-co", "sort": "?"})  # fmt: skip
+        self.assertEqual(odd.status_code, 200)
+        self.assertEqual(len(odd.context["organizations"]), 20)
+
+    def test_no_private_data(self):
+        page = self.client.get("/hop-tac-xa/")
+        for private in ("036090001234", "Trần Văn An"):
+            self.assertNotContains(page, private)
+
+    def test_query_count_does_not_grow_with_rows(self):
+        def count(**params):
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get("/hop-tac-xa/", params)
+            return len(queries)
+
+        count()  # the day's visit row exists from here on
+        few = [count(), count(q="htx"), count(area="15001", stars=3)]
+        self.add_orgs(15, self.yen_bang)
+        count()  # the area tree of the new registry version is loaded once per process
+        self.assertEqual([count(), count(q="htx"), count(area="15001", stars=3)], few)
+
+
+class OrganizationPageTests(PublicPagesTestCase):
+    def test_what_the_public_page_shows(self):
+        page = self.client.get("/hop-tac-xa/0600000301/")
+        for text in (
+            "<h1>HTX Nông nghiệp Phù Vân</h1>",
+            "Xã Yên Đồng, Tỉnh Ninh Bình",
+            "Trước 01/07/2025: Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định",
+            "Gạo Tám Phù Vân",
+            "4 sao",
+            "Đã hết hạn ngày",
+            "Từ 1 đến 5 tỷ đồng",  # 2023: 3.200 triệu
+            "Trên 10 tỷ đồng",  # 2024: 12.500 triệu
+            "<svg",
+            "Phù Vân đạt chứng nhận OCOP 4 sao",
+            '<link rel="canonical" href="http://testserver/hop-tac-xa/0600000301/">',
+        ):
+            self.assertContains(page, text)
+        self.assertNotContains(page, "3.200")  # the exact revenue stays in the register
+        self.assertNotContains(page, ">99<")  # draft figures are not public
+
+    def test_never_member_registers_or_id_numbers(self):
+        page = self.client.get("/hop-tac-xa/0600000001/")
+        self.assertEqual(page.status_code, 200)
+        for private in ("036090001234", "Trần Văn An", self.own.representative or "§"):
+            self.assertNotContains(page, private)
+
+    def test_unknown_and_hidden_are_404(self):
+        self.assertEqual(self.client.get("/hop-tac-xa/9999999999/").status_code, 404)
+        self.assertEqual(self.client.get("/hop-tac-xa/0600000302/").status_code, 404)
+
+    def test_query_count_does_not_grow_with_its_records(self):
+        def count():
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get("/hop-tac-xa/0600000301/")
+            return len(queries)
+
+        count()
+        few = count()
+        for year in range(2010, 2020):
+            f.figures(self.phu_van, year, 12, members=10, state="approved")
+            f.ocop(self.phu_van, name=f"Sản phẩm {year}", stars=3)
+        count()  # the area tree of the new registry version is loaded once per process
+        self.assertEqual(count(), few)
+
+    def test_a_change_shows_at_once(self):
+        self.assertContains(self.client.get("/hop-tac-xa/0600000301/"), "HTX Nông nghiệp Phù Vân")
+        self.phu_van.name = "HTX Dịch vụ Phù Vân"
+        self.phu_van.save()
+        self.assertContains(self.client.get("/hop-tac-xa/0600000301/"), "HTX Dịch vụ Phù Vân")
+
+
+class OcopCatalogueTests(PublicPagesTestCase):
+    def products(self, **params) -> list[tuple[str, bool]]:
+        cache.clear()
+        response = self.client.get("/san-pham-ocop/", params)
+        return [(p.name, valid) for p, valid in response.context["products"]]
+
+    def test_expired_certificates_are_never_shown_valid(self):
+        listed = dict(self.products())
+        self.assertTrue(listed["Gạo Tám Phù Vân"])
+        self.assertNotIn("Nước mắm cũ", listed)
+        everything = dict(self.products(expired="co"))
+        self.assertFalse(everything["Nước mắm cũ"])
+        page = self.client.get("/san-pham-ocop/", {"expired": "co"})
+        self.assertContains(page, "Đã hết hạn")
+
+    def test_filters_by_stars_group_area_and_name(self):
+        self.assertEqual([n for n, _ in self.products(stars=4)], ["Gạo Tám Phù Vân"])
+        self.assertEqual(self.products(group="drink", stars=4), [])
+        self.assertIn("Gạo Tám Phù Vân", [n for n, _ in self.products(area="360")])
+        self.assertNotIn("Gạo Tám Phù Vân", [n for n, _ in self.products(area="366")])
+        self.assertEqual([n for n, _ in self.products(q="gao tam")], ["Gạo Tám Phù Vân"])
+
+    def test_products_of_hidden_organisations_do_not_appear(self):
+        f.ocop(self.hidden, name="Sản phẩm bí mật", stars=5)
+        self.assertNotIn("Sản phẩm bí mật", [n for n, _ in self.products(expired="co")])
+
+
+class HomeAndSitemapTests(PublicPagesTestCase):
+    def test_home_has_news_numbers_and_products(self):
+        news.article("Tin nổi bật của Liên minh", featured=True)
+        page = self.client.get("/")
+        for text in ("Tin nổi bật của Liên minh", "Phù Vân đạt chứng nhận OCOP 4 sao",
+                     "Gạo Tám Phù Vân", "Kinh tế tập thể trong con số", "sản phẩm 4 sao",
+                     "Đang online"):  # fmt: skip
+            self.assertContains(page, text)
+        self.assertNotContains(page, "HTX Ẩn Danh")
+
+    def test_home_query_count_does_not_grow(self):
+        def count():
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get("/")
+            return len(queries)
+
+        count()
+        few = count()
+        self.add_orgs(10, self.yen_bang)
+        for number in range(10):
+            news.article(f"Tin thêm {number}", featured=number < 4)
+        count()  # the area tree of the new registry version is loaded once per process
+        self.assertEqual(count(), few)
+
+    def test_sitemap_lists_public_organisations_and_pages(self):
+        sitemap = self.client.get("/sitemap.xml").content.decode()
+        locations = set(re.findall(r"<loc>http://testserver(/[^<]*)</loc>", sitemap))
+        self.assertIn("/hop-tac-xa/0600000301/", locations)
+        self.assertNotIn("/hop-tac-xa/0600000302/", locations)
+        for page in ("/", "/hop-tac-xa/", "/san-pham-ocop/", "/tin-tuc/", "/thong-ke/",
+                     self.article.get_absolute_url()):  # fmt: skip
+            self.assertIn(page, locations)
+
+
+class VisitorCounterTests(PublicPagesTestCase):
+    def test_visits_not_page_views_and_no_write_per_view(self):
+        from htx_portal import visitors
+
+        with CaptureQueriesContext(connection) as queries:
+            for _ in range(5):
+                self.client.get("/tin-tuc/")
+        writes = [q for q in queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+        # At most the once-a-minute flush: an update, and an insert the first time of a day.
+        self.assertLessEqual(len(writes), 2)
+        other = self.client_class()
+        other.get("/tin-tuc/", HTTP_USER_AGENT="Mozilla/5.0")
+        self.client.get("/tin-tuc/", HTTP_USER_AGENT="Googlebot/2.1")
+        numbers = visitors.numbers()
+        self.assertEqual(numbers["today"], 2)  # two browsers, five + one views
+        self.assertEqual(numbers["online"], 2)
+        page = self.client.get("/hop-tac-xa/")
+        self.assertContains(page, "Hôm nay: <strong>2</strong>")
+        self.assertRegex(page.cookies["htx_luot"].value, r"^[0-9a-f]{16}$")
+
+    def test_counts_reach_the_database_as_sums_only(self):
+        from cooperatives.models import VisitDay
+        from htx_portal import visitors
+
+        self.client.get("/tin-tuc/")
+        cache.delete("visitors:flush-lock")
+        visitors.flush()
+        self.assertEqual(list(VisitDay.objects.values_list("visits", flat=True)), [1])
+        self.assertEqual(visitors.numbers()["all"], 1)

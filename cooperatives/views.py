@@ -1,0 +1,160 @@
+"""Public pages of the registry: the directory, an organisation, the OCOP catalogue.
+
+Only organisations marked public appear, and only what their public page may show:
+never the member register, ID numbers or the representative's name.
+"""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from cooperatives import public
+from cooperatives.models import Figures, OcopProduct, Organization
+from htx_portal import freshness
+
+PAGE_SIZE = 20
+SORTS = {
+    "ten": ("Tên (A–Z)", ["name_folded", "pk"]),
+    "moi": ("Mới thành lập trước", ["-founded_on", "-pk"]),
+    "cu": ("Thành lập lâu nhất", ["founded_on", "pk"]),
+    "ma": ("Mã số", ["code"]),
+}
+
+
+class CachedCountPaginator(Paginator):
+    """Counts a filtered list once per data version, not on every page view."""
+
+    def __init__(self, *args, count_key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        total = cache.get(self.count_key)
+        if total is None:
+            total = self.object_list.count()
+            cache.set(self.count_key, total, 600)
+        return total
+
+
+def directory(request):
+    """/hop-tac-xa/: every public organisation, searched, filtered, sorted and paged."""
+    today = timezone.localdate()
+    form = public.DirectoryFilters(request.GET)
+    organizations = Organization.objects.filter(is_public=True)
+    chosen = form.chosen()
+    if chosen.get("kind"):
+        organizations = organizations.filter(kind=chosen["kind"])
+    if chosen.get("sector"):
+        organizations = organizations.filter(sector_id=chosen["sector"].pk)
+    if chosen.get("status"):
+        organizations = organizations.filter(status=chosen["status"])
+    if chosen.get("member"):
+        organizations = organizations.filter(is_alliance_member=chosen["member"] == "co")
+    if chosen.get("stars"):
+        valid = OcopProduct.objects.valid_at(today).filter(
+            organization=OuterRef("pk"), stars__gte=chosen["stars"]
+        )
+        organizations = organizations.filter(Exists(valid))
+    area = chosen.get("area")
+    if area is not None:
+        organizations = public.in_area(organizations, area, today)
+    query = chosen.get("q", "")
+    organizations, fuzzy = public.search(organizations, query)
+    sort = chosen.get("sort") or ("" if fuzzy else "ten")
+    if sort:
+        organizations = organizations.order_by(*SORTS[sort][1])
+    organizations = organizations.select_related("sector", "area", "area__parent")
+    key = f"directory-count:{freshness.version('registry')}:{form.signature()}"
+    paginator = CachedCountPaginator(organizations, PAGE_SIZE, count_key=key)
+    page = paginator.get_page(request.GET.get("page"))
+    if request.GET.get("page") not in (None, "", str(page.number)):
+        raise Http404  # a page number that does not exist is not silently another page
+    context = {
+        "form": form,
+        "page": page,
+        "organizations": public.with_places(list(page.object_list), today),
+        "query": query,
+        "fuzzy": fuzzy,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "sort": sort or "ten",
+        "querystring": form.querystring(),
+        "filtered": bool(chosen),
+    }
+    return render(request, "cooperatives/directory.html", context)
+
+
+def organization_page(request, code: str):
+    """/hop-tac-xa/<code>/: one public organisation; anything else is 404."""
+    org = get_object_or_404(
+        Organization.objects.select_related("sector", "area", "area__parent"),
+        code=code,
+        is_public=True,
+    )
+    today = timezone.localdate()
+    place = public.place_of(org.area_id, today)
+    products = list(org.ocop_products.order_by("-stars", "name"))
+    figures = list(
+        Figures.objects.filter(organization=org, months=12, state=Figures.State.APPROVED).order_by(
+            "year"
+        )
+    )
+    from news.models import Article
+
+    articles = list(
+        Article.objects.published()
+        .filter(organizations=org)
+        .select_related("category")
+        .defer("body", "highlight", "search_folded")[:6]
+    )
+    context = {
+        "org": org,
+        "place": place,
+        "products": [(p, p.expires_on >= today) for p in products],
+        "figures": [public.FigureRow.of(f) for f in figures],
+        "chart": public.figures_chart(figures),
+        "articles": articles,
+        "exists_today": Organization.objects.existing_at(today).filter(pk=org.pk).exists(),
+        "today": today,
+    }
+    return render(request, "cooperatives/organization.html", context)
+
+
+def ocop_catalogue(request):
+    """/san-pham-ocop/: certified products; expired ones are marked, never shown as valid."""
+    today = timezone.localdate()
+    form = public.OcopFilters(request.GET)
+    chosen = form.chosen()
+    products = OcopProduct.objects.filter(organization__is_public=True)
+    if chosen.get("stars"):
+        products = products.filter(stars=chosen["stars"])
+    if chosen.get("group"):
+        products = products.filter(group=chosen["group"])
+    if chosen.get("area") is not None:
+        owners = public.in_area(
+            Organization.objects.filter(is_public=True), chosen["area"], today
+        ).values("pk")
+        products = products.filter(organization__in=owners)
+    if chosen.get("q"):
+        for word in public.fold_words(chosen["q"]):
+            products = products.filter(name_folded__contains=word)
+    if chosen.get("expired") != "co":
+        products = products.filter(expires_on__gte=today)
+    products = products.select_related("organization").order_by("-stars", "name_folded", "pk")
+    key = f"ocop-count:{freshness.version('registry')}:{today}:{form.signature()}"
+    paginator = CachedCountPaginator(products, 24, count_key=key)
+    page = paginator.get_page(request.GET.get("page"))
+    if request.GET.get("page") not in (None, "", str(page.number)):
+        raise Http404
+    context = {
+        "form": form,
+        "page": page,
+        "products": [(p, p.expires_on >= today) for p in page.object_list],
+        "querystring": form.querystring(),
+        "today": today,
+    }
+    return render(request, "cooperatives/ocop.html", context)

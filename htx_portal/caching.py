@@ -1,0 +1,84 @@
+"""Whole-page caching for visitors, correct by construction.
+
+A page is cached under a key holding the versions of the data it shows (see
+``freshness``), the scheme and host (feeds and sitemaps carry absolute addresses) and
+the query parameters it reads, hashed. An entry never outlives the moment its page would
+change by itself: the next scheduled article going live, or midnight for pages that
+depend on the date (an OCOP certificate expiring). Only GET answers with status 200 and
+no cookie are stored; signed-in people always get a fresh page.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from htx_portal import freshness
+
+CEILING_SECONDS = 600
+
+
+def next_midnight() -> datetime.datetime:
+    today = timezone.localdate()
+    return timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def next_publication() -> datetime.datetime | None:
+    """When the next scheduled article goes live (None: none is scheduled)."""
+    from news.models import Article
+
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+
+
+def cached_for_visitors(
+    view,
+    name: str,
+    *,
+    data: Iterable[str] = ("news",),
+    parameters: Iterable[str] = ("page", "q", "p"),
+    deadlines: Iterable[Callable] = (next_publication,),
+):
+    """Wrap ``view`` so that visitors' GETs are served from the cache.
+
+    ``data``: the data versions the page shows; ``parameters``: the query parameters it
+    reads (others do not make a new entry); ``deadlines``: functions giving moments the
+    page changes by itself, taken before rendering.
+    """
+    data, parameters, deadlines = tuple(data), tuple(parameters), tuple(deadlines)
+
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        values = [(k, request.GET.getlist(k)[:20]) for k in parameters]
+        raw = f"{request.scheme}://{request.get_host()}{request.path}?{values}{args}{kwargs}"
+        versions = ".".join(str(freshness.version(d)) for d in data)
+        key = f"page:{name}:{versions}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        moments = [moment for moment in (f() for f in deadlines) if moment is not None]
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response = response.render()
+        timeout = CEILING_SECONDS
+        for moment in moments:
+            timeout = min(timeout, int((moment - timezone.now()).total_seconds()))
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.cookies
+            and timeout > 0
+        ):
+            cache.set(key, response, timeout)
+        return response
+
+    return wrapper

@@ -1,0 +1,152 @@
+"""The visitor counter of the public site (Đang online, Hôm nay, Trong tuần, Tất cả).
+
+No database write per page view and no personal data: a visit is a browser seen for the
+first time in 30 minutes, known by a random cookie (no name, no address, kept nowhere
+but the cache for five minutes, to count who is online). Visits are counted in the cache
+and added to the day's total (``VisitDay``) at most once a minute. Pages, even cached
+ones, carry a placeholder that is replaced by the current numbers on the way out.
+"""
+
+import datetime
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.html import format_html
+
+from cooperatives.formatting import vn_number
+
+PLACEHOLDER = b"<!--so-nguoi-truy-cap-->"
+COOKIE = "htx_luot"
+VISIT_SECONDS = 30 * 60
+ONLINE_MINUTES = 5
+FLUSH_SECONDS = 60
+SKIPPED = ("/quan-tri/", "/static/", "/media/", "/healthz", "/robots.txt", "/sitemap.xml")
+ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python", re.I)
+TOKEN = re.compile(r"^[0-9a-f]{16}$")
+
+
+def _pending_key(day: datetime.date) -> str:
+    return f"visitors:pending:{day.isoformat()}"
+
+
+def _online_key(minute: int) -> str:
+    return f"visitors:online:{minute}"
+
+
+def count(request, response) -> None:
+    """Count this page view's visit (if it starts one) and mark its browser online."""
+    token = request.COOKIES.get(COOKIE, "")
+    if not TOKEN.match(token):
+        token = secrets.token_hex(8)
+        key = _pending_key(timezone.localdate())
+        if not cache.add(key, 1, timeout=3 * 24 * 3600):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, timeout=3 * 24 * 3600)
+    minute = int(time.time() // 60)
+    seen = cache.get(_online_key(minute)) or set()
+    if token not in seen:
+        seen.add(token)
+        cache.set(_online_key(minute), seen, timeout=ONLINE_MINUTES * 60 + 60)
+    response.set_cookie(
+        COOKIE, token, max_age=VISIT_SECONDS, httponly=True, samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )  # fmt: skip
+
+
+def flush() -> None:
+    """Add the counted visits to the days' totals (at most once a minute, one process)."""
+    from cooperatives.models import VisitDay
+
+    if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS):
+        return
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            for day in (today - datetime.timedelta(days=1), today):
+                key = _pending_key(day)
+                pending = cache.get(key) or 0
+                if pending:
+                    added = VisitDay.objects.filter(day=day).update(visits=F("visits") + pending)
+                    if not added:
+                        VisitDay.objects.create(day=day, visits=pending)
+                    cache.decr(key, pending)
+    except (DatabaseError, ValueError):
+        return
+    cache.delete("visitors:totals")
+
+
+def _stored_totals() -> dict:
+    from cooperatives.models import VisitDay
+
+    totals = cache.get("visitors:totals")
+    if totals is None:
+        today = timezone.localdate()
+        week_start = today - datetime.timedelta(days=today.weekday())
+        days = VisitDay.objects.filter(day__gte=week_start).values_list("day", "visits")
+        by_day = dict(days)
+        totals = {
+            "day": today,
+            "today": by_day.get(today, 0),
+            "week": sum(by_day.values()),
+            "all": VisitDay.objects.aggregate(n=Sum("visits"))["n"] or 0,
+        }
+        cache.set("visitors:totals", totals, FLUSH_SECONDS)
+    return totals
+
+
+def numbers() -> dict:
+    """Online now, today, this week (from Monday) and all time, pending visits included."""
+    today = timezone.localdate()
+    totals = _stored_totals()
+    if totals["day"] != today:
+        cache.delete("visitors:totals")
+        totals = _stored_totals()
+    pending = cache.get(_pending_key(today)) or 0
+    minute = int(time.time() // 60)
+    online: set = set()
+    for past in range(ONLINE_MINUTES):
+        online |= cache.get(_online_key(minute - past)) or set()
+    return {
+        "online": max(len(online), 1),
+        "today": totals["today"] + pending,
+        "week": totals["week"] + pending,
+        "all": totals["all"] + pending,
+    }
+
+
+def render(values: dict) -> bytes:
+    items = [("Đang online", values["online"]), ("Hôm nay", values["today"]),
+             ("Trong tuần", values["week"]), ("Tất cả", values["all"])]  # fmt: skip
+    html = "".join(
+        format_html("<li>{}: <strong>{}</strong></li>", label, vn_number(n)) for label, n in items
+    )
+    return f'<ul class="visitors">{html}</ul>'.encode()
+
+
+class VisitorCounterMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith(SKIPPED)
+            and not getattr(response, "streaming", False)
+        ):
+            if not ROBOTS.search(request.headers.get("User-Agent", "")):
+                count(request, response)
+                flush()
+            if PLACEHOLDER in response.content:
+                response.content = response.content.replace(PLACEHOLDER, render(numbers()))
+        return response
