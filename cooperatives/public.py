@@ -299,7 +299,7 @@ def figures_chart(figures: list) -> SafeString:
     rows = [(f.year, f.members or 0, f.workers or 0) for f in figures]
     if not rows:
         return SafeString("")
-    width, height, top, bottom, left = 560, 220, 30, 40, 10
+    width, height, top, bottom, left = 560, 240, 50, 40, 10
     largest = max(max(m, w) for _, m, w in rows) or 1
     slot = (width - left * 2) / len(rows)
     bar = min(28.0, slot / 3)

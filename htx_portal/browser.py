@@ -80,3 +80,25 @@ class BrowserTestCase(StaticLiveServerTestCase):
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
+
+
+class AccessibilityMixin:
+    """Runs axe-core in the page and fails on serious or critical violations."""
+
+    def assert_accessible(self, page, name: str) -> None:
+        from htx_portal.axe import axe_script
+
+        script = axe_script()
+        if script is None:
+            self.skipTest("axe-core could not be fetched from the npm registry")
+        page.add_script_tag(path=str(script))
+        result = page.evaluate(
+            """async () => {
+                const rules = {runOnly: ["wcag2a", "wcag2aa", "best-practice"]};
+                const r = await axe.run(document, rules);
+                return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+            }"""
+        )
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        self.assertEqual(serious, [], f"{name}: accessibility violations")
