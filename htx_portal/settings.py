@@ -127,16 +127,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Page caches may be per process: they are keyed by data versions kept in the database
 # (htx_portal/freshness.py), read at most once a second. REDIS_URL shares one cache
 # between processes and machines (the visitor counter needs it to count across them).
+# The visitor counter has a cache of its own: one small key per browser online must not
+# push cached pages out of a per-process cache.
 if os.environ.get("REDIS_URL"):
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+              "LOCATION": os.environ["REDIS_URL"]}  # fmt: skip
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "htx",
-        }
+        "default": {**_redis, "KEY_PREFIX": "htx"},
+        "visitors": {**_redis, "KEY_PREFIX": "htx-visitors"},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    _locmem = "django.core.cache.backends.locmem.LocMemCache"
+    CACHES = {
+        "default": {"BACKEND": _locmem, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "visitors": {
+            "BACKEND": _locmem, "LOCATION": "visitors", "OPTIONS": {"MAX_ENTRIES": 200_000},
+        },
+    }  # fmt: skip
 DATA_VERSION_TTL = 1.0
 # A Vietnamese page (templates/403_csrf.html) when a form's CSRF token is refused.
 CSRF_FAILURE_VIEW = "htx_portal.views.csrf_failure"

@@ -2,7 +2,8 @@
 
 No database write per page view and no personal data: a visit is a browser seen for the
 first time in 30 minutes, known by a random cookie (no name, no address, kept nowhere
-but the cache for five minutes, to count who is online). Visits are counted in the cache
+but the cache for five minutes, to count who is online: the browsers seen in the current
+five-minute window). Visits are counted in the cache
 and added to the day's total (``VisitDay``) at most once a minute. Pages, even cached
 ones, carry a placeholder that is replaced by the current numbers on the way out.
 """
@@ -13,7 +14,7 @@ import secrets
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -24,7 +25,7 @@ from cooperatives.formatting import vn_number
 PLACEHOLDER = b"<!--so-nguoi-truy-cap-->"
 COOKIE = "htx_luot"
 VISIT_SECONDS = 30 * 60
-ONLINE_MINUTES = 5
+ONLINE_SECONDS = 5 * 60
 FLUSH_SECONDS = 60
 SKIPPED = ("/quan-tri/", "/static/", "/media/", "/healthz", "/robots.txt", "/sitemap.xml")
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python", re.I)
@@ -35,36 +36,45 @@ def _pending_key(day: datetime.date) -> str:
     return f"visitors:pending:{day.isoformat()}"
 
 
-def _online_key(minute: int) -> str:
-    return f"visitors:online:{minute}"
+def _online_key(window: int) -> str:
+    return f"visitors:online:{window}"
+
+
+def _cache():
+    return caches["visitors"]
 
 
 def count(request, response) -> None:
     """Count this page view's visit (if it starts one) and mark its browser online."""
+    cache = _cache()
     token = request.COOKIES.get(COOKIE, "")
     if not TOKEN.match(token):
         token = secrets.token_hex(8)
-        key = _pending_key(timezone.localdate())
-        if not cache.add(key, 1, timeout=3 * 24 * 3600):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=3 * 24 * 3600)
-    minute = int(time.time() // 60)
-    seen = cache.get(_online_key(minute)) or set()
-    if token not in seen:
-        seen.add(token)
-        cache.set(_online_key(minute), seen, timeout=ONLINE_MINUTES * 60 + 60)
+        _increment(_pending_key(timezone.localdate()), 3 * 24 * 3600)
+    # Online: browsers seen in the current five-minute window, one key each (O(1)).
+    window = int(time.time() // ONLINE_SECONDS)
+    if cache.add(f"visitors:seen:{window}:{token}", 1, timeout=ONLINE_SECONDS + 60):
+        _increment(_online_key(window), 2 * ONLINE_SECONDS)
     response.set_cookie(
         COOKIE, token, max_age=VISIT_SECONDS, httponly=True, samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )  # fmt: skip
 
 
+def _increment(key: str, timeout: int) -> None:
+    cache = _cache()
+    if not cache.add(key, 1, timeout=timeout):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=timeout)
+
+
 def flush() -> None:
     """Add the counted visits to the days' totals (at most once a minute, one process)."""
     from cooperatives.models import VisitDay
 
+    cache = _cache()
     if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS):
         return
     today = timezone.localdate()
@@ -86,6 +96,7 @@ def flush() -> None:
 def _stored_totals() -> dict:
     from cooperatives.models import VisitDay
 
+    cache = _cache()
     totals = cache.get("visitors:totals")
     if totals is None:
         today = timezone.localdate()
@@ -104,18 +115,16 @@ def _stored_totals() -> dict:
 
 def numbers() -> dict:
     """Online now, today, this week (from Monday) and all time, pending visits included."""
+    cache = _cache()
     today = timezone.localdate()
     totals = _stored_totals()
     if totals["day"] != today:
         cache.delete("visitors:totals")
         totals = _stored_totals()
     pending = cache.get(_pending_key(today)) or 0
-    minute = int(time.time() // 60)
-    online: set = set()
-    for past in range(ONLINE_MINUTES):
-        online |= cache.get(_online_key(minute - past)) or set()
+    online = cache.get(_online_key(int(time.time() // ONLINE_SECONDS))) or 0
     return {
-        "online": max(len(online), 1),
+        "online": max(online, 1),
         "today": totals["today"] + pending,
         "week": totals["week"] + pending,
         "all": totals["all"] + pending,

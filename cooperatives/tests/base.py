@@ -14,6 +14,14 @@ from cooperatives.tests import factories as f
 _extra = itertools.count(1)
 
 
+def clear_caches() -> None:
+    """Empty every cache: pages, and the visitor counter's (flush lock, counts)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 class RolesTestCase(TestCase):
     """Alliance staff, an area officer of Huyện Ý Yên, an editor, an official, anonymous.
 

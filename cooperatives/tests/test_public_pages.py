@@ -4,14 +4,14 @@ import datetime
 import re
 import unittest
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cooperatives.models import Area, Organization
 from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase
+from cooperatives.tests.base import RolesTestCase, clear_caches
 from news.tests import factories as news
 
 REFORM = datetime.date(2025, 7, 1)
@@ -53,12 +53,12 @@ class PublicPagesTestCase(RolesTestCase):
         cls.article.organizations.add(cls.phu_van)
 
     def setUp(self):
-        cache.clear()
+        clear_caches()
 
 
 class DirectoryTests(PublicPagesTestCase):
     def names(self, **params) -> list[str]:
-        cache.clear()
+        clear_caches()
         response = self.client.get("/hop-tac-xa/", params)
         self.assertEqual(response.status_code, 200)
         return [o.name for o in response.context["organizations"]]
@@ -90,7 +90,6 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertNotIn("HTX Mây tre đan Hải Phúc", self.names(stars=4))
         self.phu_van.is_alliance_member = True
         self.phu_van.save()
-        cache.clear()
         self.assertEqual(self.names(member="co"), ["HTX Nông nghiệp Phù Vân"])
         self.assertEqual(self.names(status="dissolved"), [])
 
@@ -125,7 +124,7 @@ class DirectoryTests(PublicPagesTestCase):
 
     def test_query_count_does_not_grow_with_rows(self):
         def count(**params):
-            cache.clear()
+            clear_caches()
             with CaptureQueriesContext(connection) as queries:
                 self.client.get("/hop-tac-xa/", params)
             return len(queries)
@@ -169,7 +168,7 @@ class OrganizationPageTests(PublicPagesTestCase):
 
     def test_query_count_does_not_grow_with_its_records(self):
         def count():
-            cache.clear()
+            clear_caches()
             with CaptureQueriesContext(connection) as queries:
                 self.client.get("/hop-tac-xa/0600000301/")
             return len(queries)
@@ -191,7 +190,7 @@ class OrganizationPageTests(PublicPagesTestCase):
 
 class OcopCatalogueTests(PublicPagesTestCase):
     def products(self, **params) -> list[tuple[str, bool]]:
-        cache.clear()
+        clear_caches()
         response = self.client.get("/san-pham-ocop/", params)
         return [(p.name, valid) for p, valid in response.context["products"]]
 
@@ -228,7 +227,7 @@ class HomeAndSitemapTests(PublicPagesTestCase):
 
     def test_home_query_count_does_not_grow(self):
         def count():
-            cache.clear()
+            clear_caches()
             with CaptureQueriesContext(connection) as queries:
                 self.client.get("/")
             return len(queries)
@@ -276,7 +275,7 @@ class VisitorCounterTests(PublicPagesTestCase):
         from htx_portal import visitors
 
         self.client.get("/tin-tuc/")
-        cache.delete("visitors:flush-lock")
+        caches["visitors"].delete("visitors:flush-lock")
         visitors.flush()
         self.assertEqual(list(VisitDay.objects.values_list("visits", flat=True)), [1])
         self.assertEqual(visitors.numbers()["all"], 1)

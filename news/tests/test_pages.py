@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cooperatives.tests.base import clear_caches
 from news import counters
 from news.models import Attachment, Banner, Link, SiteContent, Tag
 from news.tests import factories as f
@@ -16,7 +16,7 @@ from news.tests import factories as f
 
 class NewsPagesTests(f.TemporaryMedia, TestCase):
     def setUp(self):
-        cache.clear()
+        clear_caches()
         counters.discard()
 
     def test_list_is_paginated_newest_first(self):
@@ -135,7 +135,7 @@ class NewsQueryCountTests(f.TemporaryMedia, TestCase):
     """Lists and articles cost the same number of queries with 3 or 30 articles."""
 
     def setUp(self):
-        cache.clear()
+        clear_caches()
 
     def add(self, count: int) -> None:
         tags = [Tag.objects.create(name=f"Từ khóa {Tag.objects.count() + n}") for n in range(3)]
@@ -147,7 +147,7 @@ class NewsQueryCountTests(f.TemporaryMedia, TestCase):
             )
 
     def count(self, url: str) -> int:
-        cache.clear()
+        clear_caches()
         self.client.cookies.clear()  # each measured view is a new visit, counted the same way
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
