@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install bench bench-import bench-report
+.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,4 +51,8 @@ bench-import: install
 bench-report: install
 	$(DEV) $(BIN)/python bench/report_bench.py
 
-bench: bench-import bench-report
+# Public pages under load (needs wrk: apt-get install wrk), on the bench-report database.
+bench-web: install
+	$(DEV) $(BIN)/python bench/web_bench.py
+
+bench: bench-import bench-report bench-web

@@ -35,10 +35,33 @@ def pending(article_id: int) -> int:
         return _pending.get(article_id, 0)
 
 
+# Stored counts as last read by this process: article id -> (count, when read).
+_stored: dict[int, tuple[int, float]] = {}
+STORED_SECONDS = 60
+
+
+def total(article_id: int) -> int:
+    """The count to show: stored (read at most once a minute) plus this process's pending."""
+    from news.models import Article
+
+    now = time.monotonic()
+    with _lock:
+        known = _stored.get(article_id)
+    if known is None or now - known[1] >= STORED_SECONDS:
+        count = (
+            Article.objects.filter(pk=article_id).values_list("view_count", flat=True).first() or 0
+        )
+        known = (count, now)
+        with _lock:
+            _stored[article_id] = known
+    return known[0] + pending(article_id)
+
+
 def discard() -> None:
-    """Forget pending counts (a test starting afresh, or a database restored)."""
+    """Forget pending and stored counts (a test starting afresh, or a database restored)."""
     with _lock:
         _pending.clear()
+        _stored.clear()
 
 
 def flush() -> int:
@@ -57,6 +80,9 @@ def flush() -> int:
             for article_id, views in batch.items():
                 _pending[article_id] = _pending.get(article_id, 0) + views
         return 0
+    with _lock:  # written: the stored counts as read are out of date
+        for article_id in batch:
+            _stored.pop(article_id, None)
     return len(batch)
 
 

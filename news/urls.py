@@ -17,5 +17,9 @@ urlpatterns = [
         name="category",
     ),
     path("the/<slug:tag>/", cached_for_visitors(list_view, "tin-tuc"), name="tag"),
-    path("<slug:slug>/", views.article_detail, name="detail"),
+    path(
+        "<slug:slug>/",
+        views.counted(cached_for_visitors(views.article_detail, "bai-viet", parameters=[])),
+        name="detail",
+    ),
 ]

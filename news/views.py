@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
+from cooperatives.formatting import vn_number
 from news import counters
 from news.models import Article, Category, Tag
 
@@ -65,8 +66,6 @@ def article_detail(request, slug: str):
         .defer("body", "highlight", "search_folded")
         .distinct()[:RELATED]
     )
-    if not preview:
-        counters.count_view(article.pk)
     context = {
         "article": article,
         "tags": tags,
@@ -74,10 +73,38 @@ def article_detail(request, slug: str):
         "organizations": [o for o in article.organizations.all() if o.is_public],
         "related": list(related),
         "preview": preview,
-        "views": article.view_count + counters.pending(article.pk),
         "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
     }
     response = render(request, "news/detail.html", context)
+    response.article_id = article.pk  # kept with the cached copy: each view is counted
+    response.article_preview = preview
     if preview:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+VIEWS_PLACEHOLDER = b"<!--luot-xem-->"
+
+
+def counted(view):
+    """Count every public view of an article, cached or not, and show the current count.
+
+    The page (cached for visitors) carries a placeholder filled in with the count on the
+    way out, so a cached copy never shows a stale number.
+    """
+
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        article_id = getattr(response, "article_id", None)
+        if article_id is None or response.status_code != 200:
+            return response
+        if not getattr(response, "article_preview", False):
+            counters.count_view(article_id)
+        if VIEWS_PLACEHOLDER in response.content:
+            views = vn_number(counters.total(article_id))
+            response.content = response.content.replace(
+                VIEWS_PLACEHOLDER, f"{views} lượt xem".encode()
+            )
+        return response
+
+    return wrapper

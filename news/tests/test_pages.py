@@ -148,6 +148,7 @@ class NewsQueryCountTests(f.TemporaryMedia, TestCase):
 
     def count(self, url: str) -> int:
         clear_caches()
+        counters.discard()
         self.client.cookies.clear()  # each measured view is a new visit, counted the same way
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
