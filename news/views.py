@@ -1,5 +1,7 @@
 """Public news pages: the list (by category, tag and search) and the article."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -40,6 +42,7 @@ class ArticleListView(ListView):
                 "category": self.category,
                 "tag": self.tag,
                 "query": self.query,
+                "querystring": urlencode({"q": self.query}) if self.query else "",
                 "categories": Category.objects.all(),
             }
         )
