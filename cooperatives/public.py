@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -36,11 +37,21 @@ def fold_words(text: str) -> list[str]:
     return fold(text)[:100].split()
 
 
-def search_words(text: str) -> list[str]:
+KIND_OF_WORDS = {"hop tac xa": "htx", "htx": "htx", "lien hiep": "union", "lhhtx": "union",
+                 "to hop tac": "group", "tht": "group", "quy tin dung nhan dan": "credit_fund",
+                 "quy tin dung": "credit_fund", "qtdnd": "credit_fund"}  # fmt: skip
+
+
+def search_words(text: str) -> tuple[list[str], str | None]:
+    """The words to find, and the kind the query names if it names only a kind."""
     folded = f" {fold(text)[:100]} "
+    kinds = set()
     for phrase in KIND_WORDS:
-        folded = folded.replace(f" {phrase} ", " ")
-    return folded.split()
+        if f" {phrase} " in folded:
+            kinds.add(KIND_OF_WORDS[phrase])
+            folded = folded.replace(f" {phrase} ", " ")
+    words = folded.split()
+    return words, (kinds.pop() if not words and len(kinds) == 1 else None)
 
 
 def search(queryset, text: str):
@@ -50,7 +61,9 @@ def search(queryset, text: str):
     a code is matched from its start. On PostgreSQL, when nothing matches, names are
     ranked by trigram similarity, so a typo still finds the organisation.
     """
-    words = search_words(text)
+    words, kind = search_words(text)
+    if kind:  # "quy tin dung": the credit funds
+        return queryset.filter(kind=kind), False
     if not words:
         return queryset, False
     if len(words) == 1 and words[0].isdigit():
@@ -62,9 +75,12 @@ def search(queryset, text: str):
         return exact, False
     from django.contrib.postgres.search import TrigramWordSimilarity
 
+    # The %> operator (word similarity above pg_trgm's threshold, 0.6) uses the trigram
+    # index; the similarity itself only orders what it found.
+    text = " ".join(words)
     similar = (
-        queryset.annotate(similarity=TrigramWordSimilarity(" ".join(words), "name_folded"))
-        .filter(similarity__gte=0.52)
+        queryset.filter(name_folded__trigram_word_similar=text)
+        .annotate(similarity=TrigramWordSimilarity(text, "name_folded"))
         .order_by("-similarity", "name_folded")
     )
     return similar, True
@@ -124,6 +140,8 @@ def place_of(area_id: int | None, day, areas: "Areas | None" = None) -> dict:
     if area_id is None:
         return {"current": "", "former": ""}
     areas = areas or Areas.current()
+    if area_id not in areas.map.bounds:  # created a moment ago, in another process
+        areas = Areas()
     resolved = areas.map.resolve(area_id, day)
     if resolved is None:
         return {"current": areas.chain(area_id), "former": "", "gone": True}
@@ -143,6 +161,8 @@ def in_area(queryset, area: Area, day):
     """Organisations in ``area``: today for a unit that exists, else at its last day."""
     areas = Areas.current()
     when = day if area.exists_at(day) else area.valid_to
+    if when is None or area.pk not in areas.map.bounds:  # not started yet, or just made
+        return queryset.none()
     raw = areas.map.raw_ids_in(area.pk, when)
     if when == day:
         return queryset.filter(area_id__in=raw)
@@ -156,16 +176,34 @@ class AreaChoiceField(forms.ChoiceField):
 
     @staticmethod
     def area_choices():
+        """Units of this portal as a tree: today's, then the ones the reform ended.
+
+        Each unit follows its parent; old communes name their district, as two may
+        share a name. Units that have not started yet are left out.
+        """
         areas = Areas.current()
+        today = timezone.localdate()
+        wanted = set(areas.portal_areas())
         current, former = [], []
-        indent = {Area.Level.PROVINCE: "", Area.Level.DISTRICT: "— ", Area.Level.COMMUNE: "—— "}
-        for pk in areas.portal_areas():
+
+        def visit(pk: int, depth: int) -> None:
             code, name, level = areas.rows[pk]
-            bounds = areas.map.bounds[pk]
-            label = f"{indent.get(level, '')}{name}"
-            (former if bounds[1] is not None and bounds[1] < REFORM_DATE else current).append(
-                (code, label)
-            )
+            valid_from, valid_to = areas.map.bounds[pk]
+            parent = areas.map.parent.get(pk)
+            label = "\u00a0\u00a0" * depth + name
+            if valid_to is not None and valid_to < today:
+                if level == Area.Level.COMMUNE and parent in areas.rows:
+                    label += f" ({areas.rows[parent][1]})"
+                former.append((code, label))
+            elif valid_from is None or valid_from <= today:
+                current.append((code, label))
+            children = sorted(areas.map.children.get(pk, []), key=lambda c: areas.rows[c][1])
+            for child in children:
+                if child in wanted:
+                    visit(child, depth + 1)
+
+        for root in sorted(pk for pk in wanted if areas.map.parent.get(pk) not in wanted):
+            visit(root, 0)
         return [("", "Tất cả địa bàn"), ("Hiện nay", current),
                 (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
 
@@ -207,13 +245,15 @@ class PublicFilters(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        if self.cleaned_data.get("q"):
+            self.cleaned_data["q"] = self.cleaned_data["q"][:100]
         for name in list(self.errors):  # drop the invalid ones, keep the rest
             self.cleaned_data.pop(name, None)
         self._errors = forms.utils.ErrorDict()
 
 
 class DirectoryFilters(PublicFilters):
-    q = forms.CharField(label="Tên hoặc mã số", required=False, max_length=100)
+    q = forms.CharField(label="Tên hoặc mã số", required=False)
     kind = forms.ChoiceField(
         label="Loại hình", required=False,
         choices=[("", "Tất cả loại hình"), *Organization.Kind.choices],
@@ -234,17 +274,17 @@ class DirectoryFilters(PublicFilters):
     )  # fmt: skip
     member = forms.ChoiceField(
         label="Thành viên Liên minh", required=False,
-        choices=[("", "Không lọc"), ("co", "Là thành viên"), ("khong", "Không là thành viên")],
+        choices=[("", "Không lọc"), ("co", "Là thành viên"), ("khong", "Không phải thành viên")],
     )  # fmt: skip
     sort = forms.ChoiceField(
         label="Sắp xếp", required=False,
-        choices=[("", "Mặc định"), ("ten", "Tên (A–Z)"), ("moi", "Mới thành lập trước"),
+        choices=[("", "Mặc định"), ("ten", "Tên (A–Z)"), ("moi", "Thành lập gần đây nhất"),
                  ("cu", "Thành lập lâu nhất"), ("ma", "Mã số")],
     )  # fmt: skip
 
 
 class OcopFilters(PublicFilters):
-    q = forms.CharField(label="Tên sản phẩm", required=False, max_length=100)
+    q = forms.CharField(label="Tên sản phẩm", required=False)
     stars = forms.TypedChoiceField(
         label="Số sao", required=False, coerce=int, empty_value=None,
         choices=[("", "Mọi hạng sao"), (5, "5 sao"), (4, "4 sao"), (3, "3 sao")],
@@ -256,7 +296,7 @@ class OcopFilters(PublicFilters):
     area = AreaChoiceField(label="Địa bàn")
     expired = forms.ChoiceField(
         label="Chứng nhận", required=False,
-        choices=[("", "Còn hiệu lực"), ("co", "Cả đã hết hạn")],
+        choices=[("", "Còn hiệu lực"), ("co", "Gồm cả sản phẩm đã hết hạn")],
     )  # fmt: skip
 
 
@@ -296,11 +336,11 @@ class FigureRow:
 
 def figures_chart(figures: list) -> SafeString:
     """Members and workers by year as a small column chart (SVG, readable without colour)."""
-    rows = [(f.year, f.members or 0, f.workers or 0) for f in figures]
+    rows = [(f.year, f.members, f.workers) for f in figures]
     if not rows:
         return SafeString("")
     width, height, top, bottom, left = 560, 240, 50, 40, 10
-    largest = max(max(m, w) for _, m, w in rows) or 1
+    largest = max(v or 0 for _, m, w in rows for v in (m, w)) or 1
     slot = (width - left * 2) / len(rows)
     bar = min(28.0, slot / 3)
     plot = height - top - bottom
@@ -308,7 +348,9 @@ def figures_chart(figures: list) -> SafeString:
     for index, (year, members, workers) in enumerate(rows):
         x = left + index * slot + slot / 2 - bar
         for offset, value, colour, label in ((0, members, "#0b5d3b", "thành viên"),
-                                             (bar, workers, "#e3b23c", "lao động")):  # fmt: skip
+                                             (bar, workers, "#b45309", "lao động")):  # fmt: skip
+            if value is None:  # not reported: no bar, as the table shows "—"
+                continue
             h = plot * value / largest
             parts.append((f"{x + offset:.1f}", f"{top + plot - h:.1f}", f"{bar:.1f}",
                           f"{h:.1f}", colour, f"{year}: {vn_number(value)} {label}",
@@ -319,7 +361,7 @@ def figures_chart(figures: list) -> SafeString:
     bars = format_html_join(
         "",
         '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
-        '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+        '<text x="{}" y="{}" font-size="13" text-anchor="middle">{}</text>',
         [p for p in parts if p[0]],
     )
     years = format_html_join(
@@ -332,7 +374,7 @@ def figures_chart(figures: list) -> SafeString:
         '<title>Số thành viên và lao động theo năm</title>'
         '<rect x="{}" y="8" width="12" height="12" fill="#0b5d3b"></rect>'
         '<text x="{}" y="18" font-size="12">Thành viên</text>'
-        '<rect x="{}" y="8" width="12" height="12" fill="#e3b23c"></rect>'
+        '<rect x="{}" y="8" width="12" height="12" fill="#b45309"></rect>'
         '<text x="{}" y="18" font-size="12">Lao động thường xuyên</text>{}{}</svg>',
         width, height, left, left + 16, left + 110, left + 126, bars, years,
     )  # fmt: skip

@@ -1,18 +1,25 @@
 from django.urls import path
 
-from cooperatives import views
+from cooperatives import public, views
 from htx_portal.caching import cached_for_visitors, next_midnight, next_publication
 
 app_name = "cooperatives"
 
-DIRECTORY = ("q", "kind", "sector", "area", "status", "stars", "member", "sort", "page")
-OCOP = ("q", "stars", "group", "area", "expired", "page")
+
+def directory_key(request) -> str:
+    """The filters as understood (junk values dropped), and the page."""
+    return f"{public.DirectoryFilters(request.GET).signature()}|{request.GET.get('page', '1')}"
+
+
+def ocop_key(request) -> str:
+    return f"{public.OcopFilters(request.GET).signature()}|{request.GET.get('page', '1')}"
+
 
 urlpatterns = [
     path(
         "hop-tac-xa/",
         cached_for_visitors(
-            views.directory, "hop-tac-xa", data=["registry"], parameters=DIRECTORY,
+            views.directory, "hop-tac-xa", data=["registry"], parameters=directory_key,
             deadlines=[next_midnight],
         ),
         name="directory",
@@ -20,7 +27,8 @@ urlpatterns = [
     path(
         "hop-tac-xa/<str:code>/",
         cached_for_visitors(
-            views.organization_page, "to-chuc", data=["registry", "news"], parameters=[],
+            views.organization_page, "to-chuc", data=["registry", "figures", "news"],
+            parameters=[],
             deadlines=[next_midnight, next_publication],
         ),
         name="organization",
@@ -28,7 +36,7 @@ urlpatterns = [
     path(
         "san-pham-ocop/",
         cached_for_visitors(
-            views.ocop_catalogue, "ocop", data=["registry"], parameters=OCOP,
+            views.ocop_catalogue, "ocop", data=["registry"], parameters=ocop_key,
             deadlines=[next_midnight],
         ),
         name="ocop",

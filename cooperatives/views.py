@@ -68,8 +68,8 @@ def directory(request):
     sort = chosen.get("sort") or ("" if fuzzy else "ten")
     if sort:
         organizations = organizations.order_by(*SORTS[sort][1])
-    organizations = organizations.select_related("sector", "area", "area__parent")
-    key = f"directory-count:{freshness.version('registry')}:{form.signature()}"
+    organizations = organizations.select_related("sector")
+    key = f"directory-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(organizations, PAGE_SIZE, count_key=key)
     page = paginator.get_page(request.GET.get("page"))
     if request.GET.get("page") not in (None, "", str(page.number)):
@@ -91,7 +91,7 @@ def directory(request):
 def organization_page(request, code: str):
     """/hop-tac-xa/<code>/: one public organisation; anything else is 404."""
     org = get_object_or_404(
-        Organization.objects.select_related("sector", "area", "area__parent"),
+        Organization.objects.select_related("sector"),
         code=code,
         is_public=True,
     )
@@ -114,11 +114,10 @@ def organization_page(request, code: str):
     context = {
         "org": org,
         "place": place,
-        "products": [(p, p.expires_on >= today) for p in products],
+        "products": [(p, p.certified_on <= today <= p.expires_on) for p in products],
         "figures": [public.FigureRow.of(f) for f in figures],
         "chart": public.figures_chart(figures),
         "articles": articles,
-        "exists_today": Organization.objects.existing_at(today).filter(pk=org.pk).exists(),
         "today": today,
     }
     return render(request, "cooperatives/organization.html", context)
@@ -143,7 +142,7 @@ def ocop_catalogue(request):
         for word in public.fold_words(chosen["q"]):
             products = products.filter(name_folded__contains=word)
     if chosen.get("expired") != "co":
-        products = products.filter(expires_on__gte=today)
+        products = products.filter(certified_on__lte=today, expires_on__gte=today)
     products = products.select_related("organization").order_by("-stars", "name_folded", "pk")
     key = f"ocop-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(products, 24, count_key=key)
@@ -153,7 +152,7 @@ def ocop_catalogue(request):
     context = {
         "form": form,
         "page": page,
-        "products": [(p, p.expires_on >= today) for p in page.object_list],
+        "products": [(p, p.certified_on <= today <= p.expires_on) for p in page.object_list],
         "querystring": form.querystring(),
         "today": today,
     }

@@ -10,14 +10,18 @@ no cookie are stored; signed-in people always get a fresh page.
 
 import datetime
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 from htx_portal import freshness
 
 CEILING_SECONDS = 600
+MAX_CACHED_BYTES = 1_000_000  # a page bigger than this is served, not stored
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 def next_midnight() -> datetime.datetime:
@@ -44,21 +48,41 @@ def cached_for_visitors(
     name: str,
     *,
     data: Iterable[str] = ("news",),
-    parameters: Iterable[str] = ("page", "q", "p"),
+    parameters: Iterable[str] | Callable = ("page", "q", "p"),
     deadlines: Iterable[Callable] = (next_publication,),
 ):
     """Wrap ``view`` so that visitors' GETs are served from the cache.
 
     ``data``: the data versions the page shows; ``parameters``: the query parameters it
-    reads (others do not make a new entry); ``deadlines``: functions giving moments the
-    page changes by itself, taken before rendering.
+    reads (others do not make a new entry), or a function giving the request's canonical
+    form (so that junk values share one entry); ``deadlines``: functions giving moments
+    the page changes by itself, taken before rendering. A page number that is not
+    canonical (``01``) is served but not stored, and so is anything a visitor with a
+    session or a pending message sees: those pages are not the same for everyone.
     """
-    data, parameters, deadlines = tuple(data), tuple(parameters), tuple(deadlines)
+    data, deadlines = tuple(data), tuple(deadlines)
+    canonical = parameters if callable(parameters) else None
+    parameters = () if canonical else tuple(parameters)
+
+    def personal(request) -> bool:
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
     def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated or request.method not in ("GET", "HEAD"):
+        if (
+            request.user.is_authenticated
+            or request.method not in ("GET", "HEAD")
+            or personal(request)
+        ):
             return view(request, *args, **kwargs)
-        values = [(k, request.GET.getlist(k)[:20]) for k in parameters]
+        for name in ("page", "p"):
+            number = request.GET.get(name)
+            if number is not None and not PAGE_NUMBER.fullmatch(number):
+                return view(request, *args, **kwargs)
+        if canonical:
+            values = canonical(request)
+        else:
+            values = [(k, [v[:100] for v in request.GET.getlist(k)[:5]]) for k in parameters]
         raw = f"{request.scheme}://{request.get_host()}{request.path}?{values}{args}{kwargs}"
         versions = ".".join(str(freshness.version(d)) for d in data)
         key = f"page:{name}:{versions}:{hashlib.sha256(raw.encode()).hexdigest()}"
@@ -76,6 +100,7 @@ def cached_for_visitors(
             request.method == "GET"
             and response.status_code == 200
             and not response.cookies
+            and len(response.content) <= MAX_CACHED_BYTES
             and timeout > 0
         ):
             cache.set(key, response, timeout)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # trigram lookups (used on PostgreSQL only)
     "django_prose_editor",
     "cooperatives",
     "reports",

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
@@ -22,7 +23,7 @@ urlpatterns = [
         cached_for_visitors(
             views.home,
             "trang-chu",
-            data=["registry", "news"],
+            data=["registry", "figures", "news"],
             parameters=[],
             deadlines=[next_midnight, next_publication],
         ),
@@ -32,6 +33,14 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cached_for_visitors(
+            sitemap_index, "sitemap-index", data=["registry", "news"], parameters=[], deadlines=[]
+        ),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cached_for_visitors(
             sitemap,
             "sitemap",
             data=["registry", "news"],
@@ -39,7 +48,7 @@ urlpatterns = [
             deadlines=[next_publication],
         ),
         {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap-section",
     ),
     path("tin-tuc/", include("news.urls")),
     path("", include("cooperatives.urls")),

@@ -8,6 +8,7 @@ and added to the day's total (``VisitDay``) at most once a minute. Pages, even c
 ones, carry a placeholder that is replaced by the current numbers on the way out.
 """
 
+import atexit
 import datetime
 import re
 import secrets
@@ -28,8 +29,12 @@ VISIT_SECONDS = 30 * 60
 ONLINE_SECONDS = 5 * 60
 FLUSH_SECONDS = 60
 SKIPPED = ("/quan-tri/", "/static/", "/media/", "/healthz", "/robots.txt", "/sitemap.xml")
-ROBOTS = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python", re.I)
-TOKEN = re.compile(r"^[0-9a-f]{16}$")
+ROBOTS = re.compile(
+    r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python|facebookexternalhit|whatsapp"
+    r"|zalo|telegram|slack|discord|headless",
+    re.I,
+)
+TOKEN = re.compile(r"[0-9a-f]{16}")
 
 
 def _pending_key(day: datetime.date) -> str:
@@ -48,7 +53,7 @@ def count(request, response) -> None:
     """Count this page view's visit (if it starts one) and mark its browser online."""
     cache = _cache()
     token = request.COOKIES.get(COOKIE, "")
-    if not TOKEN.match(token):
+    if not TOKEN.fullmatch(token):
         token = secrets.token_hex(8)
         _increment(_pending_key(timezone.localdate()), 3 * 24 * 3600)
     # Online: browsers seen in the current five-minute window, one key each (O(1)).
@@ -70,27 +75,45 @@ def _increment(key: str, timeout: int) -> None:
             cache.set(key, 1, timeout=timeout)
 
 
-def flush() -> None:
-    """Add the counted visits to the days' totals (at most once a minute, one process)."""
+def flush(*, now: bool = False) -> None:
+    """Add the counted visits to the days' totals (at most once a minute, one process).
+
+    The counts leave the cache only once the database has them.
+    """
     from cooperatives.models import VisitDay
 
     cache = _cache()
-    if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS):
+    if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS) and not now:
         return
     today = timezone.localdate()
+    written = []
     try:
         with transaction.atomic():
             for day in (today - datetime.timedelta(days=1), today):
-                key = _pending_key(day)
-                pending = cache.get(key) or 0
+                pending = cache.get(_pending_key(day)) or 0
                 if pending:
                     added = VisitDay.objects.filter(day=day).update(visits=F("visits") + pending)
                     if not added:
                         VisitDay.objects.create(day=day, visits=pending)
-                    cache.decr(key, pending)
-    except (DatabaseError, ValueError):
+                    written.append((_pending_key(day), pending))
+    except DatabaseError:
         return
+    for key, pending in written:
+        try:
+            cache.decr(key, pending)
+        except ValueError:
+            pass
     cache.delete("visitors:totals")
+
+
+def _flush_at_exit() -> None:
+    try:
+        flush(now=True)
+    except Exception:  # the database may be gone already; nothing to report to
+        pass
+
+
+atexit.register(_flush_at_exit)
 
 
 def _stored_totals() -> dict:
@@ -122,7 +145,9 @@ def numbers() -> dict:
         cache.delete("visitors:totals")
         totals = _stored_totals()
     pending = cache.get(_pending_key(today)) or 0
-    online = cache.get(_online_key(int(time.time() // ONLINE_SECONDS))) or 0
+    # Browsers seen in this five-minute window, or the last one while this one fills up.
+    window = int(time.time() // ONLINE_SECONDS)
+    online = max(cache.get(_online_key(window)) or 0, cache.get(_online_key(window - 1)) or 0)
     return {
         "online": max(online, 1),
         "today": totals["today"] + pending,
@@ -148,12 +173,14 @@ class VisitorCounterMiddleware:
         response = self.get_response(request)
         if (
             request.method == "GET"
-            and response.status_code == 200
+            and response.status_code in (200, 403, 404)
             and response.get("Content-Type", "").startswith("text/html")
             and not request.path.startswith(SKIPPED)
             and not getattr(response, "streaming", False)
         ):
-            if not ROBOTS.search(request.headers.get("User-Agent", "")):
+            if response.status_code == 200 and not ROBOTS.search(
+                request.headers.get("User-Agent", "")
+            ):
                 count(request, response)
                 flush()
             if PLACEHOLDER in response.content:

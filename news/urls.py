@@ -19,7 +19,12 @@ urlpatterns = [
     path("the/<slug:tag>/", cached_for_visitors(list_view, "tin-tuc"), name="tag"),
     path(
         "<slug:slug>/",
-        views.counted(cached_for_visitors(views.article_detail, "bai-viet", parameters=[])),
+        # Its related organisations are shown if public: the registry's version too.
+        views.counted(
+            cached_for_visitors(
+                views.article_detail, "bai-viet", data=["news", "registry"], parameters=[]
+            )
+        ),
         name="detail",
     ),
 ]

@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
 from cooperatives.formatting import vn_number
+from htx_portal.visitors import ROBOTS
 from news import counters
 from news.models import Article, Category, Tag
 
@@ -101,7 +102,12 @@ def counted(view):
         article_id = getattr(response, "article_id", None)
         if article_id is None or response.status_code != 200:
             return response
-        if not getattr(response, "article_preview", False):
+        robot = ROBOTS.search(request.headers.get("User-Agent", ""))
+        if (
+            not getattr(response, "article_preview", False)
+            and request.method == "GET"
+            and not robot
+        ):
             counters.count_view(article_id)
         if VIEWS_PLACEHOLDER in response.content:
             views = vn_number(counters.total(article_id))

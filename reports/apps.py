@@ -20,8 +20,11 @@ class ReportsConfig(AppConfig):
         from htx_portal import freshness
         from reports.models import FrozenReport, Target
 
-        # Imports and undos write in bulk without per-row signals, but always save their
-        # ImportBatch, so they move the registry's version on too.
-        watched = [Area, Sector, Organization, Location, Figures, OcopProduct, Loan,
-                   ImportBatch, Target, FrozenReport]  # fmt: skip
-        freshness.watch("registry", watched)
+        # Two versions, so that editing figures does not throw away the directory's pages:
+        # "registry" is what the public pages show (organisations, places, OCOP products),
+        # "figures" what reports add (figures, loans, targets, frozen reports). Imports and
+        # undos write in bulk without per-row signals but always save their ImportBatch,
+        # so they move both on.
+        freshness.watch("registry", [Area, Sector, Organization, Location, OcopProduct,
+                                     ImportBatch])  # fmt: skip
+        freshness.watch("figures", [Figures, Loan, Target, FrozenReport, ImportBatch])

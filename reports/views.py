@@ -209,7 +209,7 @@ def statistics_page(request):
         response = HttpResponse(_statistics_content(request))
         patch_cache_control(response, private=True)
         return response
-    key = f"thong-ke:{freshness.version('registry')}"
+    key = f"thong-ke:{freshness.version('registry')}.{freshness.version('figures')}"
     content = cache.get(key)
     if content is None:
         content = _statistics_content(request)

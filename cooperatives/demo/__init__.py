@@ -92,6 +92,7 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
     )
     _record_history(before)
     freshness.bump("registry")  # written in bulk, without signals
+    freshness.bump("figures")
     say("Đã nạp xong dữ liệu mẫu.")
     return True
 

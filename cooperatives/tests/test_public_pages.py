@@ -241,13 +241,70 @@ class HomeAndSitemapTests(PublicPagesTestCase):
         self.assertEqual(count(), few)
 
     def test_sitemap_lists_public_organisations_and_pages(self):
-        sitemap = self.client.get("/sitemap.xml").content.decode()
-        locations = set(re.findall(r"<loc>http://testserver(/[^<]*)</loc>", sitemap))
+        index = self.client.get("/sitemap.xml").content.decode()
+        sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]*)</loc>", index)
+        self.assertEqual(
+            sorted(sections),
+            ["/sitemap-hop-tac-xa.xml", "/sitemap-tin-tuc.xml", "/sitemap-trang.xml"],
+        )
+        locations = set()
+        for section in sections:
+            sitemap = self.client.get(section).content.decode()
+            locations |= set(re.findall(r"<loc>http://testserver(/[^<]*)</loc>", sitemap))
         self.assertIn("/hop-tac-xa/0600000301/", locations)
         self.assertNotIn("/hop-tac-xa/0600000302/", locations)
         for page in ("/", "/hop-tac-xa/", "/san-pham-ocop/", "/tin-tuc/", "/thong-ke/",
                      self.article.get_absolute_url()):  # fmt: skip
             self.assertIn(page, locations)
+
+    def test_a_large_sitemap_is_split_into_pages_the_index_lists(self):
+        from cooperatives.sitemaps import OrganizationSitemap
+
+        OrganizationSitemap.limit, limit = 2, OrganizationSitemap.limit
+        self.addCleanup(setattr, OrganizationSitemap, "limit", limit)
+        index = self.client.get("/sitemap.xml").content.decode()
+        self.assertIn("/sitemap-hop-tac-xa.xml?p=2", index)
+        self.assertEqual(self.client.get("/sitemap-hop-tac-xa.xml?p=2").status_code, 200)
+
+
+class CachingTests(PublicPagesTestCase):
+    def test_junk_values_share_one_entry_and_odd_page_numbers_are_not_stored(self):
+        from django.core.cache import cache as pages
+
+        self.client.get("/hop-tac-xa/")
+        before = len(pages._cache)
+        for number in range(5):
+            self.client.get("/hop-tac-xa/", {"kind": f"zzz{number}"})
+            self.client.get("/tin-tuc/", {"page": f"0{number + 1}"})
+        self.assertLessEqual(len(pages._cache) - before, 2)
+
+    def test_a_visitor_with_a_pending_message_is_served_fresh_and_not_stored(self):
+        self.client.cookies["messages"] = "x"
+        self.client.get("/hop-tac-xa/")
+        self.client.cookies.pop("messages")
+        self.assertIsNotNone(self.client.get("/hop-tac-xa/").context)  # not from the cache
+
+    def test_hiding_an_organisation_takes_it_off_its_articles_at_once(self):
+        url = self.article.get_absolute_url()
+        self.assertContains(self.client.get(url), "HTX Nông nghiệp Phù Vân")
+        self.phu_van.is_public = False
+        self.phu_van.save()
+        self.assertNotContains(self.client.get(url), "HTX Nông nghiệp Phù Vân")
+
+    def test_a_unit_that_has_not_started_is_no_filter_and_no_error(self):
+        f.area("99001", "Xã Tương Lai", Area.Level.COMMUNE, self.ninh_binh,
+               valid_from=timezone.localdate() + datetime.timedelta(days=30))  # fmt: skip
+        for url in ("/hop-tac-xa/?area=99001", "/san-pham-ocop/?area=99001"):
+            self.assertEqual(self.client.get(url).status_code, 200, url)
+        self.assertNotContains(self.client.get("/hop-tac-xa/"), "Xã Tương Lai")
+
+    def test_a_query_of_kind_words_only_lists_that_kind(self):
+        f.organization(self.hai_phuc, code="0600000303", name="Quỹ TDND Hải Phúc",
+                       kind=Organization.Kind.CREDIT_FUND, sector_name="Tín dụng")  # fmt: skip
+        clear_caches()
+        names = [o.name for o in self.client.get("/hop-tac-xa/", {"q": "quy tin dung"}).context[
+            "organizations"]]  # fmt: skip
+        self.assertEqual(names, ["Quỹ TDND Hải Phúc"])
 
 
 class VisitorCounterTests(PublicPagesTestCase):

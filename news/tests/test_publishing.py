@@ -54,7 +54,7 @@ class ScheduledPublishingTests(RolesTestCase):
             "Thông báo mở lớp tập huấn cán bộ HTX",
             self.client.get("/tin-tuc/rss/").content.decode(),
         )
-        self.assertIn(self.scheduled.slug, self.client.get("/sitemap.xml").content.decode())
+        self.assertIn(self.scheduled.slug, self.client.get("/sitemap-tin-tuc.xml").content.decode())
 
     def test_a_page_rendered_across_a_publish_time_is_not_cached(self):
         from django.contrib.auth.models import AnonymousUser
@@ -118,7 +118,7 @@ class ScheduledPublishingTests(RolesTestCase):
             re.findall(r"<link>http://testserver/tin-tuc/([^/<]+)/</link>", feed.content.decode())
         )
         self.assertEqual(in_feed, published)
-        sitemap = self.client.get("/sitemap.xml").content.decode()
+        sitemap = self.client.get("/sitemap-tin-tuc.xml").content.decode()
         in_sitemap = set(re.findall(r"<loc>http://testserver/tin-tuc/([^/<]+)/</loc>", sitemap))
         self.assertEqual(in_sitemap, published)
 
