@@ -98,6 +98,7 @@ class Areas:
             pk: (code, name, level)
             for pk, code, name, level in Area.objects.values_list("pk", "code", "name", "level")
         }
+        self.choices_memo: tuple | None = None  # (day, the area filter's choices)
 
     @classmethod
     def current(cls) -> "Areas":
@@ -183,6 +184,9 @@ class AreaChoiceField(forms.ChoiceField):
         """
         areas = Areas.current()
         today = timezone.localdate()
+        memo = areas.choices_memo
+        if memo is not None and memo[0] == today:
+            return memo[1]
         wanted = set(areas.portal_areas())
         current, former = [], []
 
@@ -204,8 +208,10 @@ class AreaChoiceField(forms.ChoiceField):
 
         for root in sorted(pk for pk in wanted if areas.map.parent.get(pk) not in wanted):
             visit(root, 0)
-        return [("", "Tất cả địa bàn"), ("Hiện nay", current),
-                (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
+        choices = [("", "Tất cả địa bàn"), ("Hiện nay", current),
+                   (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
+        areas.choices_memo = (today, choices)
+        return choices
 
     def to_area(self, code: str) -> Area | None:
         return Area.objects.filter(code=code).first() if code else None

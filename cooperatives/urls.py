@@ -1,18 +1,52 @@
+import re
+
 from django.urls import path
 
-from cooperatives import public, views
+from cooperatives import views
+from cooperatives.models import OcopProduct, Organization
+from cooperatives.text import fold
 from htx_portal.caching import cached_for_visitors, next_midnight, next_publication
 
 app_name = "cooperatives"
 
 
+def _shape(pattern: str):
+    return re.compile(pattern).fullmatch
+
+
+# What each filter may look like: anything else is ignored by the page, and so by the
+# cache key (junk values share the entry of the page without them). Checked without a
+# form or a query, as this runs on every cached view.
+DIRECTORY = {
+    "kind": set(Organization.Kind.values).__contains__,
+    "status": set(Organization.Status.values).__contains__,
+    "stars": {"3", "4", "5"}.__contains__,
+    "member": {"co", "khong"}.__contains__,
+    "sort": {"ten", "moi", "cu", "ma"}.__contains__,
+    "sector": _shape(r"[0-9]{1,6}"),
+    "area": _shape(r"[0-9A-Za-z]{1,10}"),
+}
+OCOP = {
+    "stars": {"3", "4", "5"}.__contains__,
+    "group": set(OcopProduct.Group.values).__contains__,
+    "expired": {"co"}.__contains__,
+    "area": _shape(r"[0-9A-Za-z]{1,10}"),
+}
+
+
+def _canonical(request, accepted: dict) -> str:
+    values = [(name, request.GET.get(name, "")) for name in accepted]
+    kept = [(name, value) for name, value in values if value and accepted[name](value)]
+    query = " ".join(fold(request.GET.get("q", ""))[:100].split())
+    return f"{kept}|{query}|{request.GET.get('page', '1')}"
+
+
 def directory_key(request) -> str:
-    """The filters as understood (junk values dropped), and the page."""
-    return f"{public.DirectoryFilters(request.GET).signature()}|{request.GET.get('page', '1')}"
+    return _canonical(request, DIRECTORY)
 
 
 def ocop_key(request) -> str:
-    return f"{public.OcopFilters(request.GET).signature()}|{request.GET.get('page', '1')}"
+    return _canonical(request, OCOP)
 
 
 urlpatterns = [
