@@ -9,6 +9,15 @@ class PagesTests(TestCase):
     def test_robots_keeps_crawlers_out_of_the_admin(self):
         response = self.client.get("/robots.txt")
         self.assertContains(response, "Disallow: /quan-tri/")
+        self.assertContains(response, "Disallow: /bao-cao/")
+        self.assertContains(response, "Sitemap: http://testserver/sitemap.xml")
+
+    def test_every_page_has_a_print_style_and_a_friendly_404(self):
+        page = self.client.get("/khong-co-trang-nay/")
+        self.assertEqual(page.status_code, 404)
+        self.assertContains(page, "Không tìm thấy trang", status_code=404)
+        self.assertContains(page, 'media="print"', status_code=404)
+        self.assertContains(page, "Thống kê truy cập", status_code=404)
 
     def test_admin_speaks_vietnamese(self):
         response = self.client.get(reverse("admin:login"))
