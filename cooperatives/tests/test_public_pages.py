@@ -104,6 +104,19 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertContains(page, "Xã Yên Đồng, Tỉnh Ninh Bình")
         self.assertContains(page, "trước 01/07/2025: Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định")
 
+    def test_a_unit_split_by_the_reform_is_marked_old(self):
+        split = f.area("13950", "Xã Yên Tách", Area.Level.COMMUNE, self.y_yen,
+                       valid_to=REFORM - datetime.timedelta(days=1))  # fmt: skip
+        split.successors.add(
+            self.new_commune,
+            f.area("15002", "Xã Yên Mới", Area.Level.COMMUNE, self.ninh_binh, valid_from=REFORM),
+        )
+        f.organization(split, code="0600000304", name="HTX Yên Tách")
+        clear_caches()
+        page = self.client.get("/hop-tac-xa/", {"q": "yen tach"})
+        self.assertContains(page, "Xã Yên Tách, Huyện Ý Yên, Tỉnh Nam Định")
+        self.assertContains(page, "(đơn vị hành chính cũ)")
+
     def test_sorting_paging_and_bad_values(self):
         for number in range(25):
             f.organization(self.hai_phuc, code=f"09{number:08d}", name=f"HTX Số {number:02d}")
