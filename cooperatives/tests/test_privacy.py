@@ -291,7 +291,10 @@ class MaskingTests(PrivacyTestCase):
 
     def test_full_number_on_the_record_for_those_who_may_change_it(self):
         self.client.force_login(self.alliance)
-        self.assertContains(self.client.get(member_url(self.person)), f'value="{ID_NUMBER}"')
+        record = self.client.get(member_url(self.person))
+        self.assertContains(record, f'value="{ID_NUMBER}"')
+        self.assertContains(record, member_url(self.person, "personal_data"))
+        self.assertContains(record, member_url(self.person, "erase"))
         self.assertContains(self.client.get(member_url(self.elsewhere)), f'value="{ID_NUMBER}"')
         self.client.force_login(self.area_officer)
         self.assertContains(self.client.get(member_url(self.person)), f'value="{ID_NUMBER}"')
@@ -312,6 +315,8 @@ class MaskingTests(PrivacyTestCase):
         self.assertEqual(record.status_code, 200)
         self.assertNotContains(record, ID_NUMBER)
         self.assertContains(record, "•••••••••789")
+        self.assertNotContains(record, "Xuất dữ liệu cá nhân")
+        self.assertNotContains(record, "Xóa theo yêu cầu")
         org = self.client.get(reverse("admin:cooperatives_organization_change", args=[self.own.pk]))
         self.assertNotContains(org, ID_NUMBER)
         self.assertContains(org, "•••••••••789")
