@@ -15,6 +15,11 @@ from cooperatives.admin_base import (
     area_list_filter,
     money_column,
 )
+from cooperatives.admin_privacy import (
+    MaskedMemberInlineMixin,
+    MemberInlineForm,
+    PersonalDataAdminMixin,
+)
 from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
 from cooperatives.models import (
     Area,
@@ -158,9 +163,10 @@ class MemberFormSet(BaseInlineFormSet):
             seen[key] = form
 
 
-class MemberInline(ScopedInline, admin.TabularInline):
+class MemberInline(MaskedMemberInlineMixin, ScopedInline, admin.TabularInline):
     model = Member
     formset = MemberFormSet
+    form = MemberInlineForm
     extra = 0
     fields = [
         "full_name",
@@ -209,7 +215,7 @@ class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
         (None, {"fields": ["code", "name", "kind", "sector", "founded_on", "area"]}),
         (
             _("Liên hệ"),
-            {"fields": ["address", "phone", "email", "representative"]},
+            {"fields": ["address", "phone", "email", "representative", "contacts_public"]},
         ),
         (
             _("Đăng ký và tình trạng"),
@@ -465,8 +471,9 @@ class LoanAdmin(SpreadsheetAdminMixin, ScopedAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class MemberAdmin(PersonalDataAdminMixin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "members"
+    change_form_template = "admin/cooperatives/member/change_form.html"
     list_display = [
         "full_name",
         "organization",
@@ -484,6 +491,7 @@ class MemberAdmin(SpreadsheetAdminMixin, ScopedAdmin):
         "organization__name_folded__contains",
     ]
     autocomplete_fields = ["organization"]
+    actions = ["export_personal_data", "erase_on_request"]
 
     @admin.display(description=_("số giấy tờ"))
     def masked_id(self, obj):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.formatting import vn_number
 from cooperatives.models import ImportBatch
+from cooperatives.privacy import mask
 from cooperatives.scoping import area_scope
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
@@ -188,9 +189,13 @@ class SpreadsheetAdminMixin:
             return HttpResponseBadRequest("Bộ lọc của danh sách không hợp lệ.")
         chosen = changelist.get_queryset(request).values("pk")
         objects = self.kind.export_queryset(request.user).filter(pk__in=chosen)
-        data = export_file(self.kind, objects.iterator(chunk_size=2000), file_format)
+        data = export_file(self.kind, self.export_objects(request, objects), file_format)
         stem = f"{self.kind.name}-{timezone.localdate():%Y-%m-%d}"
         return download(data, file_format, stem)
+
+    def export_objects(self, request, objects):
+        """The records to write, one by one (the member admin masks ID numbers here)."""
+        return objects.iterator(chunk_size=2000)
 
     def template_view(self, request):
         if not self.has_view_or_change_permission(request):
@@ -226,6 +231,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if area_scope(request.user) is not None:
             queryset = queryset.filter(user=request.user)
+        # Member imports name people: only for those who may read the member register.
+        if not request.user.has_perm("cooperatives.view_member"):
+            queryset = queryset.exclude(kind="members")
         return queryset
 
     def has_add_permission(self, request):
@@ -286,7 +294,11 @@ class ImportBatchAdmin(admin.ModelAdmin):
             delta = record.diff_against(record.prev_record)
             for change in delta.changes:
                 field = model._meta.get_field(change.field)
-                fields.append({"name": field.verbose_name, "old": change.old, "new": change.new})
+                old, new = change.old, change.new
+                if change.field == "id_number":
+                    # A list of changes: ID numbers masked, as in every list.
+                    old, new = mask(old or ""), mask(new or "")
+                fields.append({"name": field.verbose_name, "old": old, "new": new})
         return {
             "model": model._meta.verbose_name,
             "object": str(record.instance),

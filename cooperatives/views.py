@@ -1,7 +1,8 @@
 """Public pages of the registry: the directory, an organisation, the OCOP catalogue.
 
 Only organisations marked public appear, and only what their public page may show:
-never the member register, ID numbers or the representative's name.
+never the member register, ID numbers or the representative's name, and contacts only
+as ``privacy.public_contacts`` allows (no personal phone or email).
 """
 
 from django.core.cache import cache
@@ -14,6 +15,7 @@ from django.utils.functional import cached_property
 
 from cooperatives import public
 from cooperatives.models import Figures, OcopProduct, Organization
+from cooperatives.privacy import public_contacts
 from htx_portal import freshness
 
 PAGE_SIZE = 20
@@ -113,6 +115,7 @@ def organization_page(request, code: str):
     )
     context = {
         "org": org,
+        "contacts": public_contacts(org),
         "place": place,
         "products": [(p, p.certified_on <= today <= p.expires_on) for p in products],
         "figures": [public.FigureRow.of(f) for f in figures],

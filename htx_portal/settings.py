@@ -236,3 +236,12 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Personal data never reaches logs or error reports (docs/parts/privacy.md) ---------
+# Applied to whatever LOGGING is defined above: every handler redacts query strings, ID
+# numbers, mobile numbers and emails.
+from htx_portal.logsafety import redact_all_handlers  # noqa: E402
+
+LOGGING = redact_all_handlers(LOGGING)
+DEFAULT_EXCEPTION_REPORTER = "htx_portal.logsafety.PersonalDataExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "htx_portal.logsafety.PersonalDataReporterFilter"

@@ -145,6 +145,15 @@ class Organization(FoldedNameMixin, models.Model):
     is_public = models.BooleanField(
         _("công khai"), default=True, help_text=_("Hiển thị trên trang công khai.")
     )
+    contacts_public = models.BooleanField(
+        _("liên hệ công khai"),
+        default=False,
+        help_text=_(
+            "Đánh dấu khi địa chỉ, điện thoại, email là liên hệ chính thức của tổ chức, "
+            "được phép công khai. Nếu không, trang công khai ẩn liên hệ của tổ hợp tác và "
+            "số di động, email cá nhân (Gmail, Yahoo…) của mọi tổ chức."
+        ),
+    )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     history = HistoricalRecords(verbose_name=_("lịch sử tổ chức"), bases=[ImportedHistory])
