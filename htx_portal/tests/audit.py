@@ -142,8 +142,8 @@ class AuditTestCase(RolesTestCase):
     # Records per admin model: (own-area or only record, other-area record or None).
     @classmethod
     def admin_records(cls) -> dict:
-        own_ocop = OcopProduct.objects.exclude(pk=cls.own_expiring.pk).get(organization=cls.own)
-        other_ocop = OcopProduct.objects.exclude(pk=cls.other_expiring.pk).get(organization=cls.other)
+        products = OcopProduct.objects.exclude(pk__in=[cls.own_expiring.pk, cls.other_expiring.pk])
+        own_ocop, other_ocop = products.get(organization=cls.own), products.get(organization=cls.other)
         return {
             "cooperatives.organization": (cls.own, cls.other),
             "cooperatives.location": (cls.own.locations.get(), cls.other.locations.get()),
