@@ -143,7 +143,8 @@ class AuditTestCase(RolesTestCase):
     @classmethod
     def admin_records(cls) -> dict:
         products = OcopProduct.objects.exclude(pk__in=[cls.own_expiring.pk, cls.other_expiring.pk])
-        own_ocop, other_ocop = products.get(organization=cls.own), products.get(organization=cls.other)
+        own_ocop = products.get(organization=cls.own)
+        other_ocop = products.get(organization=cls.other)
         return {
             "cooperatives.organization": (cls.own, cls.other),
             "cooperatives.location": (cls.own.locations.get(), cls.other.locations.get()),

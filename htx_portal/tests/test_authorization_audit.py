@@ -70,8 +70,7 @@ SITE = {
     "admin:password_change_done": ("/quan-tri/password_change/done/", "login 200 200 200 200"),
     "admin:jsi18n": ("/quan-tri/jsi18n/", "login 200 200 200 200"),
     "admin:autocomplete": (
-        "/quan-tri/autocomplete/?app_label=cooperatives&model_name=figures"
-        "&field_name=organization",
+        "/quan-tri/autocomplete/?app_label=cooperatives&model_name=figures&field_name=organization",
         "login 200 403 200 200",
     ),
     "admin:view_on_site": (
