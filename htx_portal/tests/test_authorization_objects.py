@@ -193,3 +193,64 @@ class AreaOfficerObjectTests(AuditTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "Hải Phúc")
         self.assertNotContains(response, "Hải Hậu")
+
+    def test_imports_refuse_other_district_rows_for_every_kind(self):
+        """The whole registry as alliance staff export it, uploaded by the area officer."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        alliance = Client()
+        alliance.force_login(self.alliance)
+        for model in EXPORTS:
+            export = reverse(f"admin:cooperatives_{model}_export")
+            data = alliance.get(export, {"dinh_dang": "csv"}).content
+            self.assertIn(self.other.code.encode(), data, model)
+            before = database_state()
+            page = self.client.post(
+                reverse(f"admin:cooperatives_{model}_import"),
+                {"file": SimpleUploadedFile(f"{model}.csv", data, content_type="text/csv")},
+            )
+            self.assertEqual(page.status_code, 200, model)
+            self.assertContains(page, "không thuộc địa bàn bạn phụ trách", msg_prefix=model)
+            self.assertNotIn("token", page.context, model)
+            self.assertEqual(changed_tables(before, database_state()), [], model)
+
+    def test_own_records_cannot_be_moved_to_another_district_organisation(self):
+        for label in ("cooperatives.loan", "cooperatives.figures", "cooperatives.ocopproduct",
+                      "cooperatives.member", "cooperatives.location"):  # fmt: skip
+            obj = self.admin_records()[label][0]
+            url = admin_address(label, "change", obj)
+            data = form_data(self.client.get(url))
+            before = database_state()
+            response = self.client.post(url, data | {"organization": self.other.pk})
+            self.assertEqual(response.status_code, 200, label)
+            self.assertIn("organization", response.context["adminform"].form.errors, label)
+            self.assertEqual(changed_tables(before, database_state()), [], label)
+            # The control: the same form, left on its own organisation, saves.
+            self.assertEqual(self.client.post(url, data).status_code, 302, label)
+
+    def test_area_officer_cannot_approve_figures_with_the_list_action(self):
+        figures = self.own.figures.get()
+        response = self.client.post(
+            reverse("admin:cooperatives_figures_changelist"),
+            {"action": "approve_selected", "_selected_action": [figures.pk]},
+        )
+        self.assertLess(response.status_code, 500)
+        figures.refresh_from_db()
+        self.assertNotEqual(figures.state, "approved")
+
+
+def form_data(page) -> dict:
+    """The POST data of an admin change page as it stands (no inlines)."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if value is None:
+            continue
+        if hasattr(field.widget, "format_value"):
+            value = field.widget.format_value(value)
+        if isinstance(value, list):
+            value = value[0]
+        if value is not None:
+            data[name] = value
+    return data
