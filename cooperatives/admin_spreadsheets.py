@@ -226,7 +226,16 @@ class ImportBatchAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if area_scope(request.user) is not None:
             queryset = queryset.filter(user=request.user)
-        return queryset
+        # A batch shows the records it changed: only to those who may see that kind
+        # (officials never see a members import, as they never see the register).
+        readable = [
+            name
+            for name, kind in KINDS.items()
+            if request.user.has_perm(
+                f"{kind.model._meta.app_label}.view_{kind.model._meta.model_name}"
+            )
+        ]
+        return queryset.filter(kind__in=readable)
 
     def has_add_permission(self, request):
         return False

@@ -398,3 +398,27 @@ class RefusedPostTests(AuditBase):
                 before = database_state()
                 self.client.post(admin_address(label, action, obj), post_data(action, obj))
                 self.assertNotEqual(changed_tables(before, database_state()), [], (label, action))
+
+
+class OfficialTests(AuditBase):
+    def test_official_never_sees_a_members_import(self):
+        """The import history shows the records a batch changed: for a members import,
+        names and changes from the member register, which officials never read."""
+        from cooperatives.tests.spreadsheet_files import run
+
+        export = self.clients[ALLIANCE].get(
+            "/quan-tri/cooperatives/member/xuat-tep/", {"dinh_dang": "csv"}
+        )
+        text = export.content.decode("utf-8-sig").replace("Trần Văn An", "Trần Văn Bình", 1)
+        batch = run("members", text.encode("utf-8-sig"), "tv.csv", user=self.alliance).batch
+        self.assertEqual(batch.updated, 1)
+        detail = f"/quan-tri/cooperatives/importbatch/{batch.pk}/change/"
+        self.assertContains(self.clients[ALLIANCE].get(detail), "Trần Văn Bình")
+        official = self.clients[OFFICIAL]
+        self.assertEqual(official.get(detail).status_code, 404)
+        listing = official.get("/quan-tri/cooperatives/importbatch/")
+        self.assertNotIn(batch, listing.context["cl"].result_list)
+        self.assertIn(self.alliance_batch, listing.context["cl"].result_list)
+        history = official.get(f"/quan-tri/cooperatives/importbatch/{batch.pk}/history/")
+        self.assertEqual(history.status_code, 302)
+        self.assertNotContains(official.get(history["Location"]), "Trần Văn Bình")
