@@ -328,6 +328,24 @@ class GetMatrixTests(AuditBase):
                     outcome = ([LOGIN] + expected.split())[index]
                     self.assert_outcome(self.client.get(url), outcome, f"{role} GET {url}")
 
+    def test_unpublished_articles_and_private_organisations(self):
+        """Drafts preview for news staff only, even after one of them opened it (cache);
+        an organisation that is not public has no public page for anyone."""
+        hidden = self.other
+        hidden.is_public = False
+        hidden.save()
+        draft = f"/tin-tuc/{self.draft.slug}/"
+        for role, outcome in zip(ROLES, "404 404 200 404 200".split(), strict=True):
+            self.sign_in(role)
+            if role == EDITOR:
+                self.assert_outcome(self.client.get(draft), outcome, f"{role} GET {draft}")
+            self.assert_outcome(
+                self.client.get(f"/hop-tac-xa/{hidden.code}/"), "404", f"{role} private org"
+            )
+        for role, outcome in zip(ROLES, "404 404 200 404 200".split(), strict=True):
+            self.sign_in(role)
+            self.assert_outcome(self.client.get(draft), outcome, f"{role} GET {draft}")
+
 
 class RefusedPostTests(AuditBase):
     """Every role that may not change something POSTs to it: nothing changes."""
