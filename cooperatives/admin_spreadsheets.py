@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -303,7 +304,18 @@ class ImportBatchAdmin(admin.ModelAdmin):
             "fields": fields,
         }
 
+    def history_view(self, request, object_id, extra_context=None):
+        # As the detail page: refused without the permission, 404 when out of reach
+        # (Django's own redirects to the index with a message).
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
     def undo_view(self, request, pk):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         batch = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method != "POST" or not self.can_undo(request, batch):
             raise PermissionDenied
