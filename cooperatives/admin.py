@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -511,6 +512,14 @@ class WorklistAdmin(ScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    # The worklists are proxies without a history of their own (their pages failed
+    # with a server error): the history is on the organisation's or product's page.
+    def history_view(self, request, object_id, extra_context=None):
+        raise Http404
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        raise Http404
 
 
 @admin.register(UnplacedOrganization)

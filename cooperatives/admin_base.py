@@ -128,7 +128,16 @@ class SafeHistoryMixin:
             raise Http404
         if request.method == "POST" and not self.has_change_permission(request, current):
             raise PermissionDenied
+        request._htx_history_current = current
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_view_history_or_change_history_permission(self, request, obj=None):
+        # django-simple-history asks about the old version, whose area may be another
+        # (or none, before the first head office): the current record decides.
+        current = getattr(request, "_htx_history_current", None)
+        if obj is not None and current is not None and obj.pk == current.pk:
+            obj = current
+        return super().has_view_history_or_change_history_permission(request, obj)
 
     def revert_disabled(self, request, obj=None):
         current = self._current(request, obj.pk) if obj is not None else None

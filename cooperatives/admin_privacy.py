@@ -153,9 +153,13 @@ class PersonalDataAdminMixin:
         return response
 
     def personal_data_view(self, request, object_id):
+        # The right is checked before the method, so a refusal reads the same either way.
+        member = self.get_object(request, object_id)
+        if not privacy.may_see_id_number(request.user, member):
+            raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        return self._export(request, self.get_object(request, object_id))
+        return self._export(request, member)
 
     def erase_view(self, request, object_id):
         member = self.get_object(request, object_id)

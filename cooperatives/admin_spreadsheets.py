@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -231,10 +232,16 @@ class ImportBatchAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         if area_scope(request.user) is not None:
             queryset = queryset.filter(user=request.user)
-        # Member imports name people: only for those who may read the member register.
-        if not request.user.has_perm("cooperatives.view_member"):
-            queryset = queryset.exclude(kind="members")
-        return queryset
+        # A batch shows the records it changed: only to those who may see that kind
+        # (officials never see a members import, as they never see the register).
+        readable = [
+            name
+            for name, kind in KINDS.items()
+            if request.user.has_perm(
+                f"{kind.model._meta.app_label}.view_{kind.model._meta.model_name}"
+            )
+        ]
+        return queryset.filter(kind__in=readable)
 
     def has_add_permission(self, request):
         return False
@@ -306,7 +313,18 @@ class ImportBatchAdmin(admin.ModelAdmin):
             "fields": fields,
         }
 
+    def history_view(self, request, object_id, extra_context=None):
+        # As the detail page: refused without the permission, 404 when out of reach
+        # (Django's own redirects to the index with a message).
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
     def undo_view(self, request, pk):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         batch = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method != "POST" or not self.can_undo(request, batch):
             raise PermissionDenied

@@ -54,6 +54,12 @@ urlpatterns = [
     path("", include("cooperatives.urls")),
     path("bao-cao/", include("reports.urls")),
     path("thong-ke/", report_views.statistics_page, name="statistics"),
+    # Checked in place of the admin's own "view on site" redirect (same address).
+    path(
+        "quan-tri/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.admin_view_on_site),
+        name="admin_view_on_site",
+    ),
     path("quan-tri/", admin.site.urls),
 ]
 
