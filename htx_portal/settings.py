@@ -231,7 +231,7 @@ from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 INSTALLED_APPS += ["csp", "signin.apps.AxesConfig", "signin"]
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "signin.sessions.StaffSessionMiddleware",
 )
 # CSP sets its header on every response that has none yet (uploads keep their own

@@ -5,6 +5,7 @@ from django.apps import AppConfig
 class SigninConfig(AppConfig):
     """Sign-in protection: lockout page, staff session limits, the sign-in audit admin."""
 
+    default = True  # this module also holds AxesConfig
     name = "signin"
     verbose_name = "Đăng nhập"
 
