@@ -3,6 +3,7 @@ work in the admin pages the portal uses and write an article in the rich-text ed
 and no page reports a single policy violation."""
 
 from django.core.cache import cache
+from django.urls import reverse
 
 from cooperatives.tests.base import RolesTestCase
 from htx_portal.browser import BrowserTestCase
@@ -109,3 +110,12 @@ class ContentSecurityPolicyInBrowserTests(TemporaryMedia, BrowserTestCase):
         self.visit(page, console, "/", "home page")
         self.visit(page, console, "/bao-cao/36/2023/6/", "report page")
         self.screenshot(page, "csp-report")
+        public = [
+            reverse("cooperatives:directory"),
+            self.own.get_absolute_url(),
+            reverse("cooperatives:ocop"),
+            reverse("statistics"),
+            reverse("news:list"),
+        ]
+        for path in public:
+            self.visit(page, console, path, path)
