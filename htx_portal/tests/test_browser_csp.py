@@ -119,3 +119,19 @@ class ContentSecurityPolicyInBrowserTests(TemporaryMedia, BrowserTestCase):
         ]
         for path in public:
             self.visit(page, console, path, path)
+
+        # Signed out, someone guesses the password: the lockout page, under the same policy.
+        page.goto(f"{self.live_server_url}/quan-tri/")
+        page.locator("#logout-form button").click()
+        page.wait_for_load_state("networkidle")
+        for _ in range(5):
+            page.goto(f"{self.live_server_url}/quan-tri/login/")
+            page.fill("#id_username", "lienminh")
+            page.fill("#id_password", "doan-mat-khau")
+            page.locator("input[type=submit]").click()
+            page.wait_for_load_state("networkidle")
+        self.assertEqual(
+            page.get_by_role("heading", level=1).inner_text(), "Tài khoản tạm thời bị khóa"
+        )
+        self.assert_no_violation(page, console, "lockout page")
+        self.screenshot(page, "csp-lockout")
