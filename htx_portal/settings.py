@@ -246,7 +246,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # No inline script: the one inline tag we need (the rich-text editor's import
-        # map) carries the request's nonce (htx_portal/security.py).
+        # map) carries the request's nonce (htx_portal/csp.py).
         "script-src": [SELF, NONCE],
         # No inline style either, but for the one <style> element the rich-text editor
         # (Tiptap, inside django-prose-editor 0.28.0) writes at run time: its hash. An
