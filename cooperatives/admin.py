@@ -443,13 +443,17 @@ class OcopProductAdmin(SpreadsheetAdminMixin, ScopedAdmin):
     ]
     autocomplete_fields = ["organization"]
 
+    class Media:
+        # Colours of the certificate states (no inline styles under the CSP).
+        css = {"all": ["css/admin.css"]}
+
     @admin.display(description=_("tình trạng chứng nhận"))
     def expiry_state(self, obj):
         days = obj.days_to_expiry()
         if days < 0:
-            return format_html('<strong style="color:#b3261e">{}</strong>', "Đã hết hạn")
+            return format_html('<strong class="htx-expired">{}</strong>', "Đã hết hạn")
         if days <= EXPIRY_WARNING_DAYS:
-            return format_html('<strong style="color:#8a5300">Còn {} ngày</strong>', days)
+            return format_html('<strong class="htx-expiring">Còn {} ngày</strong>', days)
         return "Còn hiệu lực"
 
 

@@ -31,6 +31,8 @@ def _role_permissions(role: str) -> Q | None:
             | Q(content_type__app_label="reports")
             | Q(content_type__app_label="news")
             | Q(content_type__app_label="import_export")
+            # The sign-in audit (django-axes), read-only.
+            | Q(content_type__app_label="axes", codename__startswith="view_")
         )
     if role == AREA:
         view = Q(codename__startswith="view_")

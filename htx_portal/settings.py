@@ -1,5 +1,6 @@
 """Settings for the alliance portal, read from the environment only (DATA-CONTRACT.md §5)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -223,6 +224,65 @@ if not DEBUG:
     if not SECURE_SSL_REDIRECT:
         # Deliberately turned off (TLS ends at a proxy that redirects itself).
         SILENCED_SYSTEM_CHECKS = ["security.W008"]
+
+# --- Sign-in protection, staff sessions and Content Security Policy (issue 7, security;
+# docs/parts/security.md). Kept in one block so it merges cleanly.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp", "signin.apps.AxesConfig", "signin"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "signin.sessions.StaffSessionMiddleware",
+)
+# CSP sets its header on every response that has none yet (uploads keep their own
+# sandbox policy); Axes turns a locked-out sign-in into the lockout page, so it comes last.
+MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TIPTAP_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No inline script: the one inline tag we need (the rich-text editor's import
+        # map) carries the request's nonce (htx_portal/csp.py).
+        "script-src": [SELF, NONCE],
+        # No inline style either, but for the one <style> element the rich-text editor
+        # (Tiptap, inside django-prose-editor 0.28.0) writes at run time: its hash. An
+        # upgrade of the editor that changes it fails htx_portal/tests/test_browser_csp.py.
+        "style-src": [SELF, TIPTAP_STYLE_HASH],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Password guessing: the admin sign-in locks a user name on one IP address after
+# HTX_LOGIN_FAILURE_LIMIT failures, for HTX_LOGIN_LOCKOUT_MINUTES after the last one.
+AXES_FAILURE_LIMIT = envint("HTX_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("HTX_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "signin.lockout.client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # no banner on every manage.py command
+AXES_ENABLE_ADMIN = False  # signin/admin.py shows the records read-only, in Vietnamese
+# Staff sessions end after HTX_STAFF_IDLE_MINUTES without a request, and in any case
+# HTX_STAFF_SESSION_HOURS after signing in.
+STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=envint("HTX_STAFF_IDLE_MINUTES", 30))
+STAFF_SESSION_MAX_AGE = datetime.timedelta(hours=envint("HTX_STAFF_SESSION_HOURS", 12))
+SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
+# Client addresses come from X-Forwarded-For only behind the TLS proxy (its last entry,
+# the one the proxy itself appended).
+BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)
+# --- end of the security block.
 
 LOGGING = {
     "version": 1,

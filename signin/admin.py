@@ -1,0 +1,57 @@
+"""The sign-in audit (django-axes records) in the admin, read-only for everyone.
+
+Sign-ins and sign-outs (AccessLog), failed attempts (AccessFailureLog) and the running
+failure counts that lock a user name on an address (AccessAttempt). Nobody edits them
+here; a lock is lifted with ``manage.py axes_reset_username`` (docs/parts/security.md)
+or, by a superuser, by deleting the attempt row.
+"""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.contrib import admin
+from django.utils import timezone
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    date_hierarchy = "attempt_time"
+    search_fields = ["username", "ip_address", "user_agent"]
+    list_per_page = 100
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = ["attempt_time", "logout_time", "username", "ip_address", "user_agent"]
+    list_filter = ["attempt_time"]
+    fields = ["username", "attempt_time", "logout_time", "ip_address", "user_agent", "path_info"]
+
+
+@admin.register(AccessFailureLog)
+class AccessFailureLogAdmin(ReadOnlyAdmin):
+    list_display = ["attempt_time", "username", "ip_address", "user_agent", "locked_out"]
+    list_filter = ["attempt_time", "locked_out"]
+    fields = ["username", "attempt_time", "ip_address", "user_agent", "path_info", "locked_out"]
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(ReadOnlyAdmin):
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "state"]
+    list_filter = ["attempt_time"]
+    fields = ["username", "attempt_time", "ip_address", "user_agent", "failures_since_start"]
+
+    @admin.display(description="tình trạng")
+    def state(self, obj: AccessAttempt) -> str:
+        locked_until = obj.attempt_time + settings.AXES_COOLOFF_TIME
+        if obj.failures_since_start >= settings.AXES_FAILURE_LIMIT:
+            if locked_until > timezone.now():
+                return f"Bị khóa đến {timezone.localtime(locked_until):%H:%M %d/%m/%Y}"
+            return "Đã hết hạn khóa"
+        return f"Còn {settings.AXES_FAILURE_LIMIT - obj.failures_since_start} lần thử"
