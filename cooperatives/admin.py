@@ -498,6 +498,10 @@ class MemberAdmin(PersonalDataAdminMixin, SpreadsheetAdminMixin, ScopedAdmin):
     autocomplete_fields = ["organization"]
     actions = ["export_personal_data", "erase_on_request"]
 
+    class Media:
+        # The personal-data buttons' look (no inline styles under the CSP).
+        css = {"all": ["css/admin.css"]}
+
     @admin.display(description=_("số giấy tờ"))
     def masked_id(self, obj):
         return obj.masked_id_number or "—"

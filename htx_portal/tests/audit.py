@@ -9,6 +9,7 @@ that every address of the audit table can be filled with a real id.
 
 import datetime
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
@@ -136,6 +137,11 @@ class AuditTestCase(RolesTestCase):
         SiteContent.load().save()
         cls.sitecontent = SiteContent.objects.get()
         cls.group = Group.objects.order_by("pk").first()
+        # The sign-in audit: one record of each kind.
+        seen = {"username": "canbo.yyen", "ip_address": "10.0.0.7", "user_agent": "Firefox"}
+        cls.access_log = AccessLog.objects.create(**seen)
+        cls.access_failure = AccessFailureLog.objects.create(**seen)
+        cls.access_attempt = AccessAttempt.objects.create(**seen, failures_since_start=2)
         cls.organization_ct = ContentType.objects.get_for_model(cls.other)
         LogEntry.objects.all().delete()
 
@@ -167,6 +173,9 @@ class AuditTestCase(RolesTestCase):
             "news.link": (cls.link, None),
             "auth.group": (cls.group, None),
             "auth.user": (cls.editor, None),
+            "axes.accesslog": (cls.access_log, None),
+            "axes.accessfailurelog": (cls.access_failure, None),
+            "axes.accessattempt": (cls.access_attempt, None),
         }
 
 

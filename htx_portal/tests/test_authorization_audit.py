@@ -128,7 +128,19 @@ WORKLIST = {
     "simple_history": "404 404 404 404",
     "object": "302 302 302 302",
 }
+# The sign-in audit: read by alliance staff, changed by nobody (a superuser lifts a lock).
+SIGNIN_AUDIT = {
+    "changelist": "403 403 403 200",
+    "add": "403 403 403 403",
+    "change": "403 403 403 200",
+    "delete": "403 403 403 403",
+    "history": "403 403 403 200",
+    "object": "302 302 302 302",
+}
 ADMIN = {
+    "axes.accesslog": SIGNIN_AUDIT,
+    "axes.accessfailurelog": SIGNIN_AUDIT,
+    "axes.accessattempt": SIGNIN_AUDIT,
     "auth.group": STAFF_ONLY,
     "auth.user": STAFF_ONLY | {"password_change": "403 403 403 403"},
     "cooperatives.area": REFERENCE
@@ -307,6 +319,9 @@ class CompletenessTests(AuditBase):
             "auth.user",
             "cooperatives.unplacedorganization",
             "cooperatives.expiringocopproduct",
+            "axes.accesslog",
+            "axes.accessfailurelog",
+            "axes.accessattempt",
         }
         self.assertEqual(set(ADMIN), set(WRITERS) | read_only)
 

@@ -87,6 +87,15 @@ class ContentSecurityPolicyInBrowserTests(TemporaryMedia, BrowserTestCase):
         )
         self.visit(page, console, "/quan-tri/cooperatives/ocopproduct/", "OCOP list")
         self.visit(page, console, "/quan-tri/axes/accesslog/", "sign-in audit")
+        # The member page's personal-data tools, and the erasure's confirmation page.
+        member = org.members.create(full_name="Trần Thị Mai", id_number="036190004321")
+        member_page = f"/quan-tri/cooperatives/member/{member.pk}/change/"
+        self.visit(page, console, member_page, "member page")
+        self.assertEqual(
+            page.locator(".htx-object-tool").evaluate("b => getComputedStyle(b).display"),
+            "inline-block",
+        )
+        self.visit(page, console, f"{member_page[:-7]}xoa-theo-yeu-cau/", "erasure page")
 
         self.visit(page, console, "/quan-tri/news/article/add/", "article add page")
         page.fill("#id_title", "Hội nghị tổng kết kinh tế tập thể năm 2025")
