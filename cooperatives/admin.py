@@ -33,6 +33,7 @@ from cooperatives.models import (
 )
 from cooperatives.scoping import area_scope, scoped_area_ids
 from cooperatives.text import fold
+from htx_portal.locking import OptimisticLockingAdmin
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -176,7 +177,7 @@ class MemberInline(ScopedInline, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "organizations"
     scope_lookup = "area_id"
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin_base import FoldedSearchMixin, SafeHistoryMixin
+from htx_portal.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
 
 
@@ -90,7 +91,9 @@ class ArticleStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    OptimisticLockingAdmin, HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
+):
     form = ArticleForm
     list_display = ["title", "category", "state_column", "publish_at", "featured", "view_count",
                     "author"]  # fmt: skip

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from cooperatives.text import nfc
 
 from .imports import ImportedHistory
-from .organizations import MONEY, Organization
+from .organizations import MONEY, Organization, watch_organization_records
 from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
@@ -434,3 +434,7 @@ class Loan(models.Model):
         if self.outstanding is None and self.amount is not None:
             self.outstanding = self.amount
         super().clean_fields(exclude=exclude)
+
+
+# Every record on an organisation's admin page moves its version (htx_portal/locking.py).
+watch_organization_records(Member, Figures, OcopProduct, Loan)
