@@ -1,10 +1,11 @@
 """Optimistic locking: two people saving the same record never silently overwrite each other.
 
-A versioned record (``VersionedModel``) gets a new random ``version`` on every full save,
-and whenever something else shown on its admin page changes (an organisation's locations,
-figures, OCOP products, loans and members: ``bump_version``; spreadsheet imports do the
-same in bulk). Random rather than counted, so that restoring an old revision can never
-bring back a version an open form still holds.
+A versioned record (``VersionedModel``: organisations, their locations, figures, OCOP
+products, loans and members, news articles) gets a new random ``version`` on every full
+save, and an organisation's also whenever a record shown on its admin page changes
+(``bump_version``); spreadsheet imports and the figures approval move them too. Random
+rather than counted, so that restoring an old revision can never bring back a version an
+open form still holds.
 
 The admin page (``OptimisticLockingAdmin``) carries the version it was opened with in a
 hidden field. On save, the stored version is read under a row lock; if it moved, the form
@@ -113,6 +114,11 @@ class OptimisticLockingAdmin:
         super().__init__(*args, **kwargs)
         if not issubclass(self.form, VersionCheckForm):
             self.form = type(self.form.__name__, (VersionCheckForm, self.form), {})
+
+    def get_fields(self, request, obj=None):
+        # Without declared fields Django lists the form's, the hidden one included: it is
+        # placed by get_fieldsets only where the person may save.
+        return [name for name in super().get_fields(request, obj) if name != "opened_version"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

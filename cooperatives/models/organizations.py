@@ -210,7 +210,7 @@ class Organization(FoldedNameMixin, VersionedModel):
             Organization.objects.filter(pk=self.pk).update(area_id=latest)
 
 
-class Location(models.Model):
+class Location(VersionedModel):
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("tổ chức"),
@@ -221,7 +221,9 @@ class Location(models.Model):
         Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="locations"
     )
     valid_from = models.DateField(_("địa bàn từ ngày"))
-    history = HistoricalRecords(verbose_name=_("lịch sử địa bàn"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử địa bàn"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     class Meta:
         verbose_name = _("địa bàn trụ sở")

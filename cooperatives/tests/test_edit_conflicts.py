@@ -148,3 +148,68 @@ class ArticleConflictTests(RolesTestCase):
         self.assertContains(refused, "Bản của liên minh")
         article.refresh_from_db()
         self.assertEqual(article.title, "Bản của biên tập")
+
+
+def page_form(client, url) -> dict:
+    """The POST data of a (non-inline) admin change page as it stands."""
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if value is None:
+            continue
+        if hasattr(field.widget, "format_value"):
+            value = field.widget.format_value(value)
+        if value is not None:
+            data[name] = value
+    assert data["opened_version"] == hidden_version(page)
+    return data
+
+
+class RecordConflictTests(RolesTestCase):
+    def setUp(self):
+        self.first = Client()
+        self.first.force_login(self.alliance)
+        self.second = Client()
+        self.second.force_login(self.superuser)
+
+    def test_an_ocop_page_left_open_does_not_overwrite_an_edit_made_on_the_organisation_page(self):
+        product = self.own.ocop_products.get()
+        url = reverse("admin:cooperatives_ocopproduct_change", args=[product.pk])
+        stale = page_form(self.second, url)
+        stale["certified_on"] = product.certified_on.strftime("%d/%m/%Y")
+        stale["expires_on"] = product.expires_on.strftime("%d/%m/%Y")
+        stale["stars"] = "5"
+
+        inline = organization_form(self.first, self.own)
+        inline["ocop_products-0-name"] = "Gạo nếp cái hoa vàng"
+        self.assertEqual(self.first.post(change_url(self.own), inline).status_code, 302)
+
+        response = self.second.post(url, stale)
+        self.assertContains(response, CONFLICT)
+        product.refresh_from_db()
+        self.assertEqual((product.name, product.stars), ("Gạo nếp cái hoa vàng", 3))
+
+    def test_an_approval_moves_the_version_of_the_figures(self):
+        figures = self.own.figures.get()
+        url = reverse("admin:cooperatives_figures_change", args=[figures.pk])
+        stale = page_form(self.second, url)
+        stale["workers"] = "12"
+        response = self.first.post(
+            reverse("admin:cooperatives_figures_changelist"),
+            {"action": "approve_selected", "_selected_action": [figures.pk]},
+        )
+        self.assertEqual(response.status_code, 302)
+        response = self.second.post(url, stale)
+        self.assertContains(response, "lienminh đã lưu hồ sơ này")
+        figures.refresh_from_db()
+        self.assertEqual((figures.state, figures.workers), ("approved", 10))
+
+    def test_a_view_only_page_has_no_version_field(self):
+        official = Client()
+        official.force_login(self.official)
+        product = self.own.ocop_products.get()
+        page = official.get(reverse("admin:cooperatives_ocopproduct_change", args=[product.pk]))
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, "opened_version")
