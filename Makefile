@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
+.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web drill-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,8 @@ bench-web: install
 	$(DEV) $(BIN)/python bench/web_bench.py
 
 bench: bench-import bench-report bench-web
+
+# PostgreSQL stopped and started under load (docs/parts/resilience.md). On a throwaway
+# cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.
+drill-db: install
+	$(BIN)/python bench/db_drill.py $(DRILL_ARGS)

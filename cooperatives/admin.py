@@ -39,6 +39,7 @@ from cooperatives.models import (
 )
 from cooperatives.scoping import area_scope, scoped_area_ids
 from cooperatives.text import fold
+from htx_portal.locking import OptimisticLockingAdmin, new_version
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -183,7 +184,7 @@ class MemberInline(MaskedMemberInlineMixin, ScopedInline, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "organizations"
     scope_lookup = "area_id"
 
@@ -270,7 +271,7 @@ class OrganizationAdmin(SpreadsheetAdminMixin, ScopedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(ScopedAdmin):
+class LocationAdmin(OptimisticLockingAdmin, ScopedAdmin):
     list_display = ["organization", "area", "valid_from"]
     list_filter = [area_list_filter("area_id")]
     list_select_related = ["organization", "area"]
@@ -279,7 +280,7 @@ class LocationAdmin(ScopedAdmin):
 
 
 @admin.register(Figures)
-class FiguresAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class FiguresAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "figures"
     list_display = [
         "organization",
@@ -388,7 +389,8 @@ class FiguresAdmin(SpreadsheetAdminMixin, ScopedAdmin):
         count = 0
         for figures in queryset.select_related("organization"):
             figures.state = state
-            figures.save(update_fields=["state", "updated_at"])
+            figures.version = new_version()  # an open form of these figures must be told
+            figures.save(update_fields=["state", "updated_at", "version"])
             count += 1
         label = Figures.State(state).label
         self.message_user(request, f"Đã chuyển {count} bản ghi sang trạng thái “{label}”.")
@@ -417,7 +419,7 @@ class OcopExpiryFilter(admin.SimpleListFilter):
 
 
 @admin.register(OcopProduct)
-class OcopProductAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class OcopProductAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "ocop"
     list_display = [
         "name",
@@ -458,7 +460,7 @@ class OcopProductAdmin(SpreadsheetAdminMixin, ScopedAdmin):
 
 
 @admin.register(Loan)
-class LoanAdmin(SpreadsheetAdminMixin, ScopedAdmin):
+class LoanAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "loans"
     list_display = [
         "organization",
@@ -476,7 +478,9 @@ class LoanAdmin(SpreadsheetAdminMixin, ScopedAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(PersonalDataAdminMixin, SpreadsheetAdminMixin, ScopedAdmin):
+class MemberAdmin(
+    PersonalDataAdminMixin, OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin
+):
     spreadsheet_kind = "members"
     change_form_template = "admin/cooperatives/member/change_form.html"
     list_display = [

@@ -4,7 +4,8 @@ Public pages are cached under keys holding a data version. The versions live in 
 database (``DataVersion``), so every process and machine agrees on them whatever cache it
 uses; saving or deleting any watched record moves its version on in the same
 transaction. A process reads a version at most once per ``DATA_VERSION_TTL`` seconds
-(a second by default) and sees its own changes at once.
+(a second by default) and sees its own changes at once. While the database cannot be
+reached, the version last read is kept, so pages cached before the outage are still served.
 """
 
 import secrets
@@ -12,7 +13,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _lock = threading.Lock()
@@ -28,7 +29,17 @@ def version(name: str) -> int:
         known = _known.get(name)
     if known is not None and time.monotonic() - known[1] < ttl:
         return known[0]
-    current = DataVersion.objects.filter(name=name).values_list("version", flat=True).first()
+    try:
+        current = DataVersion.objects.filter(name=name).values_list("version", flat=True).first()
+    except (OperationalError, InterfaceError):
+        # The database is unreachable: nobody can change data now, so the version last
+        # read stays right and visitors keep getting cached pages (htx_portal/database.py).
+        # Retried after the TTL again; inside a transaction the error must propagate.
+        if known is None or connection.in_atomic_block:
+            raise
+        with _lock:
+            _known[name] = (known[0], time.monotonic())
+        return known[0]
     current = current or 1
     with _lock:
         _known[name] = (current, time.monotonic())

@@ -1,6 +1,8 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseBadRequest
 
+from htx_portal.database import RETRY_AFTER_SECONDS
+
 
 class HealthCheckMiddleware:
     """Answer ``/healthz`` before host checks and HTTPS redirects.
@@ -21,11 +23,13 @@ class HealthCheckMiddleware:
                 cursor.fetchone()
         except DatabaseError:
             connection.close_if_unusable_or_obsolete()
-            return HttpResponse(
+            response = HttpResponse(
                 "Cơ sở dữ liệu không phản hồi.\n",
                 status=503,
                 content_type="text/plain; charset=utf-8",
             )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "htx_portal.middleware.HealthCheckMiddleware",
+    "htx_portal.database.DatabaseUnavailableMiddleware",  # the 503 page when the DB is gone
     "django.middleware.security.SecurityMiddleware",
     "htx_portal.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -119,8 +120,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Resilience (docs/parts/resilience.md): when PostgreSQL is gone, pages answer the 503
+# page quickly instead of hanging. A refused connection fails at once; an unreachable host
+# after HTX_DB_CONNECT_TIMEOUT seconds; a connection whose server vanished mid-query after
+# tcp_user_timeout. Web processes (wsgi.py/asgi.py) also cap each statement at
+# HTX_DB_STATEMENT_TIMEOUT seconds (htx_portal/database.py); commands and imports do not.
+DB_CONNECT_TIMEOUT = envint("HTX_DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT = envint("HTX_DB_STATEMENT_TIMEOUT", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    _db_options.setdefault("tcp_user_timeout", 10_000)  # milliseconds
     # PostgreSQL's JIT compiles report queries for 25-400 ms while they run in tens of
     # milliseconds (docs/performance.md); the site has no long analytical queries.
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")

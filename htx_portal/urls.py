@@ -17,6 +17,9 @@ admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
 admin.site.site_title = "Quản trị Liên minh HTX"
 admin.site.index_title = "Bảng điều khiển"
 
+# The 503 page when the database cannot be reached, the 500 page otherwise.
+handler500 = "htx_portal.database.server_error"
+
 urlpatterns = [
     path(
         "",

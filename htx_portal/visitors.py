@@ -16,7 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.html import format_html
@@ -184,5 +184,9 @@ class VisitorCounterMiddleware:
                 count(request, response)
                 flush()
             if PLACEHOLDER in response.content:
-                response.content = response.content.replace(PLACEHOLDER, render(numbers()))
+                try:
+                    counter = render(numbers())
+                except (OperationalError, InterfaceError):
+                    counter = b""  # the database is unreachable: a cached page, no counter
+                response.content = response.content.replace(PLACEHOLDER, counter)
         return response

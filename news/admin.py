@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin_base import FoldedSearchMixin, SafeHistoryMixin
 from htx_portal.csp import NonceMediaMixin
+from htx_portal.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
 
 
@@ -92,7 +93,12 @@ class ArticleStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    NonceMediaMixin, HttpsLinks, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
+    NonceMediaMixin,
+    OptimisticLockingAdmin,
+    HttpsLinks,
+    FoldedSearchMixin,
+    SafeHistoryMixin,
+    SimpleHistoryAdmin,
 ):
     form = ArticleForm
     list_display = ["title", "category", "state_column", "publish_at", "featured", "view_count",

@@ -15,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from cooperatives.text import fold, nfc
+from htx_portal.locking import VersionedModel
 from news import images
 from news.attachments import KINDS, sniff, validate_attachment
 from news.sanitize import EDITOR_EXTENSIONS, clean_html, web_address
@@ -106,7 +107,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(query) if words else self
 
 
-class Article(models.Model):
+class Article(VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PUBLISHED = "published", _("Đăng (ngay hoặc hẹn giờ)")
@@ -198,7 +199,7 @@ class Article(models.Model):
     history = HistoricalRecords(
         verbose_name=_("phiên bản bài viết"),
         m2m_fields=[tags],
-        excluded_fields=["view_count", "search_folded", "published_once"],
+        excluded_fields=["view_count", "search_folded", "published_once", "version"],
     )  # fmt: skip
 
     objects = ArticleQuerySet.as_manager()

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from htx_portal.locking import VersionedModel, bump_version
+
 from .areas import Area, AreaMap
 from .imports import ImportedHistory
 from .text_fields import FoldedNameMixin
@@ -86,7 +88,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(area_id__in=raw_area_ids)
 
 
-class Organization(FoldedNameMixin, models.Model):
+class Organization(FoldedNameMixin, VersionedModel):
     class Kind(models.TextChoices):
         HTX = "htx", _("HTX")
         UNION = "union", _("Liên hiệp HTX")
@@ -156,7 +158,9 @@ class Organization(FoldedNameMixin, models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử tổ chức"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử tổ chức"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -215,7 +219,7 @@ class Organization(FoldedNameMixin, models.Model):
             Organization.objects.filter(pk=self.pk).update(area_id=latest)
 
 
-class Location(models.Model):
+class Location(VersionedModel):
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("tổ chức"),
@@ -226,7 +230,9 @@ class Location(models.Model):
         Area, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="locations"
     )
     valid_from = models.DateField(_("địa bàn từ ngày"))
-    history = HistoricalRecords(verbose_name=_("lịch sử địa bàn"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử địa bàn"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     class Meta:
         verbose_name = _("địa bàn trụ sở")
@@ -281,3 +287,21 @@ class StaffProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+def _bump_organization(sender, instance, **kwargs):
+    """A change to a record shown on an organisation's admin page moves its version, so
+    that a form opened before it cannot silently write it back (htx_portal/locking.py)."""
+    if kwargs.get("raw"):
+        return
+    bump_version(Organization, [instance.organization_id])
+
+
+def watch_organization_records(*models_) -> None:
+    for model in models_:
+        uid = f"organization-version-{model._meta.label}"
+        post_save.connect(_bump_organization, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_bump_organization, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+watch_organization_records(Location)

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cooperatives.text import nfc
+from htx_portal.locking import VersionedModel
 
 from .imports import ImportedHistory
-from .organizations import MONEY, Organization
+from .organizations import MONEY, Organization, watch_organization_records
 from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
@@ -61,7 +62,7 @@ def _not_above(part: str, whole: str, message: str) -> models.CheckConstraint:
     )
 
 
-class Member(FoldedNameMixin, models.Model):
+class Member(FoldedNameMixin, VersionedModel):
     folded_source = "full_name"
 
     class MemberType(models.TextChoices):
@@ -99,7 +100,9 @@ class Member(FoldedNameMixin, models.Model):
     )
     joined_on = models.DateField(_("ngày gia nhập"), null=True, blank=True)
     left_on = models.DateField(_("ngày ra"), null=True, blank=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử thành viên"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử thành viên"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     class Meta:
         verbose_name = _("thành viên")
@@ -151,7 +154,7 @@ class FiguresQuerySet(models.QuerySet):
         return self.filter(year=year, months=months)
 
 
-class Figures(models.Model):
+class Figures(VersionedModel):
     """One organisation's figures for a period: ``months`` months counted from January."""
 
     class DataKind(models.TextChoices):
@@ -208,7 +211,9 @@ class Figures(models.Model):
         _("trạng thái"), max_length=10, choices=State.choices, default=State.DRAFT
     )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    history = HistoricalRecords(verbose_name=_("lịch sử số liệu"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử số liệu"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     objects = FiguresQuerySet.as_manager()
 
@@ -289,7 +294,7 @@ class OcopProductQuerySet(models.QuerySet):
         return self.valid_at(today).filter(expires_on__lte=today + datetime.timedelta(days=days))
 
 
-class OcopProduct(FoldedNameMixin, models.Model):
+class OcopProduct(FoldedNameMixin, VersionedModel):
     class Group(models.TextChoices):
         FOOD = "food", _("Thực phẩm")
         DRINK = "drink", _("Đồ uống")
@@ -323,7 +328,11 @@ class OcopProduct(FoldedNameMixin, models.Model):
         blank=True,
         help_text=_("Để trống: 36 tháng sau ngày công nhận, trừ một ngày."),
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử sản phẩm OCOP"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử sản phẩm OCOP"),
+        bases=[ImportedHistory],
+        excluded_fields=["version"],
+    )
 
     objects = OcopProductQuerySet.as_manager()
 
@@ -371,7 +380,7 @@ class OcopProduct(FoldedNameMixin, models.Model):
         return (self.expires_on - (today or timezone.localdate())).days
 
 
-class Loan(models.Model):
+class Loan(VersionedModel):
     class Source(models.TextChoices):
         CENTRAL_FUND = "central_fund", _("Quỹ HTPT HTX Trung ương")
         PROVINCIAL_FUND = "provincial_fund", _("Quỹ HTPT HTX tỉnh")
@@ -391,7 +400,9 @@ class Loan(models.Model):
         help_text=_("Để trống: bằng số tiền vay."),
         **MONEY,
     )
-    history = HistoricalRecords(verbose_name=_("lịch sử khoản vay"), bases=[ImportedHistory])
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử khoản vay"), bases=[ImportedHistory], excluded_fields=["version"]
+    )
 
     class Meta:
         verbose_name = _("khoản vay Quỹ hỗ trợ")
@@ -434,3 +445,7 @@ class Loan(models.Model):
         if self.outstanding is None and self.amount is not None:
             self.outstanding = self.amount
         super().clean_fields(exclude=exclude)
+
+
+# Every record on an organisation's admin page moves its version (htx_portal/locking.py).
+watch_organization_records(Member, Figures, OcopProduct, Loan)

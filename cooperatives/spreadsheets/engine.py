@@ -9,8 +9,9 @@ from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.formatting import vn_number
-from cooperatives.models import ImportBatch
+from cooperatives.models import ImportBatch, Organization
 from cooperatives.text import fold
+from htx_portal.locking import VersionedModel, bump_version, new_version
 
 from .base import Context, ParsedRow, RowError, RowErrors, same
 from .cells import CellError
@@ -264,8 +265,17 @@ def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
             for obj in changed_objects:
                 obj.updated_at = now
             fields.append("updated_at")
+        if issubclass(kind.model, VersionedModel):  # an open admin form must see the change
+            for obj in changed_objects:
+                obj.version = new_version()
+            fields.append("version")
         if fields:
             kind.model.objects.bulk_update(changed_objects, fields, batch_size=1000)
+    if any(f.name == "organization" for f in kind.model._meta.fields):
+        # Rows shown on their organisation's admin page move its version (locking.py).
+        touched = sorted({obj.organization_id for obj in [*new_objects, *changed_objects]})
+        for start in range(0, len(touched), 1000):
+            bump_version(Organization, touched[start : start + 1000])
     # History last, so that it records the rows as they ended up (links included).
     history.write(kind.model, new_objects, "+")
     history.write(kind.model, changed_objects, "~")

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Subquery
 
 from cooperatives.models import Area, Location, Organization, Sector
 from cooperatives.text import fold
+from htx_portal.locking import new_version
 
 from .. import cells
 from ..base import Column, NameIndex, choice_from, money_nonnegative
@@ -487,7 +488,9 @@ class OrganizationKind(Kind):
             Location.objects.bulk_create(new_locations, batch_size=1000)
             history.write(Location, new_locations, "+")
         if changed_locations:
-            Location.objects.bulk_update(changed_locations, ["area"], batch_size=1000)
+            for location in changed_locations:
+                location.version = new_version()  # an open form must see the change
+            Location.objects.bulk_update(changed_locations, ["area", "version"], batch_size=1000)
             history.write(Location, changed_locations, "~")
         if moved:
             latest = Location.objects.filter(organization=OuterRef("pk")).order_by("-valid_from")
