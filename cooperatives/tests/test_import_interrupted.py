@@ -9,6 +9,7 @@ same command run again imports the whole file.
 
 import csv
 import datetime
+import io
 import os
 import shutil
 import signal
@@ -18,14 +19,18 @@ import tempfile
 import time
 from pathlib import Path
 from unittest import skipUnless
+from unittest.mock import patch
 
+from django.core.management import call_command
 from django.db import connection
-from django.test import TransactionTestCase
+from django.test import TestCase, TransactionTestCase
 
 from cooperatives.models import Area, DataVersion, ImportBatch, Location, Organization, Sector
+from cooperatives.spreadsheets import engine
+from cooperatives.tests.spreadsheet_files import csv_file
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = 30_000  # enough that writing takes seconds, so the kill lands in the middle of it
+ROWS = 20_000  # enough that writing takes seconds, so the kill lands in the middle of it
 HEADER = ["Mã số", "Tên", "Loại hình", "Lĩnh vực", "Địa bàn", "Ngày thành lập"]
 
 # The import's own connection holds RowExclusiveLock on the organisations table from its
@@ -139,7 +144,7 @@ class InterruptedImportTests(TransactionTestCase):
         command, env = self.command()
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         self.assertEqual(done.returncode, 0, done.stderr[-2000:])
-        self.assertIn("Đã nhập 30.000 dòng: 30.000 tạo mới", done.stdout)
+        self.assertIn("Đã nhập 20.000 dòng: 20.000 tạo mới", done.stdout)
         self.assertEqual(Organization.objects.count(), ROWS)
         self.assertEqual(Location.objects.count(), ROWS)
         self.assertEqual(Organization.history.count(), ROWS)
@@ -157,3 +162,23 @@ class InterruptedImportTests(TransactionTestCase):
     def test_terminated_import_leaves_nothing(self):
         self.interrupt(signal.SIGTERM)
         self.assert_nothing_left()
+
+
+class ImportCommandProgressTests(TestCase):
+    """The command reports progress every few thousand rows (it once crashed doing so)."""
+
+    def test_progress_lines_while_reading(self):
+        commune = Area.objects.create(code="13900", name="Xã Yên Bằng", level="commune")
+        rows = [HEADER] + [
+            [f"08{i:08d}", f"HTX Tiến độ {i}", "HTX", "Nông nghiệp", commune.code, "15/03/2016"]
+            for i in range(3)
+        ]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "to-chuc.csv"
+            path.write_bytes(csv_file(rows))
+            out = io.StringIO()
+            with patch.object(engine, "PROGRESS_EVERY", 2):
+                call_command("import_data", "--kind", "organizations", str(path), stdout=out)
+        self.assertIn("Đã đọc 2 dòng (", out.getvalue())
+        self.assertIn("Đã nhập 3 dòng: 3 tạo mới", out.getvalue())
+        self.assertEqual(Organization.objects.filter(code__startswith="08").count(), 3)
