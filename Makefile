@@ -8,6 +8,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
+.PHONY: bench-soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,4 +56,9 @@ bench-report: install
 bench-web: install
 	$(DEV) $(BIN)/python bench/web_bench.py
 
-bench: bench-import bench-report bench-web
+# Soak: the public pages under load for SOAK_SECONDS (default 300) while real imports and
+# report builds run; no errors, bounded worker memory. Needs wrk; on the bench-report database.
+bench-soak: install
+	$(DEV) $(BIN)/python bench/soak_bench.py
+
+bench: bench-import bench-report bench-web bench-soak
