@@ -9,6 +9,7 @@ same command run again imports the whole file.
 
 import csv
 import datetime
+import importlib
 import io
 import os
 import shutil
@@ -21,11 +22,13 @@ from pathlib import Path
 from unittest import skipUnless
 from unittest.mock import patch
 
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
 from cooperatives.models import Area, DataVersion, ImportBatch, Location, Organization, Sector
+from cooperatives.roles import sync_roles
 from cooperatives.spreadsheets import engine
 from cooperatives.tests.spreadsheet_files import csv_file
 
@@ -48,8 +51,17 @@ WHERE l.relation = 'cooperatives_organization'::regclass AND l.mode = 'RowExclus
     "moment the import writes is read from pg_locks",
 )
 class InterruptedImportTests(TransactionTestCase):
-    # The sectors and roles seeded by migrations come back for later tests.
-    serialized_rollback = True
+    @classmethod
+    def _fixture_setup(cls):
+        super()._fixture_setup()
+        # A transactional test case flushes the rows data migrations made (sectors, role
+        # groups, news categories); put them back the way the migrations do, as
+        # htx_portal.browser.BrowserTestCase does.
+        seed = importlib.import_module("cooperatives.migrations.0002_seed_sectors_and_roles")
+        seed.seed(apps, None)
+        categories = importlib.import_module("news.migrations.0002_seed_categories")
+        categories.forwards(apps, None)
+        sync_roles()
 
     def setUp(self):
         province = Area.objects.create(code="36", name="Tỉnh Nam Định", level="province")
