@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web drill-db
+.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
+.PHONY: bench-soak drill-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,7 +56,12 @@ bench-report: install
 bench-web: install
 	$(DEV) $(BIN)/python bench/web_bench.py
 
-bench: bench-import bench-report bench-web
+# Soak: the public pages under load for SOAK_SECONDS (default 300) while real imports and
+# report builds run; no errors, bounded worker memory. Needs wrk; on the bench-report database.
+bench-soak: install
+	$(DEV) $(BIN)/python bench/soak_bench.py
+
+bench: bench-import bench-report bench-web bench-soak
 
 # PostgreSQL stopped and started under load (docs/parts/resilience.md). On a throwaway
 # cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.

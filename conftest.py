@@ -1,10 +1,23 @@
 """Test-wide settings: uploads go to a temporary folder; data versions are never memoised."""
 
+import os
 import shutil
 import tempfile
 
 import pytest
 from django.test import override_settings
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles. "ci" (the default): the same 200 derandomised examples on every run,
+# no per-example deadline (the machine may be loaded), no example database, so that a run
+# is repeatable and each property takes about a second. "fuzz" (HYPOTHESIS_PROFILE=fuzz):
+# a random search of 20,000 examples per property, to look for new counterexamples.
+settings.register_profile(
+    "ci", derandomize=True, max_examples=200, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.register_profile("fuzz", max_examples=20_000, deadline=None, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -31,18 +31,32 @@ def display(value) -> str:
     return nfc(str(value))
 
 
+# C0 control characters other than tab, line feed and carriage return: a worksheet cannot
+# hold them (exporting the record again would fail) and PostgreSQL refuses NUL in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL_MESSAGE = "có ký tự điều khiển không in được (mã {code}); hãy xoá ký tự này rồi nhập lại."
+
+
+def is_control(character: str) -> bool:
+    return _CONTROL.fullmatch(character) is not None
+
+
 def text(value) -> str:
     """Return the cell as NFC text without surrounding spaces.
 
     A leading apostrophe before ``= + - @`` is the mark our exports put there so that a
-    spreadsheet does not run the cell as a formula: it is dropped on the way back in.
+    spreadsheet does not run the cell as a formula, and before ``'`` the one they put before
+    a text that itself starts with an apostrophe: it is dropped on the way back in.
+    Control characters (see ``_CONTROL``) are refused.
     """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     result = nfc(str(value))
-    if len(result) > 1 and result[0] == "'" and result[1] in "=+-@":
+    if control := _CONTROL.search(result):
+        raise CellError(CONTROL_MESSAGE.format(code=f"U+{ord(control.group()):04X}"))
+    if len(result) > 1 and result[0] == "'" and result[1] in "=+-@'":
         result = result[1:]
     return result
 
@@ -84,8 +98,10 @@ def number(value) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))
+        value = Decimal(repr(value))
     if isinstance(value, Decimal):
+        if not value.is_finite():  # NaN or infinity: no cell of a real workbook
+            raise CellError("không phải là số.")
         return value
     if isinstance(value, datetime.date):
         raise CellError("là ngày, không phải là số.")

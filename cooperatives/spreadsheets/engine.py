@@ -3,7 +3,9 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
@@ -165,6 +167,50 @@ def _match_headers(kind, headers: list[str], errors: RowErrors) -> dict[str, obj
     return matched
 
 
+def _field_limit(model, column):
+    """Return a check of a parsed value against what its database column can hold, or None.
+
+    Without it a too long text or too large number reached the database: PostgreSQL
+    refused the whole import with its own English message, SQLite stored an overlong text
+    and crashed on a too large integer.
+    """
+    try:
+        model_field = model._meta.get_field(column.attr)
+    except FieldDoesNotExist:
+        return None
+    internal = model_field.get_internal_type()
+    if internal == "CharField" and model_field.max_length:
+        longest = model_field.max_length
+
+        def check(value):
+            if isinstance(value, str) and len(value) > longest:
+                raise CellError(
+                    f"dài {vn_number(len(value))} ký tự, quá {vn_number(longest)} ký tự cho phép."
+                )
+
+        return check
+    if internal == "DecimalField":
+        bound = Decimal(10) ** (model_field.max_digits - model_field.decimal_places)
+
+        def check(value):
+            if isinstance(value, Decimal) and abs(value) >= bound:
+                raise CellError(f"quá lớn: phải nhỏ hơn {vn_number(bound)}.")
+
+        return check
+    if "IntegerField" in internal:
+        low, high = connection.ops.integer_field_range(internal)
+
+        def check(value):
+            if isinstance(value, int) and not isinstance(value, bool):
+                if high is not None and value > high:
+                    raise CellError(f"quá lớn: tối đa {vn_number(high)}.")
+                if low is not None and value < low:
+                    raise CellError(f"quá nhỏ: tối thiểu {vn_number(low)}.")
+
+        return check
+    return None
+
+
 def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[ParsedRow]:
     present = frozenset(column.attr for column in columns.values())
     # Contract header -> position in the file, and the columns to parse with positions.
@@ -174,14 +220,15 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[Parse
         column = columns.get(header)
         if column is not None:
             positions[column.header] = index
-            parsers.append((index, column))
+            limit = None if column.attr in kind.references else _field_limit(kind.model, column)
+            parsers.append((index, column, limit))
     rows: list[ParsedRow] = []
     started = time.monotonic()
     for number, values in table.rows:
         row = ParsedRow(number=number, cells=values, positions=positions, present=present)
         data = row.data
         width = len(values)
-        for index, column in parsers:
+        for index, column, limit in parsers:
             value = values[index] if index < width else None
             if value is None or value == "" or (value.__class__ is str and not value.strip()):
                 data[column.attr] = column.default
@@ -189,7 +236,10 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[Parse
                     errors.add(row, column.header, "bỏ trống, nhưng cột này bắt buộc.")
                 continue
             try:
-                data[column.attr] = column.parse(value)
+                parsed = column.parse(value)
+                if limit is not None:
+                    limit(parsed)
+                data[column.attr] = parsed
             except CellError as error:
                 errors.add(row, column.header, str(error))
         rows.append(row)

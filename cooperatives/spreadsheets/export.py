@@ -19,8 +19,12 @@ DATE_FORMAT = "DD/MM/YYYY"
 
 
 def escape(value):
-    """Keep a spreadsheet from running a text cell as a formula: prefix it with '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Keep a spreadsheet from running a text cell as a formula: prefix it with '.
+
+    A text that already starts with an apostrophe gets one too, since an import takes one
+    off (``cells.text``): every text comes back as it was exported.
+    """
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
         return "'" + value
     return value
 

@@ -22,11 +22,10 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp “{file}”.")
 
-        def progress(done: int, total: int, seconds: float) -> None:
+        # The engine reads rows lazily: it knows how many it has read, not how many remain.
+        def progress(done: int, seconds: float) -> None:
             rate = done / seconds if seconds else done
-            self.stdout.write(
-                f"Đã đọc {vn_number(done)}/{vn_number(total)} dòng ({vn_number(rate)} dòng/giây)…"
-            )
+            self.stdout.write(f"Đã đọc {vn_number(done)} dòng ({vn_number(rate)} dòng/giây)…")
 
         result = import_file(
             kind=KINDS[kind],

@@ -124,7 +124,13 @@ def chunks(items: list, size: int = CHUNK):
 
 def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
     """Load the organisations a column names, by code or folded name, in a few queries."""
-    texts = {cells.text(row.cell(header)) for row in rows} - {""}
+    texts = set()
+    for row in rows:
+        try:
+            texts.add(cells.text(row.cell(header)))
+        except CellError:  # the column's own parsing reported it
+            continue
+    texts.discard("")
     fields = ("pk", "code", "name", "area_id", "kind")
     found = {}
     for part in chunks(sorted(texts)):
