@@ -8,6 +8,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
+.PHONY: backup restore audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +57,14 @@ bench-web: install
 	$(DEV) $(BIN)/python bench/web_bench.py
 
 bench: bench-import bench-report bench-web
+
+# Backups (docs/parts/ops.md): the database of DATABASE_URL (pg_dump, or the SQLite file)
+# and MEDIA_ROOT, into a timestamped folder under BACKUP_DIR. `make restore FROM=folder`
+# loads one into an empty database and media folder (FORCE=1 to overwrite).
+BACKUP_DIR ?= backups
+backup: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py backup --output "$(BACKUP_DIR)"
+
+restore: install
+	@test -n "$(FROM)" || { echo "Cách dùng: make restore FROM=backups/htx-YYYYMMDD-HHMMSS"; exit 2; }
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore "$(FROM)" $(if $(FORCE),--force)
