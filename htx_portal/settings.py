@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "htx_portal.logs.RequestLogMiddleware",  # first: times and logs every answer
     "htx_portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "htx_portal.middleware.RejectNulMiddleware",
@@ -224,13 +225,24 @@ if not DEBUG:
         # Deliberately turned off (TLS ends at a proxy that redirects itself).
         SILENCED_SYSTEM_CHECKS = ["security.W008"]
 
+# Structured logs without personal data (htx_portal/logs.py, docs/parts/ops.md): one line
+# per request on "htx.requests", uncaught exceptions on "htx.errors" (which replaces
+# django.request's own 500 entry, whose text is not controlled here).
+LOG_FORMAT = os.environ.get("HTX_LOG_FORMAT", "").strip().lower() or ("plain" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"HTX_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "htx_portal.logs.JsonFormatter"},
+        "plain": {"()": "htx_portal.logs.PlainFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "CRITICAL"},
         # WeasyPrint narrates every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
