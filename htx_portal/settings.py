@@ -134,9 +134,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
               "LOCATION": os.environ["REDIS_URL"]}  # fmt: skip
+    # Sites sharing one Redis database keep apart by prefix (HTX_CACHE_KEY_PREFIX).
+    _prefix = os.environ.get("HTX_CACHE_KEY_PREFIX") or "htx"
     CACHES = {
-        "default": {**_redis, "KEY_PREFIX": "htx"},
-        "visitors": {**_redis, "KEY_PREFIX": "htx-visitors"},
+        "default": {**_redis, "KEY_PREFIX": _prefix},
+        "visitors": {**_redis, "KEY_PREFIX": f"{_prefix}-visitors"},
     }
 else:
     _locmem = "django.core.cache.backends.locmem.LocMemCache"

@@ -7,6 +7,7 @@ commit reaches the test database of the rest of the suite.
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -133,3 +134,33 @@ def stop(process: subprocess.Popen) -> str:
             process.kill()
             process.wait()
     return process.stdout.read() if process.stdout else ""
+
+
+VENV_BIN = Path(PYTHON).parent
+
+
+def production_environment(port: int, **extra: str) -> dict[str, str]:
+    """The variables a production container gets (DEBUG off), for a loopback test."""
+    env = environment(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="test-only-" + "k" * 50,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        PYTHONDONTWRITEBYTECODE="1",
+        PORT=str(port),
+        PATH=f"{VENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
+    )
+    env.update(extra)
+    return env
+
+
+def start_gunicorn(cwd: Path, env: dict[str, str], user: str | None = None) -> subprocess.Popen:
+    """The image's command line (``gunicorn``, settings from ./gunicorn.conf.py)."""
+    command = ["gunicorn"]
+    if user is not None:
+        # runuser keeps no environment of its own beyond what env(1) is given here.
+        command = [shutil.which("runuser"), "-u", user, "--", "/usr/bin/env", "-i",
+                   *(f"{k}={v}" for k, v in env.items()), "gunicorn"]  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
