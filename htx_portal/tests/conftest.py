@@ -42,36 +42,29 @@ class Image:
         return env
 
 
-def interpreter_for(user: str, base: Path) -> Path:
-    """A bin folder with ``python`` and ``gunicorn`` that ``user`` may run.
+def interpreter_for(user: str, base: Path) -> tuple[Path, subprocess.Popen | None]:
+    """A bin folder with ``python`` and ``gunicorn`` that ``user`` may run, and the
+    process still installing it (or None).
 
-    The project's virtualenv may sit on an interpreter under /root (pyenv); then a
-    virtualenv of Debian's python3 of the same version is made that loads the project's
-    installed packages (compatible: same interpreter version).
+    The project's virtualenv may sit on an interpreter under /root (pyenv) that no other
+    user may run; then a virtualenv of Debian's python3 gets the pinned requirements, as
+    the image's build stage does (``pip install -r requirements.txt``).
     """
-    bin_dir = Path(shutil.which("gunicorn", path=str(VENV_BIN))).parent
+    bin_dir = VENV_BIN
     if subprocess.run(["runuser", "-u", user, "--", str(bin_dir / "python"), "-c", ""],
                       capture_output=True).returncode == 0:  # fmt: skip
-        return bin_dir
+        return bin_dir, None
     system = Path("/usr/bin/python3")
-    version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    if not system.exists() or subprocess.run(
-        [str(system), "-c", f"import sys; assert '%d.%d' % sys.version_info[:2] == '{version}'"],
-        capture_output=True,
-    ).returncode:  # fmt: skip
-        pytest.skip(f"no Python {version} that the user {user} may run")
+    if not system.exists():
+        pytest.skip(f"no Python that the user {user} may run")
     venv = base / "venv"
-    subprocess.run([str(system), "-m", "venv", "--without-pip", str(venv)], check=True)
-    packages = next(Path(p) for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())
-    pth = venv / "lib" / f"python{version}" / "site-packages" / "project.pth"
-    pth.write_text(f"{packages}\n")
-    script = venv / "bin" / "gunicorn"
-    script.write_text(
-        f"#!{venv / 'bin' / 'python'}\nimport sys\nfrom gunicorn.app.wsgiapp import run\n"
-        "sys.exit(run())\n"
-    )
-    script.chmod(0o755)
-    return venv / "bin"
+    subprocess.run([str(system), "-m", "venv", str(venv)], check=True)
+    install = subprocess.Popen(
+        [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
+         "-r", str(ROOT / "requirements.txt")],
+        stdout=subprocess.DEVNULL, stderr=(base / "pip.log").open("w"),
+    )  # fmt: skip
+    return venv / "bin", install
 
 
 @pytest.fixture(scope="session")
@@ -85,13 +78,15 @@ def image():
         base.chmod(0o755)
         app = base / "app"
         shutil.copytree(ROOT, app, ignore=IGNORED)
+        user = pwd.getpwnam(USER)
+        bin_dir, installing = interpreter_for(USER, base)
         env = production_environment(8000, DATABASE_URL=f"sqlite:///{base / 'unused.sqlite3'}")
         subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                        cwd=app, env=env, check=True)  # fmt: skip
         for path in [app, *app.rglob("*")]:
             path.chmod(path.stat().st_mode & ~0o022)
-        user = pwd.getpwnam(USER)
-        bin_dir = interpreter_for(USER, base)
+        if installing is not None:
+            assert installing.wait() == 0, (base / "pip.log").read_text()[-3000:]
         yield Image(base=base, app=app, bin_dir=bin_dir, uid=user.pw_uid, gid=user.pw_gid)
     finally:
         shutil.rmtree(base, ignore_errors=True)
