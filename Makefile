@@ -68,3 +68,8 @@ backup: install
 restore: install
 	@test -n "$(FROM)" || { echo "Cách dùng: make restore FROM=backups/htx-YYYYMMDD-HHMMSS"; exit 2; }
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore "$(FROM)" $(if $(FORCE),--force)
+
+# Known vulnerabilities in the pinned requirements (pip-audit; .ci/audit.py says how gaps
+# in the service's data are treated).
+audit: install
+	$(BIN)/python .ci/audit.py requirements.txt
