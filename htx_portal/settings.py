@@ -191,6 +191,26 @@ STORAGES = {
     },
 }
 
+# Several machines: uploads on S3-compatible storage (django-storages) when HTX_S3_BUCKET
+# is set; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or the machine's role).
+# The bucket stays private: /media/ answers with a short-lived signed address
+# (htx_portal/media.py), unless HTX_S3_CUSTOM_DOMAIN names a public front for it.
+if os.environ.get("HTX_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["HTX_S3_BUCKET"],
+            "endpoint_url": os.environ.get("HTX_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("HTX_S3_REGION") or None,
+            "custom_domain": os.environ.get("HTX_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": not os.environ.get("HTX_S3_CUSTOM_DOMAIN"),
+            # Longer than a cached page lives (htx_portal/caching.py: 600 s at most).
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
 # The alliance, as named on pages and reports.
 ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã tỉnh Nam Định")
 PROVINCE_CODE = os.environ.get("HTX_PROVINCE_CODE", "36")
