@@ -46,3 +46,12 @@ def row_counts(connection) -> dict[str, int]:
             cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
             counts[table] = cursor.fetchone()[0]
     return counts
+
+
+def sqlite_row_counts(database) -> dict[str, int]:
+    """``row_counts`` of an open sqlite3 connection, over the tables Django lists."""
+    tables = [name for (name,) in database.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND NOT name = 'sqlite_sequence' ORDER BY name"
+    )]  # fmt: skip
+    return {t: database.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from htx_portal import backups
@@ -42,22 +42,32 @@ class Command(BaseCommand):
             raise CommandError(f"Không tạo được thư mục {target}: {error.strerror}.") from None
         engine = backups.engine(connection.settings_dict)
         if engine == "postgresql":
-            dump = target / backups.PG_DUMP
-            result = subprocess.run(
-                ["pg_dump", "--format=custom", "--no-owner", "--no-acl", "--file", str(dump)],
-                env=backups.libpq_env(connection.settings_dict),
-                capture_output=True,
-                text=True,
-            )
-            if result.returncode != 0:
-                raise CommandError(f"pg_dump không chạy được:\n{result.stderr.strip()}")
+            # The dump and the manifest's row counts see the same snapshot, so that a
+            # backup of a site in use still checks out when restored.
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    cursor.execute("SELECT pg_export_snapshot()")
+                    snapshot = cursor.fetchone()[0]
+                dump = target / backups.PG_DUMP
+                result = subprocess.run(
+                    ["pg_dump", "--format=custom", "--no-owner", "--no-acl",
+                     f"--snapshot={snapshot}", "--file", str(dump)],
+                    env=backups.libpq_env(connection.settings_dict),
+                    capture_output=True,
+                    text=True,
+                )  # fmt: skip
+                if result.returncode != 0:
+                    raise CommandError(f"pg_dump không chạy được:\n{result.stderr.strip()}")
+                rows = backups.row_counts(connection)
         else:
             source = sqlite3.connect(connection.settings_dict["NAME"])
             copy = sqlite3.connect(target / backups.SQLITE_COPY)
             with copy:
                 source.backup(copy)
-            copy.close()
             source.close()
+            rows = backups.sqlite_row_counts(copy)  # of the copy, which a restore checks
+            copy.close()
         media = Path(settings.MEDIA_ROOT)
         files = 0
         with tarfile.open(target / backups.MEDIA_ARCHIVE, "w:gz") as archive:
@@ -70,7 +80,7 @@ class Command(BaseCommand):
             "created": timezone.now().isoformat(),
             "engine": engine,
             "media_files": files,
-            "rows": backups.row_counts(connection),
+            "rows": rows,
         }
         (target / backups.MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True))
         total = sum(manifest["rows"].values())
