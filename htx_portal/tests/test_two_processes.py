@@ -47,6 +47,27 @@ org.save()
 TODAY = re.compile(r"Hôm nay: <strong>([0-9.]+)</strong>")
 
 
+def _redis_answers() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+# Decided before the (slow) image fixture is built.
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith(("postgres", "postgis")),
+        reason="needs PostgreSQL (DATABASE_URL)",
+    ),
+    pytest.mark.skipif(
+        not _redis_answers(), reason=f"needs Redis at {REDIS_URL} (HTX_TEST_REDIS_URL)"
+    ),
+]
+
+
 def get(url: str, cookie: str | None = None) -> str:
     headers = {"User-Agent": BROWSER, "Host": HOST}
     if cookie:
@@ -67,10 +88,6 @@ def redis_prefix():
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.skip(f"needs Redis at {REDIS_URL} (HTX_TEST_REDIS_URL)")
     prefix = f"htx-test-{secrets.token_hex(4)}"
     yield client, prefix
     for key in client.scan_iter(match=f"{prefix}*", count=500):  # only this test's keys
