@@ -32,6 +32,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output: str, **options) -> None:
+        engine = backups.engine(connection.settings_dict)
+        if engine == "sqlite3" and not Path(connection.settings_dict["NAME"]).is_file():
+            raise CommandError(
+                f"Không có tệp cơ sở dữ liệu {connection.settings_dict['NAME']}: chưa có gì "
+                "để sao lưu (chạy manage.py migrate trước)."
+            )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
         target = Path(output) / f"htx-{stamp}"
         try:
@@ -40,7 +46,6 @@ class Command(BaseCommand):
             raise CommandError(f"Thư mục {target} đã có; chạy lại sau một giây.") from None
         except OSError as error:
             raise CommandError(f"Không tạo được thư mục {target}: {error.strerror}.") from None
-        engine = backups.engine(connection.settings_dict)
         if engine == "postgresql":
             # The dump and the manifest's row counts see the same snapshot, so that a
             # backup of a site in use still checks out when restored.
