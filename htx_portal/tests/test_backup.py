@@ -153,3 +153,12 @@ def test_sqlite_backup_restores_every_row_and_file(tmp_path):
     assert before["auth_user"] and before["auth_group"]
     assert rows(target) == before
     assert (restored_media / "tin-tuc" / "2026" / "anh.jpg").read_bytes() == b"\xff\xd8 image bytes"
+
+
+def test_backup_of_a_missing_sqlite_file_is_refused(tmp_path):
+    missing = tmp_path / "chua-co.sqlite3"
+    env = environment(DATABASE_URL=f"sqlite:///{missing}", DJANGO_MEDIA_ROOT=str(tmp_path / "m"))
+    refused = manage("backup", "--output", str(tmp_path / "b"), env=env, check=False)
+    assert refused.returncode == 1
+    assert "Không có tệp cơ sở dữ liệu" in refused.stderr
+    assert not (tmp_path / "b").exists()
