@@ -11,15 +11,18 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_MEDIA_ROOT=/data/media \
     PORT=8000
-# Pango and a Times-compatible serif with Vietnamese for the PDF reports (WeasyPrint).
+# Pango and a Times-compatible serif with Vietnamese for the PDF reports (WeasyPrint);
+# pg_dump/pg_restore (major version 15, as compose.yaml's database) for manage.py backup.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --create-home --home-dir /home/htx htx \
     && mkdir -p /data/media && chown htx:htx /data/media
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY --chown=htx:htx . .
+# The code belongs to root and is read-only for the user that runs it.
+COPY . .
 # A throwaway key and host: collectstatic needs settings, not secrets.
 RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-secret DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput -v0
@@ -28,6 +31,5 @@ EXPOSE 8000
 VOLUME ["/data/media"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, sys, urllib.request; sys.exit(urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8000\")}/healthz', timeout=4).status != 200)"
-# Access log without query strings or referrers: an admin search (?q=) may be a member's
-# name or ID number (docs/parts/privacy.md). %(U)s is the path alone.
-CMD ["sh", "-c", "exec gunicorn htx_portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout 60 --access-logfile - --access-logformat '%(h)s %(l)s %(u)s %(t)s \"%(m)s %(U)s %(H)s\" %(s)s %(b)s \"%(a)s\"'"]
+# gunicorn reads ./gunicorn.conf.py: PORT, GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_TIMEOUT.
+CMD ["gunicorn"]

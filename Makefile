@@ -8,7 +8,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
-.PHONY: bench-soak drill-db
+.PHONY: bench-soak drill-db backup restore audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +67,19 @@ bench: bench-import bench-report bench-web bench-soak
 # cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.
 drill-db: install
 	$(BIN)/python bench/db_drill.py $(DRILL_ARGS)
+
+# Backups (docs/parts/ops.md): the database of DATABASE_URL (pg_dump, or the SQLite file)
+# and MEDIA_ROOT, into a timestamped folder under BACKUP_DIR. `make restore FROM=folder`
+# loads one into an empty database and media folder (FORCE=1 to overwrite).
+BACKUP_DIR ?= $(or $(HTX_BACKUP_DIR),backups)
+backup: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py backup --output "$(BACKUP_DIR)"
+
+restore: install
+	@test -n "$(FROM)" || { echo "Cách dùng: make restore FROM=backups/htx-YYYYMMDD-HHMMSS"; exit 2; }
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py restore "$(FROM)" $(if $(FORCE),--force)
+
+# Known vulnerabilities in the pinned requirements (pip-audit; .ci/audit.py says how gaps
+# in the service's data are treated).
+audit: install
+	$(BIN)/python .ci/audit.py requirements.txt

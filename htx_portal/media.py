@@ -10,7 +10,8 @@ instead, with the same headers.
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils._os import safe_join
 
 INLINE = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
@@ -24,6 +25,8 @@ ONE_WEEK = 7 * 24 * 3600
 
 
 def serve_media(request, path: str):
+    if not isinstance(default_storage, FileSystemStorage):
+        return redirect_to_storage(path)
     try:
         full = Path(safe_join(settings.MEDIA_ROOT, path))
     except Exception:  # a path that leaves MEDIA_ROOT (SuspiciousFileOperation)
@@ -38,4 +41,27 @@ def serve_media(request, path: str):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = f"public, max-age={ONE_WEEK}"
+    return response
+
+
+def redirect_to_storage(path: str):
+    """Uploads kept elsewhere (S3): the same allowlist, then the storage's own address.
+
+    A signed address fixes the content type and, for documents, the download as an
+    attachment (S3 answers with the signed values); the bucket's host is another origin
+    than the portal's, so no file can run script in the portal's pages.
+    """
+    suffix = Path(path).suffix.lower()
+    content_type = INLINE.get(suffix) or DOWNLOAD.get(suffix)
+    if content_type is None or path.startswith("/") or ".." in Path(path).parts:
+        raise Http404
+    parameters = {"ResponseContentType": content_type}
+    if suffix in DOWNLOAD:
+        parameters["ResponseContentDisposition"] = f'attachment; filename="{Path(path).name}"'
+    try:
+        url = default_storage.url(path, parameters=parameters)
+    except TypeError:  # a storage whose url() takes no parameters
+        url = default_storage.url(path)
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "private, max-age=600"
     return response

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "htx_portal.logs.RequestLogMiddleware",  # first: times and logs every answer
     "htx_portal.middleware.HealthCheckMiddleware",
     "htx_portal.database.DatabaseUnavailableMiddleware",  # the 503 page when the DB is gone
     "django.middleware.security.SecurityMiddleware",
@@ -144,9 +145,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
               "LOCATION": os.environ["REDIS_URL"]}  # fmt: skip
+    # Sites sharing one Redis database keep apart by prefix (HTX_CACHE_KEY_PREFIX).
+    _prefix = os.environ.get("HTX_CACHE_KEY_PREFIX") or "htx"
     CACHES = {
-        "default": {**_redis, "KEY_PREFIX": "htx"},
-        "visitors": {**_redis, "KEY_PREFIX": "htx-visitors"},
+        "default": {**_redis, "KEY_PREFIX": _prefix},
+        "visitors": {**_redis, "KEY_PREFIX": f"{_prefix}-visitors"},
     }
 else:
     _locmem = "django.core.cache.backends.locmem.LocMemCache"
@@ -198,6 +201,26 @@ STORAGES = {
         )
     },
 }
+
+# Several machines: uploads on S3-compatible storage (django-storages) when HTX_S3_BUCKET
+# is set; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or the machine's role).
+# The bucket stays private: /media/ answers with a short-lived signed address
+# (htx_portal/media.py), unless HTX_S3_CUSTOM_DOMAIN names a public front for it.
+if os.environ.get("HTX_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["HTX_S3_BUCKET"],
+            "endpoint_url": os.environ.get("HTX_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("HTX_S3_REGION") or None,
+            "custom_domain": os.environ.get("HTX_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": not os.environ.get("HTX_S3_CUSTOM_DOMAIN"),
+            # Longer than a cached page lives (htx_portal/caching.py: 600 s at most).
+            "querystring_expire": 3600,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
 
 # The alliance, as named on pages and reports.
 ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã tỉnh Nam Định")
@@ -294,13 +317,24 @@ SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
 BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)
 # --- end of the security block.
 
+# Structured logs without personal data (htx_portal/logs.py, docs/parts/ops.md): one line
+# per request on "htx.requests", uncaught exceptions on "htx.errors" (which replaces
+# django.request's own 500 entry, whose text is not controlled here).
+LOG_FORMAT = os.environ.get("HTX_LOG_FORMAT", "").strip().lower() or ("plain" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured(f"HTX_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "htx_portal.logs.JsonFormatter"},
+        "plain": {"()": "htx_portal.logs.PlainFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "CRITICAL"},
         # WeasyPrint narrates every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -1,0 +1,48 @@
+"""Gunicorn settings for the image (read from ./gunicorn.conf.py, its working directory).
+
+Everything comes from the environment, so one image fits one small machine or many:
+
+    PORT                  port to listen on (all interfaces)          8000
+    GUNICORN_WORKERS      worker processes                            3
+    GUNICORN_THREADS      threads per worker (gthread when above 1)   2
+    GUNICORN_TIMEOUT      seconds before a silent worker is restarted 60
+    GUNICORN_LOG_LEVEL    gunicorn's own messages                     info
+    GUNICORN_ACCESS_LOG   "-" for gunicorn's access log on stdout     off
+
+The portal logs every request itself, as JSON without query strings (htx_portal/logs.py),
+so gunicorn's access log is off; turned on, it writes JSON too, with the path only (%(U)s:
+no query string, no user agent, no client address).
+"""
+
+import os
+
+
+def _number(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SystemExit(f"{name} must be a whole number above 0, not {raw!r}.")
+    return int(raw)
+
+
+wsgi_app = "htx_portal.wsgi:application"
+bind = [f"0.0.0.0:{_number('PORT', 8000)}"]
+workers = _number("GUNICORN_WORKERS", 3)
+threads = _number("GUNICORN_THREADS", 2)
+worker_class = "gthread" if threads > 1 else "sync"
+timeout = _number("GUNICORN_TIMEOUT", 60)
+graceful_timeout = 30
+keepalive = 5
+# The workers' heartbeat files in memory, not on the container's disk layer.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# The image's user has no writable home, and nothing here uses gunicornc.
+control_socket_disable = True
+
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+errorlog = "-"
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+access_log_format = (
+    '{"time": "%(t)s", "logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", '
+    '"status": %(s)s, "size": "%(B)s", "duration_ms": %(M)s}'
+)
