@@ -75,8 +75,8 @@ def cached_for_visitors(
             or personal(request)
         ):
             return view(request, *args, **kwargs)
-        for name in ("page", "p"):
-            number = request.GET.get(name)
+        for page_parameter in ("page", "p"):
+            number = request.GET.get(page_parameter)
             if number is not None and not PAGE_NUMBER.fullmatch(number):
                 return view(request, *args, **kwargs)
         if canonical:

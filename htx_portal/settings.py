@@ -152,9 +152,12 @@ if os.environ.get("REDIS_URL"):
         "visitors": {**_redis, "KEY_PREFIX": f"{_prefix}-visitors"},
     }
 else:
+    # At most 1,000 pages per worker (about 35 KB each, so some 35-50 MB): pages of
+    # superseded data versions are only culled when the cache is full, so this bounds a
+    # worker's memory however many imports it lives through (docs/operations.md, soak).
     _locmem = "django.core.cache.backends.locmem.LocMemCache"
     CACHES = {
-        "default": {"BACKEND": _locmem, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "default": {"BACKEND": _locmem, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}},
         "visitors": {
             "BACKEND": _locmem, "LOCATION": "visitors", "OPTIONS": {"MAX_ENTRIES": 200_000},
         },
@@ -330,7 +333,14 @@ LOGGING = {
         "json": {"()": "htx_portal.logs.JsonFormatter"},
         "plain": {"()": "htx_portal.logs.PlainFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "filters": {"request_id": {"()": "htx_portal.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
+    },  # fmt: skip
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
