@@ -19,7 +19,7 @@ status codes and the slowest response, and fails unless:
 - after `--recovery` seconds from the restart every response is 200 again, from the
   same gunicorn (no restart).
 
-The result replaces the drill's section in docs/performance.md and docs/parts/resilience.md.
+The result replaces the drill's section in docs/performance.md.
 """
 
 import argparse
@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 from htx_portal.throwaway_postgres import ThrowawayPostgres, free_port, server_bin  # noqa: E402
 
 SECTION = "## Database outage drill (make drill-db)"
-DOCS = [ROOT / "docs" / "performance.md", ROOT / "docs" / "parts" / "resilience.md"]
+DOCS = [ROOT / "docs" / "performance.md"]
 WORKERS = os.environ.get("GUNICORN_WORKERS", "3")  # as the Dockerfile
 SEARCH_WORDS = ["nong nghiep", "dich vu", "thuy san", "may tre", "gao", "rau", "xay dung",
                 "van tai", "dien", "nuoc", "tin dung", "che", "muoi", "hoa", "lua"]  # fmt: skip
@@ -317,12 +317,16 @@ def main() -> int:
     log.seek(0)
     logged = log.read()
     log.close()
-    unexpected = [line for line in logged.splitlines() if "Traceback" in line]
+    # An uncaught exception is a line of the portal's error log (htx.errors; an outage is
+    # logged as a warning instead), or a traceback from gunicorn itself.
+    unexpected = [
+        line for line in logged.splitlines() if "htx.errors" in line or "Traceback" in line
+    ]
     print(f"gunicorn log: {len(logged.splitlines())} lines (503s are logged with their cause), "
-          f"{len(unexpected)} tracebacks")  # fmt: skip
+          f"{len(unexpected)} errors")  # fmt: skip
     rows, failures = analyse(results, events, args)
     if unexpected:
-        failures.append("tracebacks in the server log")
+        failures.append("errors in the server log")
     if not same_server:
         failures.append("gunicorn or a worker restarted")
     if args.no_docs:

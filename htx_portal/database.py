@@ -11,7 +11,10 @@ Django's health checks (``CONN_HEALTH_CHECKS``): the next request after PostgreS
 opens a fresh one, without a restart.
 """
 
+import base64
+import hashlib
 import logging
+import re
 import sys
 
 from django.conf import settings
@@ -27,7 +30,32 @@ UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def is_unavailable(exc: BaseException | None) -> bool:
+    if isinstance(exc, OperationalError) and "no such table" in str(exc):
+        return False  # an SQLite database not migrated yet: a fault, not an outage
     return isinstance(exc, UNAVAILABLE)
+
+
+_STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
+NONE = "'none'"
+
+
+def with_own_policy(response: HttpResponse) -> HttpResponse:
+    """Give a standalone error page (500, 503) a policy allowing exactly its own styles.
+
+    These pages carry their CSS inline, so that they need neither the database nor a
+    static file; the site's policy allows no inline style, and a page answered from a
+    middleware's failure would not even pass the CSP middleware. django-csp leaves a
+    policy already set alone.
+    """
+    hashes = [
+        f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()}'"
+        for m in _STYLE.finditer(response.content)
+    ]
+    response["Content-Security-Policy"] = (
+        f"default-src 'none'; style-src {' '.join(hashes) or NONE}; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    return response
 
 
 def unavailable_response() -> HttpResponse:
@@ -36,7 +64,7 @@ def unavailable_response() -> HttpResponse:
     response = HttpResponse(body, status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    return response
+    return with_own_policy(response)
 
 
 class DatabaseUnavailableMiddleware:
@@ -61,7 +89,7 @@ def server_error(request):
     if is_unavailable(exc):
         logger.warning("Database unavailable for %s: %s", request.path, exc)
         return unavailable_response()
-    return defaults.server_error(request)
+    return with_own_policy(defaults.server_error(request))
 
 
 def limit_web_statements() -> None:

@@ -14,6 +14,7 @@ made here, and is sent back in the response's ``X-Request-ID``: a person reporti
 error can quote it, and the proxy's log can be joined with this one.
 """
 
+import contextvars
 import datetime
 import json
 import logging
@@ -26,6 +27,8 @@ import uuid
 from django.conf import settings
 from django.core.signals import got_request_exception
 from django.dispatch import receiver
+
+from htx_portal.database import is_unavailable
 
 requests_log = logging.getLogger("htx.requests")
 errors_log = logging.getLogger("htx.errors")
@@ -77,11 +80,34 @@ class PlainFormatter(logging.Formatter):
 
 
 def user_id(request) -> int | None:
-    """The signed-in user's id; the session is not loaded for visitors without one."""
+    """The signed-in user's id, if the request has already loaded its user.
+
+    Never loads it: the logger must not query the database (it runs when the database
+    is gone, and from the exception signal, where a second error would escape every
+    handler and leave gunicorn's bare 500).
+    """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return None
-    user = getattr(request, "user", None)
+    user = getattr(request, "_cached_user", None)  # set by auth's lazy request.user
     return user.pk if user is not None and user.is_authenticated else None
+
+
+_current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "htx_request_id", default=None
+)
+
+
+class RequestIdFilter(logging.Filter):
+    """Give every record logged while a request is served that request's id, so that a
+    warning from deep inside (the database gone, a refused host, a sign-in lock) can be
+    joined with the request's own line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "request_id", None) is None:
+            current = _current_request_id.get()
+            if current is not None:
+                record.request_id = current
+        return True
 
 
 def request_id(request) -> str:
@@ -102,7 +128,11 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         rid = request_id(request)
-        response = self.get_response(request)
+        token = _current_request_id.set(rid)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current_request_id.reset(token)
         response["X-Request-ID"] = rid
         if request.path in QUIET and response.status_code < 500:
             return response
@@ -135,6 +165,8 @@ def log_exception(sender, request=None, **kwargs) -> None:
     exc_info = sys.exc_info()
     if request is None or exc_info[0] is None:
         return
+    if is_unavailable(exc_info[1]):
+        return  # the database is gone: htx_portal.database logs it once, as a warning
     errors_log.error(
         "%s on %s %s", exc_info[0].__qualname__, request.method, request.path,
         exc_info=exc_info,

@@ -1,4 +1,4 @@
-"""No personal data in the logs (Decree 13/2023; docs/parts/privacy.md).
+"""No personal data in the logs (Decree 13/2023; docs/security.md).
 
 Every log handler gets ``RedactPersonalData``: query strings are cut from any URL in a
 message (an admin search for a member's name or ID number is ``?q=...``), and ID
@@ -33,8 +33,14 @@ def redact(text: str) -> str:
     return _ID_NUMBER.sub(REDACTED, text)
 
 
+# The attributes every log record has; anything else came in through ``extra``.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
 class RedactPersonalData(logging.Filter):
-    """Rewrites each record's message and traceback through ``redact``; drops nothing."""
+    """Rewrites each record's message, its extra text fields (a request log's ``path``:
+    a visitor may type an ID number into an address) and its traceback through
+    ``redact``; drops nothing."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "_htx_redacted", False):
@@ -44,6 +50,13 @@ class RedactPersonalData(logging.Filter):
         except Exception:  # a record whose arguments do not fit its format
             message = str(record.msg)
         record.msg, record.args = redact(message), None
+        for key, value in list(vars(record).items()):
+            if key in _STANDARD or key.startswith("_"):
+                continue
+            if isinstance(value, str):
+                setattr(record, key, redact(value))
+            elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                setattr(record, key, [redact(v) for v in value])
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

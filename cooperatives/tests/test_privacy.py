@@ -644,13 +644,16 @@ class LoggingTests(PrivacyTestCase):
             self.client.get(f"/quan-tri/khong-co/{ID_NUMBER}/", {"email": EMAIL}).status_code,
             404,
         )
-        # A server error whose database message quotes the unique key's values.
+        # A server error whose database message quotes the unique key's values, logged
+        # as the error log does, with the address in an extra field as well.
         try:
             with transaction.atomic():
                 Member.objects.create(organization=self.own, full_name=NAME, id_number=ID_NUMBER)
         except IntegrityError:
-            logging.getLogger("django.request").exception(
-                "Internal Server Error: %s", f"/quan-tri/cooperatives/member/?q={ID_NUMBER}"
+            logging.getLogger("htx.errors").exception(
+                "IntegrityError on GET %s",
+                f"/quan-tri/cooperatives/member/?q={ID_NUMBER}",
+                extra={"path": f"/hop-tac-xa/{ID_NUMBER}/", "query": [EMAIL]},
             )
         logging.getLogger("django.server").info(
             '"GET /quan-tri/cooperatives/member/?q=%s HTTP/1.1" 200 1234', ID_NUMBER
@@ -658,15 +661,19 @@ class LoggingTests(PrivacyTestCase):
         logging.getLogger("cooperatives").warning("Gọi %s hoặc %s", PHONE, EMAIL)
         written = "".join(stream.getvalue() for stream in streams)
         # The records were really written (so the checks below are not vacuous)...
-        self.assertIn("Not Found: /hop-tac-xa/[đã ẩn]/", written)
-        self.assertIn("Internal Server Error", written)
-        self.assertIn("Traceback", written)
+        self.assertIn("GET /hop-tac-xa/[đã ẩn]/ 404", written)  # the request log's line
+        self.assertIn("path=/hop-tac-xa/[đã ẩn]/", written)  # and its path field
+        self.assertIn("IntegrityError on GET", written)
+        self.assertIn("in test_staff_flow_leaves_no_personal_data_in_the_logs", written)
         self.assertIn("/quan-tri/cooperatives/member/?[đã ẩn]", written)
         self.assertGreaterEqual(len(captured.records), 3)
-        # ...and hold no personal data, neither as written nor in the records themselves.
+        # ...and hold no personal data, neither as written nor in the records themselves
+        # (message, extra fields, traceback).
         self.assert_no_personal_data(written, "log output")
         for record in captured.records:
             self.assert_no_personal_data(record.getMessage(), "log record")
+            fields = {k: v for k, v in vars(record).items() if k != "exc_info"}
+            self.assert_no_personal_data(repr(fields), "log record fields")
             self.assert_no_personal_data(record.exc_text or "", "log record traceback")
 
     def test_error_report_hides_personal_fields_and_query(self):

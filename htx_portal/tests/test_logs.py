@@ -96,3 +96,24 @@ def test_plain_format_reads_as_one_line_per_request():
     text = PlainFormatter().format(record)
     assert "INFO htx.requests GET / 200 request_id=abc12345 status=200 user_id=None" in text
     assert "\n" not in text
+
+
+@pytest.mark.django_db
+def test_records_logged_inside_a_request_carry_its_id():
+    """A warning from deep inside a request (here Django's refused host) is joined with
+    the request's own line by the request id, through the configured handler."""
+    import io
+
+    (handler,) = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
+    stream = io.StringIO()
+    old = handler.setStream(stream)
+    try:
+        response = Client().get(
+            "/", HTTP_HOST="ke-gia-mao.example", HTTP_X_REQUEST_ID="req-host-42"
+        )
+    finally:
+        handler.setStream(old)
+    assert response.status_code == 400
+    written = stream.getvalue()
+    refused = [line for line in written.splitlines() if "django.security.DisallowedHost" in line]
+    assert refused and all("request_id=req-host-42" in line for line in refused), written
