@@ -33,7 +33,8 @@ from cooperatives.models import Organization  # noqa: E402
 from news.models import Article  # noqa: E402
 
 DURATION, CONNECTIONS, THREADS = 30, 32, 2
-WORKERS = os.environ.get("GUNICORN_WORKERS", "3")  # as the Dockerfile
+WORKERS = os.environ.get("GUNICORN_WORKERS", "3")  # as gunicorn.conf.py (the image)
+SERVER_THREADS = os.environ.get("GUNICORN_THREADS", "2")
 GOAL_P99_MS, GOAL_SHARE = 200, 0.40
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Public pages (make bench-web)"
 PROVINCE = report_bench.MEASURED
@@ -157,7 +158,8 @@ def write_doc(rows: list[tuple[str, str, dict]], ceiling: dict, when: str) -> No
         )
     body = [
         SECTION, "",
-        f"gunicorn with {WORKERS} sync workers (the Dockerfile's default), DEBUG off, WhiteNoise, "
+        f"gunicorn with {WORKERS} workers of {SERVER_THREADS} threads (gunicorn.conf.py), "
+        "DEBUG off, WhiteNoise, "
         f"PostgreSQL with the national dataset of `make bench-report` (province {PROVINCE} as "
         f"the portal's province) and the demo news; wrk from a second process on loopback, "
         f"{THREADS} threads, {CONNECTIONS} connections, {DURATION} s per page, after a warm-up. "
