@@ -63,12 +63,12 @@ bench-soak: install
 
 bench: bench-import bench-report bench-web bench-soak
 
-# PostgreSQL stopped and started under load (docs/parts/resilience.md). On a throwaway
+# PostgreSQL stopped and started under load (docs/operations.md). On a throwaway
 # cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.
 drill-db: install
 	$(BIN)/python bench/db_drill.py $(DRILL_ARGS)
 
-# Backups (docs/parts/ops.md): the database of DATABASE_URL (pg_dump, or the SQLite file)
+# Backups (docs/operations.md): the database of DATABASE_URL (pg_dump, or the SQLite file)
 # and MEDIA_ROOT, into a timestamped folder under BACKUP_DIR. `make restore FROM=folder`
 # loads one into an empty database and media folder (FORCE=1 to overwrite).
 BACKUP_DIR ?= $(or $(HTX_BACKUP_DIR),backups)

@@ -42,7 +42,7 @@ control_socket_disable = True
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 errorlog = "-"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
-access_log_format = (
-    '{"time": "%(t)s", "logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", '
-    '"status": %(s)s, "size": "%(B)s", "duration_ms": %(M)s}'
-)
+# Off by default: the portal's own JSON request log (htx_portal/logs.py) replaces it. When
+# turned on, a plain line (gunicorn cannot escape a path for JSON): the path without its
+# query string, no referrer (either may carry a search for a person).
+access_log_format = "%(t)s gunicorn.access %(m)s %(U)s %(s)s %(B)s %(M)sms"

@@ -121,7 +121,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Resilience (docs/parts/resilience.md): when PostgreSQL is gone, pages answer the 503
+# Resilience (docs/operations.md): when PostgreSQL is gone, pages answer the 503
 # page quickly instead of hanging. A refused connection fails at once; an unreachable host
 # after HTX_DB_CONNECT_TIMEOUT seconds; a connection whose server vanished mid-query after
 # tcp_user_timeout. Web processes (wsgi.py/asgi.py) also cap each statement at
@@ -262,7 +262,7 @@ if not DEBUG:
         SILENCED_SYSTEM_CHECKS = ["security.W008"]
 
 # --- Sign-in protection, staff sessions and Content Security Policy (issue 7, security;
-# docs/parts/security.md). Kept in one block so it merges cleanly.
+# docs/security.md). Kept in one block so it merges cleanly.
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 INSTALLED_APPS += ["csp", "signin.apps.AxesConfig", "signin"]
@@ -320,7 +320,7 @@ SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
 BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)
 # --- end of the security block.
 
-# Structured logs without personal data (htx_portal/logs.py, docs/parts/ops.md): one line
+# Structured logs without personal data (htx_portal/logs.py, docs/operations.md): one line
 # per request on "htx.requests", uncaught exceptions on "htx.errors" (which replaces
 # django.request's own 500 entry, whose text is not controlled here).
 LOG_FORMAT = os.environ.get("HTX_LOG_FORMAT", "").strip().lower() or ("plain" if DEBUG else "json")
@@ -351,7 +351,7 @@ LOGGING = {
     },
 }
 
-# --- Personal data never reaches logs or error reports (docs/parts/privacy.md) ---------
+# --- Personal data never reaches logs or error reports (docs/security.md) ---------
 # Applied to whatever LOGGING is defined above: every handler redacts query strings, ID
 # numbers, mobile numbers and emails.
 from htx_portal.logsafety import redact_all_handlers  # noqa: E402

@@ -2,7 +2,7 @@
 
 Sign-ins and sign-outs (AccessLog), failed attempts (AccessFailureLog) and the running
 failure counts that lock a user name on an address (AccessAttempt). Nobody edits them
-here; a lock is lifted with ``manage.py axes_reset_username`` (docs/parts/security.md)
+here; a lock is lifted with ``manage.py axes_reset_username`` (docs/security.md)
 or, by a superuser, by deleting the attempt row.
 """
 
