@@ -45,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from docs_section import replace_section  # noqa: E402  (bench/, the script's folder)
+
 from htx_portal.throwaway_postgres import ThrowawayPostgres, free_port, server_bin  # noqa: E402
 
 SECTION = "## Database outage drill (make drill-db)"
@@ -228,14 +230,7 @@ def write_docs(rows, failures, events, args, setup: str, same_server: bool) -> s
         f"Result: {verdict}.", "",
     ])  # fmt: skip
     for doc in DOCS:
-        current = doc.read_text() if doc.exists() else "# Performance\n\n"
-        before, found, rest = current.partition(SECTION)
-        after = ""
-        if found:
-            _, nxt, tail = rest.partition("\n## ")
-            after = "\n## " + tail if nxt else ""
-        doc.parent.mkdir(parents=True, exist_ok=True)
-        doc.write_text(before.rstrip("\n") + "\n\n" + text + after)
+        replace_section(doc, SECTION, text)
     return text
 
 

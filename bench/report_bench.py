@@ -66,6 +66,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 
 from cooperatives.models import Area, AreaMap, Organization, period_end  # noqa: E402
@@ -466,15 +467,7 @@ def write_doc(cases, pdfs, scaling, when) -> None:
         "Every province's report (linear in the data, flat in the number of child areas):",
         "", *scale_lines, "", NOTES, "",
     ]  # fmt: skip
-    text = DOC.read_text() if DOC.exists() else "# Performance\n\n"
-    before, found, rest = text.partition(SECTION)
-    after = ""
-    if found:
-        _, nxt, tail = rest.partition("\n## ")
-        after = "\n## " + tail if nxt else ""
-    else:
-        before = before.rstrip("\n") + "\n\n"
-    DOC.write_text(before + "\n".join(body) + after)
+    replace_section(DOC, SECTION, "\n".join(body))
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import report_bench  # noqa: E402  (sets up Django on the benchmark database)
 import web_bench  # noqa: E402
 from django.conf import settings  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
@@ -287,15 +288,7 @@ def write_doc(load: dict, workers: dict, imports: Loop, reports: Loop, problems:
     ]  # fmt: skip
     if problems:
         body += ["Problems:", "", *[f"- {p}" for p in problems], ""]
-    text = DOC.read_text() if DOC.exists() else "# Performance\n\n"
-    before, found, rest = text.partition(SECTION)
-    after = ""
-    if found:
-        _, nxt, tail = rest.partition("\n## ")
-        after = "\n## " + tail if nxt else ""
-    else:
-        before = before.rstrip("\n") + "\n\n"
-    DOC.write_text(before + "\n".join(body) + after)
+    replace_section(DOC, SECTION, "\n".join(body))
 
 
 def busy_elsewhere() -> str:

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import report_bench  # noqa: E402  (sets up Django on the benchmark database, builds it)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 
 from cooperatives.models import Organization  # noqa: E402
@@ -175,15 +176,7 @@ def write_doc(rows: list[tuple[str, str, dict]], ceiling: dict, when: str) -> No
         "its rate (34 % of the static file); the key is now checked against the values each "
         "filter may take, without a form.", "",
     ]  # fmt: skip
-    text = DOC.read_text() if DOC.exists() else "# Performance\n\n"
-    before, found, rest = text.partition(SECTION)
-    after = ""
-    if found:
-        _, nxt, tail = rest.partition("\n## ")
-        after = "\n## " + tail if nxt else ""
-    else:
-        before = before.rstrip("\n") + "\n\n"
-    DOC.write_text(before + "\n".join(body) + after)
+    replace_section(DOC, SECTION, "\n".join(body))
 
 
 def main() -> None:
