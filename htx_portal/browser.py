@@ -1,6 +1,5 @@
 """Shared set-up for browser tests: Playwright driving the system's Chromium."""
 
-import importlib
 import os
 import shutil
 import unittest
@@ -8,6 +7,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+
+from htx_portal.testing import MigrationDataMixin
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -20,7 +21,7 @@ CHROMIUM_ARGS = [
 
 
 @unittest.skipUnless(CHROMIUM, "Chromium is not installed (apt-get install chromium)")
-class BrowserTestCase(StaticLiveServerTestCase):
+class BrowserTestCase(MigrationDataMixin, StaticLiveServerTestCase):
     """A live server plus one headless Chromium for the whole class."""
 
     @classmethod
@@ -40,21 +41,6 @@ class BrowserTestCase(StaticLiveServerTestCase):
         cls.browser.close()
         cls.playwright.stop()
         super().tearDownClass()
-
-    @classmethod
-    def _fixture_setup(cls):
-        super()._fixture_setup()
-        # A transactional test case flushes the rows data migrations made (sectors, role
-        # groups, news categories); put them back the same way the migrations do.
-        from django.apps import apps
-
-        from cooperatives.roles import sync_roles
-
-        seed = importlib.import_module("cooperatives.migrations.0002_seed_sectors_and_roles")
-        seed.seed(apps, None)
-        categories = importlib.import_module("news.migrations.0002_seed_categories")
-        categories.forwards(apps, None)
-        sync_roles()
 
     def new_page(self, user=None, width: int = 1366, height: int = 900):
         context = self.browser.new_context(

@@ -9,7 +9,6 @@ same command run again imports the whole file.
 
 import csv
 import datetime
-import importlib
 import io
 import os
 import shutil
@@ -22,15 +21,14 @@ from pathlib import Path
 from unittest import skipUnless
 from unittest.mock import patch
 
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
 from cooperatives.models import Area, DataVersion, ImportBatch, Location, Organization, Sector
-from cooperatives.roles import sync_roles
 from cooperatives.spreadsheets import engine
 from cooperatives.tests.spreadsheet_files import csv_file
+from htx_portal.testing import MigrationDataMixin
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 20_000  # enough that writing takes seconds, so the kill lands in the middle of it
@@ -50,19 +48,7 @@ WHERE l.relation = 'cooperatives_organization'::regclass AND l.mode = 'RowExclus
     "needs PostgreSQL: a subprocess cannot see SQLite's in-memory test database, and the "
     "moment the import writes is read from pg_locks",
 )
-class InterruptedImportTests(TransactionTestCase):
-    @classmethod
-    def _fixture_setup(cls):
-        super()._fixture_setup()
-        # A transactional test case flushes the rows data migrations made (sectors, role
-        # groups, news categories); put them back the way the migrations do, as
-        # htx_portal.browser.BrowserTestCase does.
-        seed = importlib.import_module("cooperatives.migrations.0002_seed_sectors_and_roles")
-        seed.seed(apps, None)
-        categories = importlib.import_module("news.migrations.0002_seed_categories")
-        categories.forwards(apps, None)
-        sync_roles()
-
+class InterruptedImportTests(MigrationDataMixin, TransactionTestCase):
     def setUp(self):
         province = Area.objects.create(code="36", name="Tỉnh Nam Định", level="province")
         district = Area.objects.create(
