@@ -3,7 +3,7 @@
 The registry holds personal data in two places: the member register (``Member``: name,
 ID number, capital, dates, and its history) and the contacts of organisations (the
 representative's name, and for small groups often the leader's own phone, email and
-address). docs/parts/privacy.md states the rules; this module implements them once.
+address). docs/security.md states the rules; this module implements them once.
 """
 
 import datetime
