@@ -4,14 +4,19 @@ Everything comes from the environment, so one image fits one small machine or ma
 
     PORT                  port to listen on (all interfaces)          8000
     GUNICORN_WORKERS      worker processes                            3
-    GUNICORN_THREADS      threads per worker (gthread when above 1)   2
+    GUNICORN_THREADS      threads per worker (gthread when above 1)   1
     GUNICORN_TIMEOUT      seconds before a silent worker is restarted 60
     GUNICORN_LOG_LEVEL    gunicorn's own messages                     info
     GUNICORN_ACCESS_LOG   "-" for gunicorn's access log on stdout     off
 
 The portal logs every request itself, as JSON without query strings (htx_portal/logs.py),
-so gunicorn's access log is off; turned on, it writes JSON too, with the path only (%(U)s:
-no query string, no user agent, no client address).
+so gunicorn's access log is off; turned on, it writes a plain line with the path only
+(%(U)s: no query string, no user agent, no client address).
+
+Sync workers by default: behind a buffering reverse proxy they are gunicorn's advice, and
+with threaded (gthread) workers a kept-alive connection stays with the worker that took
+it, so under steady load one worker served everything while two idled (make bench-soak,
+docs/performance.md). GUNICORN_THREADS above 1 is for machines without such a proxy.
 """
 
 import os
@@ -29,7 +34,7 @@ def _number(name: str, default: int) -> int:
 wsgi_app = "htx_portal.wsgi:application"
 bind = [f"0.0.0.0:{_number('PORT', 8000)}"]
 workers = _number("GUNICORN_WORKERS", 3)
-threads = _number("GUNICORN_THREADS", 2)
+threads = _number("GUNICORN_THREADS", 1)
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = _number("GUNICORN_TIMEOUT", 60)
 graceful_timeout = 30

@@ -35,7 +35,7 @@ from news.models import Article  # noqa: E402
 
 DURATION, CONNECTIONS, THREADS = 30, 32, 2
 WORKERS = os.environ.get("GUNICORN_WORKERS", "3")  # as gunicorn.conf.py (the image)
-SERVER_THREADS = os.environ.get("GUNICORN_THREADS", "2")
+SERVER_THREADS = os.environ.get("GUNICORN_THREADS", "1")
 GOAL_P99_MS, GOAL_SHARE = 200, 0.40
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Public pages (make bench-web)"
 PROVINCE = report_bench.MEASURED
