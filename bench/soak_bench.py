@@ -261,7 +261,7 @@ def write_doc(load: dict, workers: dict, imports: Loop, reports: Loop, problems:
     mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
     body = [
         SECTION, "",
-        f"gunicorn with {web_bench.WORKERS} workers of {web_bench.SERVER_THREADS} threads as in "
+        f"gunicorn with {web_bench.SERVER} as in "
         "`make bench-web` (DEBUG off, "
         "page caches in each worker's memory), on the national dataset of `make bench-report`, "
         f"for {SECONDS} s. wrk ({THREADS} threads, {CONNECTIONS} connections) rotates home, "
