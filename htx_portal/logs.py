@@ -34,7 +34,7 @@ requests_log = logging.getLogger("htx.requests")
 errors_log = logging.getLogger("htx.errors")
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
-QUIET = ("/healthz",)  # a load balancer's probes: logged only when they fail
+QUIET = ("/healthz",)  # a load balancer's probes: logged only when they fail (also /static/)
 STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 # Django attaches the request to some records; its repr holds the full query string.
 UNSAFE = {"request", "server_time"}
@@ -110,6 +110,10 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+def _static_prefix() -> str:
+    return "/" + settings.STATIC_URL.lstrip("/")
+
+
 def request_id(request) -> str:
     value = getattr(request, "request_id", None)
     if value is None:
@@ -134,7 +138,11 @@ class RequestLogMiddleware:
         finally:
             _current_request_id.reset(token)
         response["X-Request-ID"] = rid
-        if request.path in QUIET and response.status_code < 500:
+        if response.status_code < 400 and (
+            request.path in QUIET or request.path.startswith(_static_prefix())
+        ):
+            # Probes, and static files served well (the reverse proxy logs those): a line
+            # each would cost a quarter of the static files' rate and say nothing.
             return response
         if getattr(response, "streaming", False):
             size = response.get("Content-Length")

@@ -272,7 +272,7 @@ MIDDLEWARE.insert(
 )
 # CSP sets its header on every response that has none yet (uploads keep their own
 # sandbox policy); Axes turns a locked-out sign-in into the lockout page, so it comes last.
-MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["htx_portal.csp.PolicyMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

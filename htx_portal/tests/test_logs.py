@@ -117,3 +117,24 @@ def test_records_logged_inside_a_request_carry_its_id():
     written = stream.getvalue()
     refused = [line for line in written.splitlines() if "django.security.DisallowedHost" in line]
     assert refused and all("request_id=req-host-42" in line for line in refused), written
+
+
+def test_static_files_and_probes_are_logged_only_when_they_fail(lines):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from htx_portal.logs import RequestLogMiddleware
+
+    def answer(status):
+        return RequestLogMiddleware(lambda request: HttpResponse(status=status))
+
+    factory = RequestFactory()
+    answer(200)(factory.get("/static/css/site.0123456789ab.css"))
+    answer(200)(factory.get("/healthz"))
+    assert lines() == []
+    answer(404)(factory.get("/static/css/khong-co.css"))
+    answer(503)(factory.get("/healthz"))
+    assert [(line["path"], line["status"]) for line in lines()] == [
+        ("/static/css/khong-co.css", 404),
+        ("/healthz", 503),
+    ]
