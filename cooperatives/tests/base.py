@@ -14,6 +14,19 @@ from cooperatives.tests import factories as f
 _extra = itertools.count(1)
 
 
+def form_post_data(form) -> dict:
+    """The POST data of an admin form as it stands: its initial values, formatted as its
+    widgets show them (what a browser would send back unchanged)."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name)
+        if value is not None and hasattr(field.widget, "format_value"):
+            value = field.widget.format_value(value)
+        if value is not None:
+            data[name] = value
+    return data
+
+
 def clear_caches() -> None:
     """Empty every cache: pages, and the visitor counter's (flush lock, counts)."""
     from django.core.cache import caches

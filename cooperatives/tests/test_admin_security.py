@@ -8,7 +8,7 @@ from django.urls import reverse
 from cooperatives.models import Area, Figures, Location, Member, OcopProduct, Organization
 from cooperatives.services import set_role
 from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase
+from cooperatives.tests.base import RolesTestCase, form_post_data
 
 
 def history_url(org) -> str:
@@ -24,16 +24,7 @@ def version_url(org, record) -> str:
 def organization_form(client, org, **changes) -> dict:
     """Return the POST data of the organisation page as it stands, with ``changes``."""
     page = client.get(reverse("admin:cooperatives_organization_change", args=[org.pk]))
-    data = {}
-    form = page.context["adminform"].form
-    for name, field in form.fields.items():
-        value = form.initial.get(name)
-        if value is None:
-            continue
-        if hasattr(field.widget, "format_value"):
-            value = field.widget.format_value(value)
-        if value is not None:
-            data[name] = value
+    data = form_post_data(page.context["adminform"].form)
     data["founded_on"] = org.founded_on.strftime("%d/%m/%Y")
     for formset in page.context["inline_admin_formsets"]:
         fs = formset.formset

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cooperatives.models import Organization
-from cooperatives.tests.base import RolesTestCase
+from cooperatives.tests.base import RolesTestCase, form_post_data
 from cooperatives.tests.spreadsheet_files import FIGURES_HEADER, ORG_HEADER, org_row, run, xlsx
 from cooperatives.tests.test_admin_security import organization_form
 from news.models import Article
@@ -153,16 +153,7 @@ class ArticleConflictTests(RolesTestCase):
 def page_form(client, url) -> dict:
     """The POST data of a (non-inline) admin change page as it stands."""
     page = client.get(url)
-    form = page.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name)
-        if value is None:
-            continue
-        if hasattr(field.widget, "format_value"):
-            value = field.widget.format_value(value)
-        if value is not None:
-            data[name] = value
+    data = form_post_data(page.context["adminform"].form)
     assert data["opened_version"] == hidden_version(page)
     return data
 

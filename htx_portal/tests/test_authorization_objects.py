@@ -8,6 +8,7 @@ admin's "view on site" redirect and report addresses; refused POSTs change nothi
 from django.test import Client
 from django.urls import reverse
 
+from cooperatives.tests.base import form_post_data
 from cooperatives.tests.spreadsheet_files import read_xlsx
 from htx_portal.tests.audit import AuditTestCase, admin_address, changed_tables, database_state
 from reports.models import FrozenReport
@@ -240,16 +241,5 @@ class AreaOfficerObjectTests(AuditTestCase):
 
 def form_data(page) -> dict:
     """The POST data of an admin change page as it stands (no inlines)."""
-    form = page.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name)
-        if value is None:
-            continue
-        if hasattr(field.widget, "format_value"):
-            value = field.widget.format_value(value)
-        if isinstance(value, list):
-            value = value[0]
-        if value is not None:
-            data[name] = value
-    return data
+    data = form_post_data(page.context["adminform"].form)
+    return {name: value[0] if isinstance(value, list) else value for name, value in data.items()}
