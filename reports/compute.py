@@ -18,9 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FilteredRelation,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
 )
 
@@ -32,7 +30,9 @@ from cooperatives.models import (
     Location,
     OcopProduct,
     Organization,
+    existing_q,
     period_end,
+    recorded_area_at,
 )
 from reports.indicators import INDICATORS
 from reports.models import Target
@@ -163,22 +163,6 @@ class Placement:
         return self._counting[key]
 
 
-def _existing(end, prefix: str = "") -> Q:
-    """Founded on or before ``end`` and not ceased on or before it (§2.2 "existing at D")."""
-    return Q(**{f"{prefix}founded_on__lte": end}) & ~Q(
-        **{f"{prefix}status__in": CEASED, f"{prefix}status_changed_on__lte": end}
-    )
-
-
-def _location_at(end, organization: str):
-    """The area recorded by the organisation's location valid at ``end`` (a subquery)."""
-    return Subquery(
-        Location.objects.filter(organization=OuterRef(organization), valid_from__lte=end)
-        .order_by("-valid_from")
-        .values("area_id")[:1]
-    )
-
-
 WIDE_DECIMAL = DecimalField(max_digits=30, decimal_places=4)
 
 
@@ -219,9 +203,9 @@ def _grouped(queryset, periods: list[Period], organization: str, group_by, aggre
     prefix = "" if organization == "pk" else organization.removesuffix("_id") + "__"
     existing = Q()
     for p in periods:
-        existing |= _existing(p.end, prefix)
-    locations = {f"loc_{p.key}": _location_at(p.end, organization) for p in periods} | {
-        f"exists_{p.key}": ExpressionWrapper(_existing(p.end, prefix), BooleanField())
+        existing |= existing_q(p.end, prefix)
+    locations = {f"loc_{p.key}": recorded_area_at(p.end, organization) for p in periods} | {
+        f"exists_{p.key}": ExpressionWrapper(existing_q(p.end, prefix), BooleanField())
         for p in periods
     }
     annotations = {
@@ -478,8 +462,8 @@ def htx_by_sector(area: Area | None, day: datetime.date) -> list[list]:
     """
     place = Placement(AreaMap(), area, [], day)
     rows = (
-        _restrict(Organization.objects.filter(_existing(day), kind=HTX), "pk", [place])
-        .annotate(loc=_location_at(day, "pk"))
+        _restrict(Organization.objects.filter(existing_q(day), kind=HTX), "pk", [place])
+        .annotate(loc=recorded_area_at(day, "pk"))
         .order_by()
         .values_list("loc", "sector__name")
         .annotate(n=Count("pk"))

@@ -1,6 +1,13 @@
-from .areas import REFORM_DATE, Area, AreaMap
+from .areas import REFORM_DATE, Area, AreaMap, code_not_on_day, validity_text
 from .imports import IMPORT_KINDS, ImportBatch
-from .organizations import Location, Organization, Sector, StaffProfile
+from .organizations import (
+    Location,
+    Organization,
+    Sector,
+    StaffProfile,
+    existing_q,
+    recorded_area_at,
+)
 from .records import (
     Figures,
     Loan,
@@ -34,6 +41,10 @@ __all__ = [
     "UnplacedOrganization",
     "VisitDay",
     "add_months",
+    "code_not_on_day",
+    "existing_q",
+    "recorded_area_at",
+    "validity_text",
     "period_end",
     "period_label",
     "short_period_label",

@@ -1,6 +1,7 @@
 import datetime
 from collections import defaultdict
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,13 +14,73 @@ from .text_fields import FoldedNameMixin
 REFORM_DATE = datetime.date(2025, 7, 1)
 
 
+def _date(day: datetime.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def validity_text(valid_from: datetime.date | None, valid_to: datetime.date | None) -> str:
+    """Return a validity interval as people read it, e.g. ``đến 30/06/2025``."""
+    if valid_from and valid_to:
+        return f"từ {_date(valid_from)} đến {_date(valid_to)}"
+    if valid_from:
+        return f"từ {_date(valid_from)}"
+    if valid_to:
+        return f"đến {_date(valid_to)}"
+    return "không thời hạn"
+
+
+def valid_on(valid_from, valid_to, day: datetime.date) -> bool:
+    """§2.2 "exists at D" for one interval: ``day`` lies within it (blank ends open)."""
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+
+
+def overlaps(a_from, a_to, b_from, b_to) -> bool:
+    """Whether two validity intervals (blank ends open) share a day."""
+    return (a_to is None or b_from is None or b_from <= a_to) and (
+        b_to is None or a_from is None or a_from <= b_to
+    )
+
+
 class AreaQuerySet(models.QuerySet):
     def existing_at(self, day: datetime.date) -> "AreaQuerySet":
-        """Areas whose validity interval contains ``day`` (blank ends are open)."""
+        """Areas that exist at ``day``: it lies within their validity (blank ends are open).
+
+        This is §2.2's "exists at D", the one definition every query uses.
+        """
         return self.filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=day),
             Q(valid_to__isnull=True) | Q(valid_to__gte=day),
         )
+
+    def with_code_on(self, code: str, day: datetime.date) -> "Area | None":
+        """Return the unit that has ``code`` on ``day``, or None.
+
+        Official codes were reused by the 2025 reform, so a code names a unit only on a
+        day: this is the one look-up by code the portal makes (DATA-CONTRACT.md §1).
+        """
+        return self.filter(code=code).existing_at(day).first()
+
+
+def code_history(code: str, units=None) -> str:
+    """Return which units had ``code`` and when, for messages about a code used on a day.
+
+    E.g. ``Xã Bình Minh (đến 30/06/2025), Xã Nam Minh (từ 01/07/2025)``; empty when no
+    unit ever had it.
+    """
+    if units is None:
+        units = Area.objects.filter(code=code).order_by("valid_from")
+    ordered = sorted(units, key=lambda a: a.valid_from or datetime.date.min)
+    return ", ".join(f"{a.name} ({a.validity_display})" for a in ordered)
+
+
+def code_not_on_day(code: str, day: datetime.date, units=None) -> str:
+    """The Vietnamese message for a code no unit had on ``day`` (§1.2 ``Địa bàn``)."""
+    when = code_history(code, units)
+    if not when:
+        return f"không có đơn vị hành chính nào có mã “{code}”."
+    return (
+        f"không có đơn vị hành chính nào mang mã “{code}” vào ngày {_date(day)}: mã này là {when}."
+    )
 
 
 class Area(FoldedNameMixin, models.Model):
@@ -28,7 +89,9 @@ class Area(FoldedNameMixin, models.Model):
         DISTRICT = "district", _("Huyện")
         COMMUNE = "commune", _("Xã")
 
-    code = models.CharField(_("mã"), max_length=10, unique=True)
+    # Not unique: the 2025 reform reused codes. A unit is its code and its validity; two
+    # units of one code never overlap (``clean`` and the areas import check it).
+    code = models.CharField(_("mã"), max_length=10, db_index=True)
     name = models.CharField(_("tên"), max_length=200)
     name_folded = models.CharField(max_length=200, editable=False, db_index=True)
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
@@ -62,7 +125,7 @@ class Area(FoldedNameMixin, models.Model):
     class Meta:
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
-        ordering = ["code"]
+        ordering = ["code", "valid_from"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)
@@ -83,23 +146,45 @@ class Area(FoldedNameMixin, models.Model):
             kwargs["update_fields"] = {*update_fields, "name_folded"}
         super().save(*args, **kwargs)
 
-    def exists_at(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
+    def clean(self):
+        super().clean()
+        if not self.code:
+            return
+        clash = (
+            Area.objects.filter(code=self.code)
+            .exclude(pk=self.pk)
+            .filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from or datetime.date.min),
+                Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_to or datetime.date.max),
+            )
+            .first()
         )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "code": _(
+                        "Mã %(code)s đã thuộc %(name)s (%(when)s); hai đơn vị cùng mã không "
+                        "được có hiệu lực trùng nhau."
+                    )
+                    % {"code": self.code, "name": clash.name, "when": clash.validity_display}
+                }
+            )
+
+    @property
+    def label(self) -> str:
+        """The unit without ambiguity: ``Xã Bình Minh · 14011 · đến 30/06/2025``."""
+        parts = [self.name, self.code]
+        if self.valid_from or self.valid_to:
+            parts.append(self.validity_display)
+        return " · ".join(parts)
+
+    def exists_at(self, day: datetime.date) -> bool:
+        return valid_on(self.valid_from, self.valid_to, day)
 
     @property
     def validity_display(self) -> str:
         """Return the validity interval as people read it, e.g. ``đến 30/06/2025``."""
-        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None
-        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else None
-        if start and end:
-            return f"từ {start} đến {end}"
-        if start:
-            return f"từ {start}"
-        if end:
-            return f"đến {end}"
-        return "không thời hạn"
+        return validity_text(self.valid_from, self.valid_to)
 
 
 class AreaMap:
@@ -128,8 +213,7 @@ class AreaMap:
             self.successors[from_id].append(to_id)
 
     def exists_at(self, area_id: int, day: datetime.date) -> bool:
-        valid_from, valid_to = self.bounds[area_id]
-        return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+        return valid_on(*self.bounds[area_id], day)
 
     def resolve(self, area_id: int | None, day: datetime.date) -> int | None:
         """Return the area that stands for ``area_id`` at ``day``, or None when unplaced.

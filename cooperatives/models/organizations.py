@@ -42,24 +42,45 @@ class Sector(FoldedNameMixin, models.Model):
         super().save(*args, **kwargs)
 
 
+def existing_q(day: datetime.date, prefix: str = "") -> Q:
+    """§2.2 "existing at D": founded on or before ``day`` and not ceased on or before it.
+
+    ``Tạm ngừng`` (suspended) still exists. ``prefix`` reaches the organisation from
+    another model (``"organization__"``). The one definition: every query uses it.
+    """
+    return Q(**{f"{prefix}founded_on__lte": day}) & ~Q(
+        **{
+            f"{prefix}status__in": Organization.CEASED_STATUSES,
+            f"{prefix}status_changed_on__lte": day,
+        }
+    )
+
+
+def recorded_area_at(day: datetime.date | None, organization: str = "pk") -> Subquery:
+    """§2.2 "location at D", as recorded: the area of the organisation's location whose
+    ``Địa bàn từ ngày`` is the latest on or before ``day`` (``None``: the latest of all).
+
+    A subquery on ``OuterRef(organization)``. The recorded area may no longer exist at
+    ``day``; ``AreaMap.resolve`` follows its successors. The one definition of the
+    location at a date: every query uses it.
+    """
+    locations = Location.objects.filter(organization=OuterRef(organization))
+    if day is not None:
+        locations = locations.filter(valid_from__lte=day)
+    return Subquery(locations.order_by("-valid_from").values("area_id")[:1])
+
+
 class OrganizationQuerySet(models.QuerySet):
     def existing_at(self, day: datetime.date) -> "OrganizationQuerySet":
         """Founded on or before ``day`` and not ceased on or before it (suspended still exists)."""
-        return self.filter(founded_on__lte=day).exclude(
-            status__in=Organization.CEASED_STATUSES, status_changed_on__lte=day
-        )
+        return self.filter(existing_q(day))
 
     def with_location_at(self, day: datetime.date) -> "OrganizationQuerySet":
         """Annotate ``location_area_id``: the area recorded by the location valid at ``day``.
 
         This is the recorded area, before successors are followed; see ``AreaMap.resolve``.
         """
-        latest = (
-            Location.objects.filter(organization=OuterRef("pk"), valid_from__lte=day)
-            .order_by("-valid_from")
-            .values("area_id")[:1]
-        )
-        return self.annotate(location_area_id=Subquery(latest))
+        return self.annotate(location_area_id=recorded_area_at(day))
 
     def in_area_at(
         self, area: Area, day: datetime.date, area_map: AreaMap | None = None
@@ -203,11 +224,13 @@ class Organization(FoldedNameMixin, VersionedModel):
         return self.status in self.CEASED_STATUSES
 
     def exists_at(self, day: datetime.date) -> bool:
+        """``existing_q`` for one loaded organisation."""
         if self.founded_on > day:
             return False
         return not (self.is_ceased and self.status_changed_on and self.status_changed_on <= day)
 
     def location_at(self, day: datetime.date) -> "Location | None":
+        """The recorded location at ``day`` (``recorded_area_at`` for one organisation)."""
         return self.locations.filter(valid_from__lte=day).order_by("-valid_from").first()
 
     def refresh_area(self) -> None:

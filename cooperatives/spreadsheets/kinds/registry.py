@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import OuterRef, Subquery
 
-from cooperatives.models import Area, Location, Organization, Sector
+from cooperatives.models import Area, Location, Organization, Sector, recorded_area_at
 from cooperatives.text import fold
 from htx_portal.locking import new_version
 
@@ -493,11 +493,8 @@ class OrganizationKind(Kind):
             Location.objects.bulk_update(changed_locations, ["area", "version"], batch_size=1000)
             history.write(Location, changed_locations, "~")
         if moved:
-            latest = Location.objects.filter(organization=OuterRef("pk")).order_by("-valid_from")
             for part in chunks(moved):
-                Organization.objects.filter(pk__in=part).update(
-                    area_id=Subquery(latest.values("area_id")[:1])
-                )
+                Organization.objects.filter(pk__in=part).update(area_id=recorded_area_at(None))
 
     def export_queryset(self, user=None):
         latest = Location.objects.filter(organization=OuterRef("pk")).order_by("-valid_from")
