@@ -5,6 +5,7 @@ import datetime
 import io
 
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from django.test import TestCase
 
 from cooperatives import official_units
@@ -201,3 +202,56 @@ class AreaFileReusedCodeTests(TestCase):
             ],
         )
         self.assertFalse(Area.objects.filter(code="02").exists())
+
+
+class NationalUnitsTests(TestCase):
+    """The official national list imports whole (it was refused at row 10,796 before)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = load_areas()
+
+    def test_every_official_unit_is_loaded(self):
+        self.assertIn("14.138 tạo mới, 0 cập nhật", self.output)
+        count = dict(
+            Area.objects.values_list("level").annotate(n=Count("pk")).values_list("level", "n")
+        )
+        self.assertEqual(count, {"province": 63 + 34 - 11, "district": 696, "commune": 13356})
+        self.assertEqual(Area.objects.existing_at(D2024).filter(level="province").count(), 63)
+        self.assertEqual(Area.objects.existing_at(D2025).filter(level="province").count(), 34)
+        self.assertEqual(Area.objects.existing_at(D2025).filter(level="district").count(), 0)
+        self.assertEqual(Area.objects.existing_at(D2025).filter(level="commune").count(), 3321)
+
+    def test_province_codes_reused_for_another_province(self):
+        for code, before, after in [
+            ("15", "Tỉnh Yên Bái", "Tỉnh Lào Cai"),
+            ("24", "Tỉnh Bắc Giang", "Tỉnh Bắc Ninh"),
+            ("44", "Tỉnh Quảng Bình", "Tỉnh Quảng Trị"),
+            ("52", "Tỉnh Bình Định", "Tỉnh Gia Lai"),
+            ("80", "Tỉnh Long An", "Tỉnh Tây Ninh"),
+            ("82", "Tỉnh Tiền Giang", "Tỉnh Đồng Tháp"),
+            ("91", "Tỉnh Kiên Giang", "Tỉnh An Giang"),
+            ("08", "Tỉnh Tuyên Quang", "Tỉnh Tuyên Quang"),
+        ]:
+            with self.subTest(code=code):
+                old = Area.objects.with_code_on(code, D2024)
+                new = Area.objects.with_code_on(code, D2025)
+                self.assertEqual((old.name, new.name), (before, after))
+                self.assertNotEqual(old.pk, new.pk)
+                self.assertEqual(list(old.successors.all()), [new])
+
+    def test_the_eleven_provinces_left_whole_are_one_unit(self):
+        whole = Area.objects.filter(level="province", valid_from=None, valid_to=None)
+        self.assertEqual(
+            sorted(whole.values_list("code", flat=True)),
+            ["01", "04", "11", "12", "14", "20", "22", "38", "40", "42", "46"],
+        )
+        hanoi = whole.get(code="01")
+        self.assertEqual(hanoi.children.existing_at(D2025).count(), 126)  # its new communes
+        self.assertEqual(hanoi.children.existing_at(D2024).filter(level="district").count(), 30)
+
+    def test_island_districts_became_special_zones(self):
+        con_dao = Area.objects.get(code="755")  # Huyện Côn Đảo
+        zone = con_dao.successors.get()
+        self.assertEqual((zone.name, zone.level), ("Đặc khu Côn Đảo", "commune"))
+        self.assertEqual(AreaMap().resolve(con_dao.pk, D2025), zone.pk)
