@@ -21,6 +21,7 @@ peak under ``PEAK_BOUND_MB``. The dedicated organisations, their figures, histor
 import batches are deleted at the end. Results go to docs/performance.md.
 """
 
+import datetime
 import os
 import re
 import shutil
