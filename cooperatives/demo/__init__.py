@@ -36,6 +36,7 @@ __all__ = ["DemoDataConflict", "is_loaded", "load_demo"]
 
 # The areas come through the import, which gives them their history itself.
 HISTORY_MODELS = (Organization, Location, Figures, OcopProduct, Loan, Target, Member)
+HISTORY_REASON = "Dữ liệu minh họa (load_demo)"
 
 
 def _demo_organizations() -> int:
@@ -76,6 +77,15 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
             f"Đã có {vn_number(present)} tổ chức mang mã số của dữ liệu mẫu{example} nhưng "
             "không đủ bộ dữ liệu mẫu: lệnh không nạp chồng lên các tổ chức đang có."
         )
+    if Organization.history.filter(history_change_reason=HISTORY_REASON).exists():
+        # The demo of an earlier version (invented units, other codes): a second set of
+        # organisations would double every figure, so leave it, and ``make run`` working.
+        say(
+            "Cơ sở dữ liệu đã có dữ liệu mẫu của một phiên bản trước (trên các đơn vị hành "
+            "chính tự đặt); không thay đổi gì. Muốn có dữ liệu mẫu mới, hãy dùng một cơ sở "
+            "dữ liệu trống (ví dụ xóa db.sqlite3 rồi chạy lại “make run”)."
+        )
+        return False
     say(
         "Đang nạp dữ liệu mẫu: tỉnh Nam Định trước và sau ngày 01/07/2025, trên các đơn vị "
         "hành chính chính thức…"
@@ -119,5 +129,5 @@ def _record_history(before: dict) -> None:
     for model, top in before.items():
         objects = list(model.objects.filter(pk__gt=top))
         get_history_manager_for_model(model).bulk_history_create(
-            objects, batch_size=1000, default_change_reason="Dữ liệu minh họa (load_demo)"
+            objects, batch_size=1000, default_change_reason=HISTORY_REASON
         )

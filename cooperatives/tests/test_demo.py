@@ -222,6 +222,15 @@ class DemoConflictTests(TestCase):
         self.assertEqual(Area.objects.count(), 0)
         self.assertEqual(Organization.objects.count(), 1)
 
+    def test_the_demo_of_an_earlier_version_is_left_alone(self):
+        older = factories.organization(code="0612345678")
+        older.history.update(history_change_reason="Dữ liệu minh họa (load_demo)")
+        output = io.StringIO()
+        call_command("load_demo", stdout=output)
+        self.assertIn("phiên bản trước", output.getvalue())
+        self.assertEqual(Area.objects.count(), 0)
+        self.assertEqual(Organization.objects.count(), 1)
+
     def test_the_demo_codes_are_fixed_and_distinct(self):
         codes = demo_codes()
         self.assertEqual(len(set(codes)), len(codes))
