@@ -4,15 +4,20 @@ areas import rules that let official codes be reused across the 2025 reform."""
 import datetime
 import io
 
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from cooperatives import official_units
 from cooperatives.models import Area, AreaMap, ImportBatch, Location, Organization
 from cooperatives.spreadsheets.undo import undo_batch
 from cooperatives.tests import factories as f
 from cooperatives.tests.spreadsheet_files import ORG_HEADER, csv_file, org_row, run
+from reports.compute import build_report
 from reports.models import Target
 
 D2024 = datetime.date(2024, 12, 31)
@@ -205,14 +210,61 @@ class AreaFileReusedCodeTests(TestCase):
 
 
 class NationalUnitsTests(TestCase):
-    """The official national list imports whole (it was refused at row 10,796 before)."""
+    """The official national list imports whole (it was refused at row 10,796 before), and
+    neither reports nor admin lists issue more queries with its 14,138 units loaded."""
 
     @classmethod
     def setUpTestData(cls):
+        load_areas("36")
+        cls.staff = get_user_model().objects.create_superuser("quan-tri", "", None)
+        for number, (code, since) in enumerate(
+            [("14011", "2019-03-01"), ("13879", "2016-05-10"), ("13285", "2024-02-01")]
+        ):
+            commune = Area.objects.with_code_on(code, datetime.date.fromisoformat(since))
+            org = f.organization(commune, code=f"06000009{number:02d}", name=f"HTX Thử {number}")
+            Location.objects.filter(organization=org).update(
+                valid_from=datetime.date.fromisoformat(since)
+            )
+            for year in (2024, 2025):
+                f.figures(org, year, 12, workers=12, revenue=1500)
+        cls.queries_before = cls.count_queries()
         cls.output = load_areas()
+        cls.queries_after = cls.count_queries()
+
+    @classmethod
+    def count_queries(cls) -> dict[str, int]:
+        from django.test import Client
+
+        client = Client()
+        client.force_login(cls.staff)
+        new = Area.objects.with_code_on("37", D2025)
+        old = Area.objects.with_code_on("36", D2024)
+        pages = {
+            "area list": reverse("admin:cooperatives_area_changelist"),
+            "area search": reverse("admin:cooperatives_area_changelist") + "?q=minh",
+            "autocomplete": reverse("admin:autocomplete")
+            + "?term=minh&app_label=cooperatives&model_name=location&field_name=area",
+            "unplaced": reverse("admin:cooperatives_unplacedorganization_changelist"),
+            "organizations": reverse("admin:cooperatives_organization_changelist"),
+        }
+        counts = {}
+        for name, url in pages.items():
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200, (name, response.status_code)
+            counts[name] = len(queries)
+        for name, area, year in [("report 37", new, 2025), ("report 36", old, 2024)]:
+            with CaptureQueriesContext(connection) as queries:
+                build_report(area, year, 12)
+            counts[name] = len(queries)
+        return counts
+
+    def test_reports_and_admin_lists_issue_as_many_queries_with_the_whole_country(self):
+        self.assertEqual(self.queries_after, self.queries_before)
 
     def test_every_official_unit_is_loaded(self):
-        self.assertIn("14.138 tạo mới, 0 cập nhật", self.output)
+        self.assertIn("13.585 tạo mới, 0 cập nhật, 553 không thay đổi", self.output)
+        self.assertEqual(Area.objects.count(), 14138)
         count = dict(
             Area.objects.values_list("level").annotate(n=Count("pk")).values_list("level", "n")
         )
