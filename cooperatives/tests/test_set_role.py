@@ -56,7 +56,7 @@ class SetRoleTests(TestCase):
         self.assertFalse(get_user_model().objects.filter(username="canbo").exists())
 
     def test_unknown_area_code_is_named(self):
-        with self.assertRaisesMessage(CommandError, "Không có đơn vị hành chính mã: 999"):
+        with self.assertRaisesMessage(CommandError, "Không có đơn vị hành chính nào có mã “999”."):
             run("canbo", "area", "--area", "999")
         self.assertFalse(get_user_model().objects.filter(username="canbo").exists())
 
