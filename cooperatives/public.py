@@ -148,7 +148,10 @@ def place_of(area_id: int | None, day, areas: "Areas | None" = None) -> dict:
         areas = Areas()
     resolved = areas.map.resolve(area_id, day)
     if resolved is None:
-        return {"current": areas.chain(area_id), "former": "", "gone": True}
+        # An old unit's name may be another unit's today: say when it ended.
+        valid_to = areas.map.bounds[area_id][1]
+        until = f"{valid_to:%d/%m/%Y}" if valid_to else ""
+        return {"current": areas.chain(area_id), "former": "", "gone": True, "until": until}
     if resolved == area_id:
         return {"current": areas.chain(area_id), "former": ""}
     return {"current": areas.chain(resolved), "former": areas.chain(area_id)}
