@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
@@ -87,8 +88,8 @@ class AreaAdmin(SpreadsheetAdminMixin, RegistryAdmin):
     search_fields = ["code", "name_folded__contains"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent", "successors"]
-    # Two units of one code, oldest first.
-    ordering = ["code", "valid_from"]
+    # Two units of one code, oldest first (a blank start is the oldest, on every database).
+    ordering = ["code", F("valid_from").asc(nulls_first=True)]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("successors")

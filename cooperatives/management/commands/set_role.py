@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F
 
 from cooperatives.roles import GROUP_NAMES
 from cooperatives.services import RoleError, set_role
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         except RoleError as error:
             raise CommandError(str(error)) from None
         action = "Đã tạo tài khoản" if created else "Đã cập nhật tài khoản"
-        areas = user.staff_profile.areas.order_by("code", "valid_from")
+        areas = user.staff_profile.areas.order_by("code", F("valid_from").asc(nulls_first=True))
         where = f" (địa bàn: {'; '.join(a.label for a in areas)})" if area else ""
         self.stdout.write(f"{action} “{user.username}”: {GROUP_NAMES[role]}{where}.")
         if created:
