@@ -668,14 +668,14 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
 
     def place_view(self, request, object_id):
         """POST: place the organisation ``object_id`` in the successor ``area`` it names."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         try:
             organization = Organization.objects.select_related("area").get(pk=int(object_id))
         except (ValueError, Organization.DoesNotExist):
             raise Http404 from None
         if not self.can_place(request, organization):
             raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
         changelist = reverse("admin:cooperatives_unplacedorganization_changelist")
         area = None
         if str(request.POST.get("area", "")).isdigit():
