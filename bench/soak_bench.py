@@ -21,6 +21,7 @@ peak under ``PEAK_BOUND_MB``. The dedicated organisations, their figures, histor
 import batches are deleted at the end. Results go to docs/performance.md.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -308,7 +309,7 @@ def main() -> None:
     pages["Sản phẩm OCOP"] = "/san-pham-ocop/"
     pages["Thống kê"] = "/thong-ke/"
     settings.DEBUG = False
-    province = Area.objects.get(code=PROVINCE)
+    province = Area.objects.with_code_on(PROVINCE, datetime.date(2025, 12, 31))
     commune = Area.objects.filter(level="commune", code__startswith=f"{PROVINCE}9").order_by(
         "code"
     )[0]

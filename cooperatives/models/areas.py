@@ -125,7 +125,7 @@ class Area(FoldedNameMixin, models.Model):
     class Meta:
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
-        ordering = ["code", "valid_from"]
+        ordering = ["code", models.F("valid_from").asc(nulls_first=True)]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)

@@ -1,7 +1,7 @@
 """Undoing the latest import of a kind, when nothing has touched its records since."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, Value, When
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
@@ -134,6 +134,15 @@ def undo_batch(*, batch: ImportBatch, user=None) -> dict[str, int]:
     deleted = restored = 0
     # Locations first: restoring or deleting an organisation relies on them.
     for model, records in reversed(list(batch_changes(batch))):
+        if model is Area:
+            # Units the batch created hang on each other (a commune on its district):
+            # communes go first, provinces last.
+            rank = Case(
+                When(level=Area.Level.COMMUNE, then=Value(0)),
+                When(level=Area.Level.DISTRICT, then=Value(1)),
+                default=Value(2),
+            )
+            records = records.order_by(rank, "history_id")
         history = get_history_manager_for_model(model)
         pk_name = model._meta.pk.attname
         for record in records.iterator(chunk_size=1000):

@@ -1,6 +1,9 @@
 """The shared behaviour of record kinds: defaults, references, scope checks, export values."""
 
+from collections.abc import Callable
+
 from cooperatives.models import Area, Organization
+from cooperatives.models.areas import code_history, valid_on
 from cooperatives.text import fold
 
 from .. import cells
@@ -148,21 +151,77 @@ def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameI
     return index
 
 
-def area_index() -> NameIndex:
-    index = NameIndex("đơn vị hành chính")
-    for area in Area.objects.all():
-        index.add(area, area.code, area.name)
-    return index
+class AreaIndex:
+    """Areas by code and by folded name, each code with every unit that ever had it.
+
+    The 2025 reform reused official codes, so a code names a unit only on a day
+    (DATA-CONTRACT.md §1): ``find`` takes the day. Entries are anything with ``code``,
+    ``name``, ``valid_from`` and ``valid_to`` (stored areas, or rows of an areas file).
+    """
+
+    def __init__(self, entries=None) -> None:
+        self.by_code: dict[str, list] = {}
+        self.by_name: dict[str, list] = {}
+        for entry in Area.objects.all() if entries is None else entries:
+            self.add(entry)
+
+    def add(self, entry) -> None:
+        self.by_code.setdefault(entry.code, []).append(entry)
+        self.by_name.setdefault(fold(entry.name), []).append(entry)
+
+    def units(self, code: str) -> list:
+        return self.by_code.get(code, [])
+
+    def find(self, value, day):
+        """Return the unit a cell names on ``day``; raise CellError saying why not."""
+        key = cells.text(value)
+        units = self.by_code.get(key)
+        if units:
+            found = [u for u in units if valid_on(u.valid_from, u.valid_to, day)]
+            if len(found) == 1:
+                return found[0]
+            if not found:
+                raise CellError(
+                    f"không phải mã của đơn vị hành chính nào vào ngày {day:%d/%m/%Y}: "
+                    f"mã này là {code_history(key, units)}."
+                )
+            listed = "; ".join(u.label for u in found)
+            raise CellError(f"là mã của nhiều đơn vị vào ngày {day:%d/%m/%Y}: {listed}.")
+        named = self.by_name.get(fold(key), [])
+        found = [u for u in named if valid_on(u.valid_from, u.valid_to, day)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            codes = ", ".join(sorted(u.code for u in found))
+            raise CellError(f"trùng tên với nhiều đơn vị hành chính (mã {codes}): hãy ghi mã.")
+        if named:
+            when = "; ".join(f"{u.name} · {u.code} ({u.validity_display})" for u in named)
+            raise CellError(
+                f"không phải tên của đơn vị hành chính nào vào ngày {day:%d/%m/%Y}: {when}."
+            )
+        raise CellError("không có đơn vị hành chính nào có mã hoặc tên này.")
 
 
-def resolve_reference(rows, errors, index: NameIndex, header: str, attr: str) -> None:
-    """Replace the text in ``attr`` by the record it names; errors name the candidates."""
+def resolve_reference(
+    rows, errors, index, header: str, attr: str, day_of: Callable | None = None
+) -> None:
+    """Replace the text in ``attr`` by the record it names; errors name the candidates.
+
+    ``day_of(row)`` gives the day an area code is looked up on (an ``AreaIndex``).
+    """
     for row in rows:
         value = row.cell(header)
         if not isinstance(row.data.get(attr), str):
             continue
         try:
-            row.data[attr] = index.find(value)
+            if day_of is None:
+                row.data[attr] = index.find(value)
+            else:
+                day = day_of(row)
+                if day is None:  # the row's own date is bad: that error is reported
+                    row.data[attr] = None
+                    continue
+                row.data[attr] = index.find(value, day)
         except CellError as error:
             errors.add(row, header, str(error))
             row.data[attr] = None

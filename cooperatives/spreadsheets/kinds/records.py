@@ -2,7 +2,7 @@
 
 import datetime
 
-from cooperatives.models import Figures, Loan, Member, OcopProduct
+from cooperatives.models import Figures, Loan, Member, OcopProduct, period_end
 from cooperatives.text import fold
 from reports.indicators import BY_CODE, INDICATORS
 from reports.models import Target
@@ -11,8 +11,8 @@ from .. import cells
 from ..base import Column, between, choice_from, count, money, money_nonnegative, positive, same
 from ..cells import CellError
 from .common import (
+    AreaIndex,
     Kind,
-    area_index,
     check_organization_scope,
     chunks,
     organization_index,
@@ -574,7 +574,12 @@ class TargetKind(Kind):
     ]
 
     def resolve(self, ctx, rows, errors):
-        resolve_reference(rows, errors, area_index(), "Địa bàn", "area")
+        # A target's area is the unit with that code at the period's end.
+        def day_of(row):
+            year, months = row.data.get("year"), row.data.get("months")
+            return period_end(year, months) if year and months else None
+
+        resolve_reference(rows, errors, AreaIndex(), "Địa bàn", "area", day_of)
 
     def key(self, row):
         return (row.data["area"].pk, row.data["year"], row.data["months"], row.data["indicator"])

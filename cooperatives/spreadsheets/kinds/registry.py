@@ -1,19 +1,28 @@
 """Areas and organisations: the two kinds other records hang on."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import OuterRef, Subquery
 
-from cooperatives.models import Area, Location, Organization, Sector, recorded_area_at
+from cooperatives.models import (
+    Area,
+    Location,
+    Organization,
+    Sector,
+    recorded_area_at,
+    validity_text,
+)
+from cooperatives.models.areas import overlaps
 from cooperatives.text import fold
 from htx_portal.locking import new_version
 
 from .. import cells
-from ..base import Column, NameIndex, choice_from, money_nonnegative
+from ..base import Column, choice_from, money_nonnegative
 from ..cells import CellError
-from .common import Kind, area_index, chunks, resolve_reference, scoped
+from .common import AreaIndex, Kind, chunks, resolve_reference, scoped
 
 LEVELS = choice_from(Area.Level)
 LEVEL_RANK = {Area.Level.PROVINCE: 0, Area.Level.DISTRICT: 1, Area.Level.COMMUNE: 2}
@@ -23,12 +32,33 @@ def _codes(value) -> list[str]:
     return [code.strip() for code in cells.text(value).split(";") if code.strip()]
 
 
+@dataclass(eq=False)
+class FileUnit:
+    """A unit as a row of an areas file describes it, for references within the file."""
+
+    row: object
+    code: str
+    name: str
+    level: str | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    stored: Area | None = None  # the stored unit the row updates
+
+    @property
+    def validity_display(self) -> str:
+        return validity_text(self.valid_from, self.valid_to)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} · {self.code} · {self.validity_display} (dòng {self.row.number})"
+
+
 class AreaKind(Kind):
     name = "areas"
     label = "Đơn vị hành chính"
     model = Area
     key_header = "Mã"
-    key_label = "cùng mã"
+    key_label = "cả hai dòng cùng mã và có hiệu lực trùng với một đơn vị đã lưu"
     references = {"parent": "Mã cấp trên", "successors": "Thay thế bởi"}
     extra_labels = {"_parent": "cấp trên", "_successors": "thay thế bởi"}
     columns = [
@@ -37,7 +67,10 @@ class AreaKind(Kind):
             "code",
             cells.text,
             True,
-            "Mã đơn vị hành chính (tỉnh 2 số, huyện 3 số, xã 5 số), duy nhất.",
+            (
+                "Mã đơn vị hành chính (tỉnh 2 số, huyện 3 số, xã 5 số). Mã có thể được dùng "
+                "lại sau sắp xếp 2025: hai đơn vị cùng mã không được có hiệu lực trùng nhau."
+            ),
             example="13900",
         ),
         Column(
@@ -63,7 +96,8 @@ class AreaKind(Kind):
             cells.text,
             False,
             (
-                "Mã (hoặc tên) đơn vị cấp trên; bắt buộc với Huyện và Xã. "
+                "Mã (hoặc tên) đơn vị cấp trên, tra theo ngày “Hiệu lực từ” (trống: ngày "
+                "“Hiệu lực đến”; cả hai trống: hôm nay); bắt buộc với Huyện và Xã. "
                 "Có thể là đơn vị ở dòng sau trong cùng tệp."
             ),
             example="360",
@@ -90,42 +124,92 @@ class AreaKind(Kind):
             "successors",
             _codes,
             False,
-            "Mã các đơn vị tiếp nhận, cách nhau bởi dấu ;",
+            ("Mã các đơn vị tiếp nhận, cách nhau bởi dấu ; — tra theo ngày sau “Hiệu lực đến”."),
             example="15001",
         ),
     ]
 
+    # A unit is its code and its validity (DATA-CONTRACT.md §1.1): a row updates the
+    # stored unit of its code whose validity overlaps the row's, or creates one. References
+    # (``Mã cấp trên``, ``Thay thế bởi``) name a code on a day and resolve to a unit of
+    # this file or a stored one: ``Ref`` below, turned into a primary key once written.
+
     def key(self, row):
-        return row.data["code"]
+        return self.matched.get(row.number) or ("new", row.number)
 
     def resolve(self, ctx, rows, errors):
-        self.index = area_index()
-        self.in_file = NameIndex("đơn vị hành chính")
+        stored = list(Area.objects.all())
+        by_code: dict[str, list[Area]] = {}
+        for area in stored:
+            by_code.setdefault(area.code, []).append(area)
+        self.matched: dict[int, int] = {}  # row number -> pk of the stored unit it updates
+        in_file: dict[str, list[FileUnit]] = {}
+        units = []
         for row in rows:
-            if row.data.get("code"):
-                self.in_file.add(row, row.data["code"], row.data.get("name") or "")
+            data = row.data
+            code = data.get("code")
+            if not code or not row.ok:
+                continue
+            unit = FileUnit(row, code, data.get("name") or "", data.get("level"),
+                            data.get("valid_from"), data.get("valid_to"))  # fmt: skip
+            for other in in_file.get(code, []):
+                if overlaps(unit.valid_from, unit.valid_to, other.valid_from, other.valid_to):
+                    errors.add(
+                        row, "Mã",
+                        f"trùng với dòng {other.row.number} trong cùng tệp: hai đơn vị cùng "
+                        "mã có hiệu lực trùng nhau.",
+                    )  # fmt: skip
+                    break
+            else:
+                in_file.setdefault(code, []).append(unit)
+                units.append(unit)
+            clashing = [
+                a for a in by_code.get(code, [])
+                if overlaps(unit.valid_from, unit.valid_to, a.valid_from, a.valid_to)
+            ]  # fmt: skip
+            if len(clashing) > 1:
+                listed = "; ".join(a.label for a in clashing)
+                errors.add(
+                    row, "Mã",
+                    f"có hiệu lực trùng với nhiều đơn vị đã lưu cùng mã ({listed}): hãy ghi "
+                    "“Hiệu lực từ”, “Hiệu lực đến” để chỉ rõ đơn vị nào.",
+                )  # fmt: skip
+            elif clashing:
+                self.matched[row.number] = clashing[0].pk
+                unit.stored = clashing[0]
+        # Stored units that a row of this file updates are known by the row's validity.
+        updated = set(self.matched.values())
+        self.index = AreaIndex([*units, *(a for a in stored if a.pk not in updated)])
+        self.stored_by_pk = {a.pk: a for a in stored}
         for row in rows:
-            parent = row.data.get("parent")
+            data = row.data
+            first_day = data.get("valid_from") or data.get("valid_to") or ctx.today
+            parent = data.get("parent")
             if isinstance(parent, str):
-                row.data["parent"] = self._find(row, "Mã cấp trên", parent, errors)
-            successors = row.data.get("successors")
+                data["parent"] = self._find(row, "Mã cấp trên", parent, first_day, errors)
+            successors = data.get("successors")
             if isinstance(successors, list):
-                found = [self._find(row, "Thay thế bởi", code, errors) for code in successors]
-                row.data["successors"] = found
+                end = data.get("valid_to")
+                if successors and end is None:
+                    errors.add(
+                        row, "Thay thế bởi",
+                        "có đơn vị thay thế, nhưng “Hiệu lực đến” bỏ trống: hãy ghi ngày cuối "
+                        "cùng đơn vị này tồn tại.",
+                    )  # fmt: skip
+                    continue
+                day_after = end + datetime.timedelta(days=1) if end else None
+                data["successors"] = [
+                    self._find(row, "Thay thế bởi", code, day_after, errors) for code in successors
+                ]
             self._check(row, errors)
 
-    def _find(self, row, header, value, errors):
-        """Return ``(code, level)`` of a referenced area, in the database or in this file."""
-        for index in (self.in_file, self.index):
-            try:
-                found = index.find(value)
-            except CellError:
-                continue
-            if isinstance(found, Area):
-                return (found.code, found.level)
-            return (found.data["code"], found.data.get("level"))
-        errors.add(row, header, f"không có đơn vị hành chính nào có mã hoặc tên “{value}”.")
-        return None
+    def _find(self, row, header, value, day, errors):
+        """Return the unit (``FileUnit`` or ``Area``) a reference names on ``day``."""
+        try:
+            return self.index.find(value, day)
+        except CellError as error:
+            errors.add(row, header, f"(“{value}”) {error}")
+            return None
 
     def _check(self, row, errors):
         data = row.data
@@ -133,22 +217,19 @@ class AreaKind(Kind):
         if level in (Area.Level.DISTRICT, Area.Level.COMMUNE) and data.get("parent") is None:
             if row.ok:
                 errors.add(row, "Mã cấp trên", "bỏ trống, nhưng Huyện và Xã phải có cấp trên.")
-        if parent and level and parent[1] and LEVEL_RANK[parent[1]] >= LEVEL_RANK[level]:
+        if parent and level and parent.level and LEVEL_RANK[parent.level] >= LEVEL_RANK[level]:
             errors.add(row, "Mã cấp trên", "không phải là đơn vị cấp trên của đơn vị này.")
         start, end = data.get("valid_from"), data.get("valid_to")
         if start and end and end < start:
             errors.add(row, "Hiệu lực đến", "trước ngày “Hiệu lực từ”.")
 
     def load_existing(self, ctx, rows):
-        codes = [row.data["code"] for row in rows]
-        found = {}
-        for part in chunks(codes):
-            for area in Area.objects.filter(code__in=part).select_related("parent"):
-                found[area.code] = area
-        self.successor_codes = {}
-        through = Area.successors.through.objects.filter(from_area__code__in=codes)
-        for code, successor in through.values_list("from_area__code", "to_area__code"):
-            self.successor_codes.setdefault(code, set()).add(successor)
+        wanted = [self.matched[row.number] for row in rows if row.number in self.matched]
+        found = {pk: self.stored_by_pk[pk] for pk in wanted}
+        self.successor_ids: dict[int, set[int]] = {}
+        through = Area.successors.through.objects.filter(from_area_id__in=wanted)
+        for from_id, to_id in through.values_list("from_area_id", "to_area_id"):
+            self.successor_ids.setdefault(from_id, set()).add(to_id)
         return found
 
     def values(self, row, current):
@@ -156,28 +237,48 @@ class AreaKind(Kind):
         values["name_folded"] = fold(values.get("name", getattr(current, "name", "")))
         return values
 
+    @staticmethod
+    def _stored_pk(ref) -> int | None:
+        """The primary key a reference has before writing (None: a unit this file creates)."""
+        if isinstance(ref, Area):
+            return ref.pk
+        return ref.stored.pk if ref.stored is not None else None
+
     def extra_changes(self, row, current):
         changes = []
-        parent = row.data.get("parent")
-        current_parent = current.parent.code if current.parent_id else None
-        if "parent" in row.present and (parent[0] if parent else None) != current_parent:
-            changes.append("_parent")
-        successors = row.data.get("successors")
+        if "parent" in row.present:
+            parent = row.data.get("parent")
+            wanted = self._stored_pk(parent) if parent else None
+            if wanted is None and parent or wanted != current.parent_id:
+                changes.append("_parent")
         if "successors" in row.present:
-            wanted = {s[0] for s in successors or [] if s}
-            if wanted != self.successor_codes.get(current.code, set()):
+            successors = [s for s in row.data.get("successors") or [] if s]
+            wanted = {self._stored_pk(s) for s in successors}
+            if None in wanted or wanted != self.successor_ids.get(current.pk, set()):
                 changes.append("_successors")
         return changes
 
-    def link(self, ctx, creates, updates):
+    def _written(self, creates, updates) -> list:
         rows = [(row, obj) for row, obj in creates] + [(row, obj) for row, obj, _ in updates]
-        ids = dict(Area.objects.values_list("code", "pk"))
-        changed = []
         for row, obj in rows:
+            row.data["_unit"] = obj
+        return rows
+
+    @staticmethod
+    def _pk(ref) -> int:
+        if isinstance(ref, Area):
+            return ref.pk
+        if ref.stored is not None:
+            return ref.stored.pk
+        return ref.row.data["_unit"].pk
+
+    def link(self, ctx, creates, updates):
+        changed = []
+        for row, obj in self._written(creates, updates):
             if "parent" not in row.present:
                 continue
             parent = row.data.get("parent")
-            new_parent = ids[parent[0]] if parent else None
+            new_parent = self._pk(parent) if parent else None
             if obj.parent_id != new_parent:
                 obj.parent_id = new_parent
                 changed.append(obj)
@@ -185,18 +286,15 @@ class AreaKind(Kind):
             Area.objects.bulk_update(changed, ["parent"], batch_size=1000)
 
     def after_write(self, ctx, creates, updates, batch, history):
-        rows = [(row, obj) for row, obj in creates] + [(row, obj) for row, obj, _ in updates]
         through = Area.successors.through
-        ids = dict(Area.objects.values_list("code", "pk"))
         touched, links = [], []
-        for row, obj in rows:
+        for row, obj in self._written(creates, updates):
             if "successors" not in row.present:
                 continue
-            successors = row.data.get("successors")
             touched.append(obj.pk)
-            for successor in successors or []:
+            for successor in row.data.get("successors") or []:
                 if successor:
-                    links.append(through(from_area_id=obj.pk, to_area_id=ids[successor[0]]))
+                    links.append(through(from_area_id=obj.pk, to_area_id=self._pk(successor)))
         if touched:
             previous: dict[str, list[int]] = {str(pk): [] for pk in touched}
             for from_id, to_id in through.objects.filter(from_area_id__in=touched).values_list(
@@ -207,7 +305,7 @@ class AreaKind(Kind):
             batch.undo_data["successors"] = previous
             batch.save(update_fields=["undo_data"])
             through.objects.filter(from_area_id__in=touched).delete()
-            through.objects.bulk_create(links, ignore_conflicts=True)
+            through.objects.bulk_create(links, ignore_conflicts=True, batch_size=2000)
 
     def export_queryset(self, user=None):
         return Area.objects.select_related("parent").prefetch_related("successors").order_by("code")
@@ -283,7 +381,11 @@ class OrganizationKind(Kind):
             "area",
             cells.text,
             True,
-            "Mã hoặc tên xã (hoặc huyện với hồ sơ cũ) nơi đặt trụ sở.",
+            (
+                "Mã hoặc tên xã (hoặc huyện với hồ sơ cũ) nơi đặt trụ sở, tra theo ngày "
+                "“Địa bàn từ ngày” (trống: ngày thành lập với tổ chức mới, ngày nhập khi "
+                "chuyển địa bàn)."
+            ),
             example="13900",
         ),
         Column(
@@ -379,8 +481,20 @@ class OrganizationKind(Kind):
     def resolve(self, ctx, rows, errors):
         sectors = {fold(s.name): s for s in Sector.objects.all()}
         self.sector_names = [s.name for s in sectors.values()]
-        index = area_index()
-        resolve_reference(rows, errors, index, "Địa bàn", "area")
+        # ``Địa bàn`` names the unit with that code on ``Địa bàn từ ngày``; blank: the
+        # founding day of a new organisation, the import day for one already registered.
+        codes = [c for c in (row.data.get("code") for row in rows) if c]
+        known = set()
+        for part in chunks(codes):
+            known.update(Organization.objects.filter(code__in=part).values_list("code", flat=True))
+
+        def day_of(row):
+            data = row.data
+            if data.get("area_since"):
+                return data["area_since"]
+            return ctx.today if data.get("code") in known else data.get("founded_on")
+
+        resolve_reference(rows, errors, AreaIndex(), "Địa bàn", "area", day_of)
         for row in rows:
             sector = row.data.get("sector")
             if isinstance(sector, str):
