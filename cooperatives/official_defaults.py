@@ -1,13 +1,14 @@
-"""The official dataset's default successor of a split commune, where it can be read.
+"""The official dataset's default successor of a split commune, for the worklist.
 
-``cooperatives.official_units`` (``vietnamadminunits``' ``isDefaultNewWard``) may be
-missing from this checkout, or the package from this environment: then no successor is
-marked as the default, and staff still choose among all of them.
+``cooperatives.official_units`` reads it from the ``vietnamadminunits`` data set and
+answers None where the package is absent. A staff page must open even if the data
+cannot be read at all (a damaged install): then no successor is marked as the default,
+and staff still choose among all of them.
 """
 
 try:
     from cooperatives.official_units import default_successor_code as _official_default
-except ImportError:  # the module is not in this checkout yet
+except ImportError:  # a checkout without the module
     _official_default = None
 
 
@@ -17,5 +18,5 @@ def default_successor_code(old_code: str) -> str | None:
         return None
     try:
         return _official_default(old_code)
-    except Exception:  # a worklist must open even if the dataset cannot be read
+    except Exception:  # unreadable data: mark nothing rather than fail the page
         return None

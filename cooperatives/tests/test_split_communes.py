@@ -1,6 +1,7 @@
 """Issue 12 item 3: organisations of a split commune, placed from the worklist in one click."""
 
 import datetime
+import unittest
 from unittest import mock
 
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -10,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cooperatives import official_units
 from cooperatives.models import REFORM_DATE, Area, Location, Organization
 from cooperatives.roles import AREA
 from cooperatives.services import set_role
@@ -51,7 +53,8 @@ class SplitCommuneTestCase(RolesTestCase):
 class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
     def test_worklist_shows_each_unit_the_commune_was_split_between(self):
         self.client.force_login(self.alliance)
-        response = self.worklist()
+        with mock.patch(OFFICIAL_DEFAULT, lambda code: None):  # the dataset names none
+            response = self.worklist()
         self.assertEqual(list(response.context["cl"].result_list), [self.stranded])
         self.assertContains(response, "Xã Bình Minh · 14011 · đến 30/06/2025")
         self.assertContains(response, "Xã Nam Minh · 14011 · từ 01/07/2025")
@@ -72,6 +75,28 @@ class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
         # The marker follows Minh Tân's button, not Nam Minh's.
         self.assertLess(page.index("Xã Minh Tân · 14020"), page.index(marker))
         self.assertLess(page.index("Xã Nam Minh · 14011"), page.index("Xã Minh Tân · 14020"))
+
+    @unittest.skipUnless(
+        official_units.default_successor_code("00007"), "the official data set is not installed"
+    )
+    def test_the_official_data_set_marks_its_default(self):
+        """Phường Cống Vị (Hà Nội) was split; the data set's default is Phường Ngọc Hà."""
+        hanoi = f.area("01", "Thành phố Hà Nội", Area.Level.PROVINCE)
+        ba_dinh = f.area("001", "Quận Ba Đình", Area.Level.DISTRICT, hanoi, valid_to=LAST_DAY)
+        cong_vi = f.area("00007", "Phường Cống Vị", Area.Level.COMMUNE, ba_dinh,
+                         valid_to=LAST_DAY)  # fmt: skip
+        ngoc_ha = f.area("00008", "Phường Ngọc Hà", Area.Level.COMMUNE, hanoi,
+                         valid_from=REFORM_DATE)  # fmt: skip
+        giang_vo = f.area("00025", "Phường Giảng Võ", Area.Level.COMMUNE, hanoi,
+                          valid_from=REFORM_DATE)  # fmt: skip
+        cong_vi.successors.add(ngoc_ha, giang_vo)
+        f.organization(cong_vi, code="0100000007", name="HTX Cống Vị")
+        self.client.force_login(self.alliance)
+        page = self.worklist().content.decode()
+        row = page[page.index("HTX Cống Vị") :]
+        marker = "mặc định theo dữ liệu chính thức"
+        self.assertLess(row.index("Phường Ngọc Hà · 00008"), row.index(marker))
+        self.assertLess(row.index(marker), row.index("Phường Giảng Võ · 00025"))
 
     def test_a_broken_dataset_marks_nothing_and_the_list_still_opens(self):
         self.client.force_login(self.alliance)
