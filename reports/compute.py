@@ -68,6 +68,19 @@ def _mean(total, count):
     return None if not count else Decimal(total) / count
 
 
+# Indicators computed from the organisations' figures (§2.2 "reporting"): null, not 0,
+# where no organisation in the area has figures for the period. ``htx_reporting`` and
+# ``reporting_rate`` are not among them: they count who filed, and "0 HTX, 0%" is what
+# the officials need to read when nobody did.
+FIGURE_BASED = frozenset({
+    "members_total", "workers_total", "avg_revenue", "avg_profit", "avg_income",
+    "tax_payers", "tax_paid_total", "social_insurance_htx", "social_insurance_workers",
+    "rated_total", "rating_good", "rating_fair", "rating_average", "rating_weak",
+    "good_fair_share", "ntm_13_1", "managers_total", "managers_university",
+    "managers_college", "managers_trained", "groups_avg_revenue", "groups_avg_profit",
+})  # fmt: skip
+
+
 def _values(s: Sums) -> dict[str, object]:
     c, m = s.counts, s.sums
     values = {
@@ -116,6 +129,8 @@ def _values(s: Sums) -> dict[str, object]:
         "loans_disbursed_amount": m["loans_disbursed_amount"],
         "loans_outstanding": m["loans_outstanding"],
     }
+    if not c["figures_filed"]:
+        values.update(dict.fromkeys(FIGURE_BASED))
     return values
 
 
@@ -125,17 +140,30 @@ class Placement:
     ``area`` None stands for the whole country: every area counts, and the children are
     the top-level areas. Areas are resolved when first asked for, so a placement for a
     single day (an HTX that ceased) costs only the areas it is asked about.
+
+    ``then`` (a later day) places by today's territory (§2.2 ``previous_same_territory``):
+    the area an organisation is placed in at ``day`` is followed through its successors
+    to the unit that stands for it at ``then``, which must lie in ``area``; ``children``
+    are then the areas below ``area`` at ``then``.
     """
 
-    def __init__(self, area_map: AreaMap, area: Area | None, children: list[Area], day) -> None:
+    def __init__(
+        self, area_map: AreaMap, area: Area | None, children: list[Area], day, then=None
+    ) -> None:
         self.map = area_map
+        self.area = area
         self.day = day
+        self.then = then
         self.whole_tree = area is None
         self.below = None if area is None else area_map.subtree(area.pk)
         self.child_ids = {child.pk for child in children}
         self.buckets: dict[int | None, tuple] = {None: ()}
         self.children = children
         self._counting: dict[str, set[int]] = {}
+
+    def on(self, day) -> "Placement":
+        """The same placement for another (earlier) day, e.g. the eve of a cessation."""
+        return Placement(self.map, self.area, self.children, day, self.then)
 
     def of(self, raw_area_id) -> tuple:
         if raw_area_id not in self.buckets:
@@ -144,6 +172,8 @@ class Placement:
 
     def _buckets(self, raw_area_id) -> tuple:
         resolved = self.map.resolve(raw_area_id, self.day)
+        if resolved is not None and self.then is not None:
+            resolved = self.map.resolve(resolved, self.then)
         if resolved is None or (self.below is not None and resolved not in self.below):
             return ()
         ancestors = self.map.ancestors(resolved)
@@ -172,13 +202,22 @@ def _sum(expression, condition: Q | None = None):
 
 @dataclass
 class Period:
-    """One period of a report: the report's own, or the same period a year earlier."""
+    """One period of a report: the report's own, or the same period a year earlier.
+
+    ``key`` names its sums; ``data`` names the aggregates it reads, so that two periods
+    of the same (year, months) placed two ways (the unit a year earlier, and today's
+    territory) share one set of aggregates in each query.
+    """
 
     key: str
     year: int
     months: int
     place: Placement
     sums: dict = field(default_factory=lambda: defaultdict(Sums))
+    data: str = ""
+
+    def __post_init__(self) -> None:
+        self.data = self.data or self.key
 
     @property
     def end(self) -> datetime.date:
@@ -189,31 +228,42 @@ class Period:
         return datetime.date(self.year, 1, 1)
 
 
-def _grouped(queryset, periods: list[Period], organization: str, group_by, aggregates):
+def _grouped(
+    queryset, periods: list[Period], organization: str, group_by, aggregates, *,
+    existing: bool = True, also=None,
+):  # fmt: skip
     """One GROUP BY over the location recorded at each period's end; rows as dicts.
 
     ``aggregates(period)`` gives the aggregates of one period; they are computed side by
-    side (prefixed with the period's key), so both periods share one pass over the rows.
-    Rows are also grouped by whether the organisation exists at each end, rather than
-    filtering every aggregate by it; ``_add_rows`` skips the groups that do not exist.
-    Aggregate names are prefixed anyway, since an annotation may not share a name with a
-    field it sums.
+    side (prefixed with the period's ``data`` key), so all periods share one pass over the
+    rows, and periods of the same (year, months) share their aggregates. With
+    ``existing``, rows are limited to organisations existing at some end (or matching
+    ``also(period)``) and grouped by whether the organisation exists at each end, rather
+    than filtering every aggregate by it; ``_add_rows`` skips what does not exist.
+    Without it (§2.2: OCOP products and loans of organisations in A at E, existing or
+    not) every row counts. Aggregate names are prefixed anyway, since an annotation may
+    not share a name with a field it sums.
     """
+    data = list({p.data: p for p in periods}.values())
     queryset = _restrict(queryset, organization, [p.place for p in periods])
     prefix = "" if organization == "pk" else organization.removesuffix("_id") + "__"
-    existing = Q()
-    for p in periods:
-        existing |= existing_q(p.end, prefix)
-    locations = {f"loc_{p.key}": recorded_area_at(p.end, organization) for p in periods} | {
-        f"exists_{p.key}": ExpressionWrapper(existing_q(p.end, prefix), BooleanField())
-        for p in periods
-    }
+    locations = {f"loc_{p.data}": recorded_area_at(p.end, organization) for p in data}
+    if existing:
+        wanted = Q()
+        for p in data:
+            wanted |= existing_q(p.end, prefix)
+            if also is not None:
+                wanted |= also(p)
+        queryset = queryset.filter(wanted)
+        locations |= {
+            f"exists_{p.data}": ExpressionWrapper(existing_q(p.end, prefix), BooleanField())
+            for p in data
+        }
     annotations = {
-        f"{p.key}_{name}": aggregate for p in periods for name, aggregate in aggregates(p).items()
+        f"{p.data}_{name}": aggregate for p in data for name, aggregate in aggregates(p).items()
     }
     return list(
-        queryset.filter(existing)
-        .annotate(**locations)
+        queryset.annotate(**locations)
         .order_by()
         .values(*locations, *group_by)
         .annotate(**annotations)
@@ -238,21 +288,23 @@ def _restrict(queryset, organization: str, places: list[Placement], *, any_day: 
     return queryset.filter(**{f"{organization}__in": located})
 
 
-def _add_rows(rows, periods: list[Period], names) -> None:
+def _add_rows(rows, periods: list[Period], names, always=frozenset()) -> None:
     """Add each row's values into the buckets its location counts in, period by period.
 
-    ``names(row)`` gives (indicator sum, row key) pairs for the row.
+    ``names(row)`` gives (indicator sum, row key) pairs for the row. A row of
+    organisations that do not exist at a period's end adds only the sums in ``always``.
     """
     for row in rows:
         pairs = names(row)
         for period in periods:
-            if not row[f"exists_{period.key}"]:
-                continue
-            buckets = period.place.of(row[f"loc_{period.key}"])
+            exists = row.get(f"exists_{period.data}", True)
+            buckets = period.place.of(row[f"loc_{period.data}"])
             for bucket in buckets:
                 s = period.sums[bucket]
                 for name, key in pairs:
-                    value = row[f"{period.key}_{key}"]
+                    if not exists and name not in always:
+                        continue
+                    value = row[f"{period.data}_{key}"]
                     if value:
                         s.add(name, value)
 
@@ -265,8 +317,11 @@ def compute_periods(area, periods: list[Period]) -> None:
     work grows with the data, and the number of queries is the same for any area.
     """
     _count_organizations(periods)
+    same_data: dict[str, list[Period]] = defaultdict(list)
     for period in periods:
-        _count_ceased(period, area)
+        same_data[period.data].append(period)
+    for group in same_data.values():
+        _count_ceased(group)
     _count_ocop(periods)
     _count_loans(periods)
 
@@ -279,7 +334,7 @@ def _count_organizations(periods: list[Period]) -> None:
     """
 
     def aggregates(p: Period) -> dict:
-        fig = f"figures_{p.key}__"
+        fig = f"figures_{p.data}__"
         income = Q(**{f"{fig}avg_income__isnull": False, f"{fig}workers__gt": 0})
 
         def count(condition=None):
@@ -287,7 +342,7 @@ def _count_organizations(periods: list[Period]) -> None:
 
         def count_figures(**conditions):
             condition = Q(**{fig + k: v for k, v in conditions.items()})
-            return Count(f"figures_{p.key}", filter=condition)
+            return Count(f"figures_{p.data}", filter=condition)
 
         def total(expression, condition=None, decimal=False):
             if decimal:
@@ -297,14 +352,14 @@ def _count_organizations(periods: list[Period]) -> None:
         return {
             "organizations": count(),
             "agri": count(Q(sector__is_agricultural=True)),
-            "new": count(Q(founded_on__gte=p.start)),
+            "new": count(Q(founded_on__range=(p.start, p.end))),
             "new_model": count(Q(is_new_model=True)),
             "alliance_members": count(
                 Q(is_alliance_member=True)
                 & (Q(alliance_joined_on__isnull=True) | Q(alliance_joined_on__lte=p.end))
             ),
             "with_tax_code": count(~Q(tax_code="") & Q(tax_code__isnull=False)),
-            "n": Count(f"figures_{p.key}"),
+            "n": Count(f"figures_{p.data}"),
             "members": total(f"{fig}members"),
             "workers": total(f"{fig}workers"),
             "revenue": total(f"{fig}revenue", decimal=True),
@@ -319,7 +374,7 @@ def _count_organizations(periods: list[Period]) -> None:
             "tax_payers": count_figures(tax_paid__gt=0),
             "insured_htx": count_figures(insured_workers__gt=0),
             "insured_workers": total(f"{fig}insured_workers"),
-            "rated": Count(f"figures_{p.key}", filter=~Q(**{f"{fig}rating": ""})),
+            "rated": Count(f"figures_{p.data}", filter=~Q(**{f"{fig}rating": ""})),
             **{f"rating_{r}": count_figures(rating=r) for r in Figures.Rating.values},
             "ntm": count_figures(meets_ntm_13_1=True),
             "managers": total(f"{fig}managers"),
@@ -330,14 +385,20 @@ def _count_organizations(periods: list[Period]) -> None:
 
     queryset = Organization.objects.annotate(
         **{
-            f"figures_{p.key}": FilteredRelation(
+            f"figures_{p.data}": FilteredRelation(
                 "figures", condition=Q(figures__year=p.year, figures__months=p.months)
             )
-            for p in periods
+            for p in {p.data: p for p in periods}.values()
         }
     )
-    rows = _grouped(queryset, periods, "pk", ["kind"], aggregates)
-    _add_rows(rows, periods, lambda row: ORGANIZATION_NAMES.get(row["kind"], []))
+    # §2.2: htx_new counts the HTX founded in S..E and in A at E, existing or not.
+    rows = _grouped(
+        queryset, periods, "pk", ["kind"], aggregates,
+        also=lambda p: Q(founded_on__range=(p.start, p.end)),
+    )  # fmt: skip
+    _add_rows(
+        rows, periods, lambda row: ORGANIZATION_NAMES.get(row["kind"], []), always={"htx_new"}
+    )
 
 
 HTX_NAMES = [
@@ -354,30 +415,35 @@ HTX_NAMES = [
     ("rating_average", "rating_average"), ("rating_weak", "rating_weak"),
     ("ntm_13_1", "ntm"), ("managers_total", "managers"),
     ("managers_university", "managers_university"), ("managers_college", "managers_college"),
-    ("managers_trained", "managers_trained"),
+    ("managers_trained", "managers_trained"), ("figures_filed", "n"),
 ]  # fmt: skip
 ORGANIZATION_NAMES = {
     HTX: HTX_NAMES,
-    Organization.Kind.UNION: [("unions_total", "organizations")],
-    Organization.Kind.CREDIT_FUND: [("credit_funds_total", "organizations")],
+    Organization.Kind.UNION: [("unions_total", "organizations"), ("figures_filed", "n")],
+    Organization.Kind.CREDIT_FUND: [
+        ("credit_funds_total", "organizations"), ("figures_filed", "n"),
+    ],
     Organization.Kind.GROUP: [
         ("groups_total", "organizations"), ("group_revenue", "revenue"),
         ("group_revenue_n", "revenue_n"), ("group_profit", "profit"),
-        ("group_profit_n", "profit_n"),
+        ("group_profit_n", "profit_n"), ("figures_filed", "n"),
     ],
 }  # fmt: skip
 
 
-def _count_ceased(period: Period, area) -> None:
-    """HTX that ceased in S..E, counted where they were the day before they ceased."""
-    place = period.place
+def _count_ceased(periods: list[Period]) -> None:
+    """HTX that ceased in S..E, counted where they were the day before they ceased.
+
+    ``periods`` share one (year, months), placed in different ways; one pass serves all.
+    """
+    first = periods[0]
     ceased = list(
         _restrict(
             Organization.objects.filter(
-                kind=HTX, status__in=CEASED, status_changed_on__range=(period.start, period.end)
+                kind=HTX, status__in=CEASED, status_changed_on__range=(first.start, first.end)
             ),
             "pk",
-            [place],
+            [p.place for p in periods],
             any_day=True,
         ).values_list("pk", "status_changed_on")
     )
@@ -388,16 +454,17 @@ def _count_ceased(period: Period, area) -> None:
         organization_id__in=[pk for pk, _ in ceased]
     ).values_list("organization_id", "area_id", "valid_from"):
         locations[org_id].append((since, area_id))
-    placements: dict[datetime.date, Placement] = {}
-    for pk, changed in ceased:
-        eve = changed - datetime.timedelta(days=1)
-        recorded = [area_id for since, area_id in sorted(locations[pk]) if since <= eve]
-        if not recorded:
-            continue
-        if eve not in placements:
-            placements[eve] = Placement(place.map, area, place.children, eve)
-        for bucket in placements[eve].of(recorded[-1]):
-            period.sums[bucket].add("htx_ceased")
+    for period in periods:
+        placements: dict[datetime.date, Placement] = {}
+        for pk, changed in ceased:
+            eve = changed - datetime.timedelta(days=1)
+            recorded = [area_id for since, area_id in sorted(locations[pk]) if since <= eve]
+            if not recorded:
+                continue
+            if eve not in placements:
+                placements[eve] = period.place.on(eve)
+            for bucket in placements[eve].of(recorded[-1]):
+                period.sums[bucket].add("htx_ceased")
 
 
 OCOP_NAMES = [(name, name) for name in ("ocop_total", "ocop_3_star", "ocop_4_star",
@@ -407,7 +474,7 @@ LOAN_NAMES = [(name, name) for name in ("loans_disbursed_count", "loans_disburse
 
 
 def _count_ocop(periods: list[Period]) -> None:
-    """OCOP products of organisations that exist and count at each end."""
+    """OCOP products of organisations in A at each end, whether or not they still exist."""
 
     def aggregates(p: Period) -> dict:
         held = Q(certified_on__lte=p.end)
@@ -421,13 +488,16 @@ def _count_ocop(periods: list[Period]) -> None:
     last = max(p.end for p in periods)
     rows = _grouped(
         OcopProduct.objects.filter(certified_on__lte=last), periods, "organization_id", [],
-        aggregates,
+        aggregates, existing=False,
     )  # fmt: skip
     _add_rows(rows, periods, lambda row: OCOP_NAMES)
 
 
 def _count_loans(periods: list[Period]) -> None:
-    """Support-fund loans of organisations that exist and count at each end."""
+    """Support-fund loans of organisations in A at each end, whether or not they still exist.
+
+    A loan to a dissolved HTX is still owed (§2.2).
+    """
 
     def aggregates(p: Period) -> dict:
         held = Q(disbursed_on__lte=p.end)
@@ -441,8 +511,9 @@ def _count_loans(periods: list[Period]) -> None:
 
     last = max(p.end for p in periods)
     rows = _grouped(
-        Loan.objects.filter(disbursed_on__lte=last), periods, "organization_id", [], aggregates
-    )
+        Loan.objects.filter(disbursed_on__lte=last), periods, "organization_id", [], aggregates,
+        existing=False,
+    )  # fmt: skip
     _add_rows(rows, periods, lambda row: LOAN_NAMES)
 
 
@@ -494,8 +565,21 @@ COUNTRY = {"code": "VN", "name": "Toàn quốc", "level": "Toàn quốc"}
 
 def _area_json(area: Area | None) -> dict:
     if area is None:
-        return dict(COUNTRY)
-    return {"code": area.code, "name": area.name, "level": area.get_level_display()}
+        return dict(COUNTRY, valid_from=None, valid_to=None)
+    return {
+        "code": area.code,
+        "name": area.name,
+        "level": area.get_level_display(),
+        "valid_from": area.valid_from.isoformat() if area.valid_from else None,
+        "valid_to": area.valid_to.isoformat() if area.valid_to else None,
+    }
+
+
+def report_end(year: int, months: int) -> datetime.date:
+    """The period's end E, or ReportRefused for a period that cannot be."""
+    if not 1 <= months <= 12 or not 2000 <= year <= 2100:
+        raise ReportRefused(f"Kỳ báo cáo không hợp lệ: năm {year}, {months} tháng.")
+    return period_end(year, months)
 
 
 def build_report(area: Area | None, year: int, months: int) -> dict:
@@ -503,10 +587,11 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
 
     ``area`` None is the whole country, with the provinces existing at the period's end
     as its children (for a national roll-up of every province held in the register).
+    Three placements share the same grouped queries: the period itself; the same period
+    a year earlier for the same unit (``previous``, only where the unit existed then);
+    and that earlier period over today's territory (``previous_same_territory``).
     """
-    if not 1 <= months <= 12 or not 2000 <= year <= 2100:
-        raise ReportRefused(f"Kỳ báo cáo không hợp lệ: năm {year}, {months} tháng.")
-    end = period_end(year, months)
+    end = report_end(year, months)
     if area is not None and not area.exists_at(end):
         raise ReportRefused(
             f"{area.name} không tồn tại vào ngày {end:%d/%m/%Y} (hiệu lực {area.validity_display})."
@@ -514,15 +599,22 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
     below = Area.objects.filter(parent=None) if area is None else area.children.all()
     children = list(below.existing_at(end).order_by("code"))
     area_map = AreaMap()
-    periods = [Period("c", year, months, Placement(area_map, area, children, end))]
     previous_end = period_end(year - 1, months)
+    current = Period("c", year, months, Placement(area_map, area, children, end))
+    territory = Period(
+        "t", year - 1, months, Placement(area_map, area, children, previous_end, then=end)
+    )
+    periods = [current, territory]
+    previous_period = None
     if area is None or area.exists_at(previous_end):
         previous_children = [c for c in children if c.exists_at(previous_end)]
         place = Placement(area_map, area, previous_children, previous_end)
-        periods.append(Period("p", year - 1, months, place))
+        previous_period = Period("p", year - 1, months, place, data="t")
+        periods.append(previous_period)
     compute_periods(area, periods)
-    current = _results(periods[0], children)
-    previous = _results(periods[1], periods[1].place.children) if len(periods) > 1 else {}
+    values = _results(current, children)
+    same_territory = _results(territory, children)
+    previous = _results(previous_period, previous_period.place.children) if previous_period else {}
     targets = defaultdict(dict)
     for area_id, code, value in Target.objects.filter(
         area_id__in=[c.pk for c in children] + ([area.pk] if area else []),
@@ -534,7 +626,7 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
     def indicators(bucket, area_id) -> dict:
         result = {}
         for indicator in INDICATORS:
-            value = current[bucket][indicator.code]
+            value = values[bucket][indicator.code]
             target = targets[area_id].get(indicator.code)
             completion = (
                 None
@@ -547,6 +639,7 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
                 "target": _target(target),
                 "completion": _number(completion),
                 "previous": _number(prior[indicator.code]) if prior else None,
+                "previous_same_territory": _number(same_territory[bucket][indicator.code]),
             }
         return result
 

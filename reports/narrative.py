@@ -10,7 +10,31 @@ from cooperatives.formatting import vn_money, vn_number, vn_percent
 from cooperatives.models import Area, period_label
 
 WHOLE = {Area.Level.PROVINCE: "toàn tỉnh", Area.Level.DISTRICT: "toàn huyện",
-         Area.Level.COMMUNE: "toàn xã"}  # fmt: skip
+         Area.Level.COMMUNE: "toàn xã", "country": "toàn quốc"}  # fmt: skip
+
+
+def _comparison(indicators: dict) -> str | None:
+    """How the number of HTX moved since the same period a year earlier.
+
+    Against the same unit where it existed then; where it did not (a unit made by the
+    2025 reform), against what its territory held then, and the sentence says so.
+    """
+    from reports.presentation import compares_same_territory, previous_value
+
+    now = indicators["htx_total"]["value"]
+    before = previous_value(indicators, "htx_total")
+    if now is None or before is None:
+        return None
+    label = (
+        "cùng kỳ, trên địa bàn hiện nay"
+        if compares_same_territory(indicators)
+        else "cùng kỳ năm trước"
+    )
+    if now == before:
+        return f"So với {label}, số HTX không đổi ({vn_number(before)} HTX)."
+    change = "tăng" if now > before else "giảm"
+    difference = vn_number(abs(now - before))
+    return f"So với {label} ({vn_number(before)} HTX), số HTX {change} {difference} HTX."
 
 
 def sentences(report: dict, level: str) -> list[str]:
@@ -47,6 +71,14 @@ def sentences(report: dict, level: str) -> list[str]:
     if extras:
         counts += ", " + ", ".join(extras)
     result.append(counts + ".")
+    comparison = _comparison(report["indicators"])
+    if comparison:
+        result.append(comparison)
+    if v["members_total"] is None:
+        result.append(
+            "Chưa có tổ chức nào trên địa bàn nộp số liệu kỳ này: thành viên, lao động, "
+            "doanh thu, thu nhập và xếp loại HTX chưa có số liệu."
+        )
 
     if v["avg_revenue"] is not None:
         text = f"Doanh thu bình quân đạt {vn_money(v['avg_revenue'])}/HTX"

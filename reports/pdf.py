@@ -6,12 +6,12 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from cooperatives.models import Area
 from reports import presentation
 from reports.narrative import sentences
 
 
-def report_html_for_pdf(report: dict, area: Area, frozen=None, sectors=None) -> str:
+def report_html_for_pdf(report: dict, area, frozen=None, sectors=None) -> str:
+    """``area``: the unit, or ``presentation.COUNTRY`` for the whole country."""
     today = timezone.localdate()
     context = {
         "report": report,
@@ -22,6 +22,8 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None, sectors=None) -> 
         "title": presentation.title(report["year"], report["months"]),
         "narrative": sentences(report, area.level),
         "rows": presentation.rows(report["indicators"]),
+        "comparison": presentation.comparison_label(report["indicators"]),
+        "no_figures": presentation.no_figures(report["indicators"]),
         "child_summary": presentation.child_summary(report["children"]),
         "child_tables": (
             presentation.child_matrix(report["children"])
@@ -36,7 +38,7 @@ def report_html_for_pdf(report: dict, area: Area, frozen=None, sectors=None) -> 
     return unicodedata.normalize("NFC", render_to_string("reports/report_pdf.html", context))
 
 
-def report_pdf(report: dict, area: Area, frozen=None, sectors=None) -> bytes:
+def report_pdf(report: dict, area, frozen=None, sectors=None) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=report_html_for_pdf(report, area, frozen, sectors)).write_pdf()

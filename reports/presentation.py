@@ -8,9 +8,68 @@ from django.utils.safestring import SafeString
 
 from cooperatives.formatting import vn_number, vn_percent
 from cooperatives.models import period_label
+from reports.compute import FIGURE_BASED
 from reports.indicators import INDICATORS
 
 COUNT_UNITS = {"HTX", "LHHTX", "quỹ", "THT", "người", "sản phẩm", "lượt"}
+NO_FIGURES = "chưa có số liệu"
+PREVIOUS = "Cùng kỳ năm trước"
+PREVIOUS_SAME_TERRITORY = "Cùng kỳ năm trước (trên địa bàn hiện nay)"
+
+
+@dataclass(frozen=True)
+class Country:
+    """The whole country where a template or the narrative expects an area."""
+
+    code: str = "VN"
+    name: str = "Toàn quốc"
+    level: str = "country"
+    pk: None = None
+    valid_from: None = None
+    valid_to: None = None
+    validity_display: str = ""
+
+
+COUNTRY = Country()
+
+
+def no_figures(indicators: dict, field: str = "value") -> bool:
+    """Whether no organisation in the area filed figures for the period (§2.2).
+
+    ``field`` is ``value`` or one of the year-earlier fields. ``members_total`` is a sum,
+    null exactly then (where the area was computed at all: ``htx_total`` is never null
+    then); a report frozen before the nulls has 0 there and reads as before.
+    """
+    return (
+        indicators["htx_total"].get(field) is not None
+        and indicators["members_total"].get(field) is None
+    )
+
+
+def compares_same_territory(indicators: dict) -> bool:
+    """Whether the area did not exist a year earlier, so the comparison is with the same
+    period over today's territory. ``htx_total`` is never null where the area existed; a
+    report frozen before ``previous_same_territory`` lacks it and compares as before."""
+    total = indicators["htx_total"]
+    return total.get("previous") is None and total.get("previous_same_territory") is not None
+
+
+def comparison_label(indicators: dict) -> str:
+    return PREVIOUS_SAME_TERRITORY if compares_same_territory(indicators) else PREVIOUS
+
+
+def previous_value(indicators: dict, code: str):
+    """The value a year earlier that the area's outputs compare against."""
+    field = "previous_same_territory" if compares_same_territory(indicators) else "previous"
+    return indicators[code].get(field)
+
+
+def display(code: str, unit: str, value, indicators: dict, field: str = "value") -> str:
+    """``format_value``, with "chưa có số liệu" for a figure-based indicator of a period
+    for which nothing was filed."""
+    if value is None and code in FIGURE_BASED and no_figures(indicators, field):
+        return NO_FIGURES
+    return format_value(unit, value)
 
 
 def format_value(unit: str, value) -> str:
@@ -51,20 +110,25 @@ class Row:
 
 
 def rows(indicators: dict) -> list[Row]:
+    """One row per indicator; the year-earlier column is ``previous``, or where the area
+    did not exist then, ``previous_same_territory`` (see ``comparison_label``)."""
     result = []
+    field = "previous_same_territory" if compares_same_territory(indicators) else "previous"
     for indicator in INDICATORS:
-        item = indicators[indicator.code]
+        code = indicator.code
+        item = indicators[code]
         unit = indicator.unit
+        previous = item.get(field)
         result.append(
             Row(
-                code=indicator.code,
+                code=code,
                 label=indicator.label,
                 unit=unit,
-                value=format_value(unit, item["value"]),
+                value=display(code, unit, item["value"], indicators),
                 target=format_value(unit, item["target"]),
                 completion=vn_percent(item["completion"]),
-                previous=format_value(unit, item["previous"]),
-                change=format_change(unit, item["value"], item["previous"]),
+                previous=display(code, unit, previous, indicators, field),
+                change=format_change(unit, item["value"], previous),
                 raw=item,
             )
         )
@@ -83,7 +147,12 @@ def child_matrix(children: list[dict], per_table: int = 6) -> list[dict]:
         rows_ = []
         for indicator in INDICATORS:
             cells = [
-                format_value(indicator.unit, child["indicators"][indicator.code]["value"])
+                display(
+                    indicator.code,
+                    indicator.unit,
+                    child["indicators"][indicator.code]["value"],
+                    child["indicators"],
+                )
                 for child in group
             ]
             rows_.append({"label": indicator.label, "unit": indicator.unit, "cells": cells})
@@ -111,7 +180,10 @@ def child_summary(children: list[dict]) -> dict:
             {
                 "area": child["area"]["name"],
                 "cells": [
-                    format_value(c.unit, child["indicators"][c.code]["value"]) for c in columns
+                    display(
+                        c.code, c.unit, child["indicators"][c.code]["value"], child["indicators"]
+                    )
+                    for c in columns
                 ],
             }
             for child in children
@@ -182,22 +254,27 @@ def charts(report: dict, sectors: list | None = None) -> list[SafeString]:
         if sectors
         else []
     )
-    result += [
+    result.append(
         bar_chart(
             "HTX thành lập mới và giải thể",
             [("Thành lập mới", values["htx_new"]), ("Giải thể, sáp nhập", values["htx_ceased"])],
             "HTX",
-        ),
-        bar_chart(
-            "Xếp loại HTX",
-            [
-                ("Tốt", values["rating_good"]),
-                ("Khá", values["rating_fair"]),
-                ("Trung bình", values["rating_average"]),
-                ("Yếu", values["rating_weak"]),
-            ],
-            "HTX",
-        ),
+        )
+    )
+    if values["rating_good"] is not None:  # null where no figures were filed
+        result.append(
+            bar_chart(
+                "Xếp loại HTX",
+                [
+                    ("Tốt", values["rating_good"]),
+                    ("Khá", values["rating_fair"]),
+                    ("Trung bình", values["rating_average"]),
+                    ("Yếu", values["rating_weak"]),
+                ],
+                "HTX",
+            )
+        )
+    result += [
         bar_chart(
             "Sản phẩm OCOP theo số sao",
             [

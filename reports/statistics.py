@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from cooperatives.models import Area, period_end
+from cooperatives.models import Area, AreaMap, Figures, Organization, period_end
 from reports.compute import ReportRefused
 from reports.narrative import sentences
 from reports.services import current_report, current_sectors
@@ -20,8 +20,43 @@ def latest_half_year(area: Area, today: datetime.date) -> tuple[int, int] | None
     return None
 
 
+def current_province(today: datetime.date) -> Area | None:
+    """The province the portal serves: the unit with ``settings.PROVINCE_CODE`` today.
+
+    Where no unit has the code today (a province the 2025 reform merged into another),
+    the last unit that had it is followed to the one unit that took it over, if there is
+    exactly one: the alliance of old Nam Định serves the new Ninh Bình.
+    """
+    code = settings.PROVINCE_CODE
+    area = Area.objects.with_code_on(code, today)
+    if area is not None:
+        return area
+    last = Area.objects.filter(code=code, valid_to__lt=today).order_by("-valid_to").first()
+    if last is None:
+        return None
+    successor = AreaMap().resolve(last.pk, today)
+    return None if successor is None else Area.objects.get(pk=successor)
+
+
+def latest_period_with_figures(area: Area, today: datetime.date) -> tuple[int, int] | None:
+    """The latest (year, months) for which some organisation in ``area`` today has figures
+    and whose end ``area`` saw (so that its report can be made); else the last half-year."""
+    organizations = Organization.objects.in_area_at(area, today).values("pk")
+    periods = (
+        Figures.objects.filter(organization__in=organizations)
+        .order_by("-year", "-months")
+        .values_list("year", "months")
+        .distinct()
+    )
+    for year, months in periods:
+        end = period_end(year, months)
+        if area.exists_at(end):
+            return year, months
+    return latest_half_year(area, today)
+
+
 def public_statistics() -> dict | None:
-    area = Area.objects.filter(code=settings.PROVINCE_CODE).first()
+    area = current_province(timezone.localdate())
     if area is None:
         return None
     period = latest_half_year(area, timezone.localdate())

@@ -15,28 +15,35 @@ from cooperatives.scoping import scoped_area_ids
 from htx_portal import freshness
 from reports import presentation
 from reports.access import area_for_report
-from reports.compute import ReportRefused, build_report
+from reports.compute import ReportRefused, build_report, report_end
 from reports.models import FrozenReport
 from reports.narrative import sentences
 from reports.pdf import report_pdf
 from reports.services import current_report, current_sectors, freeze_report
-from reports.statistics import public_statistics
+from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
 
 MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
 
 
 def _report(request, code: str, year: int, months: int):
-    """Return (area, report, refusal, frozen) for a permitted area.
+    """Return (area, report, refusal, frozen, status) for a permitted area.
 
-    A frozen report is served from its stored numbers in every format.
+    ``area`` is the unit the code names at the period's end (the whole country for
+    ``VN``, shown as ``presentation.COUNTRY``); a code that names no unit then, or an
+    impossible period, gives a refusal with a Vietnamese message and the status to
+    answer with. A frozen report is served from its stored numbers in every format.
     """
-    area = area_for_report(request.user, code)
     try:
-        report, frozen = current_report(area, year, months)
+        unit = area_for_report(request.user, code, year, months)
     except ReportRefused as refusal:
-        return area, None, str(refusal), None
-    return area, report, None, frozen
+        return None, None, str(refusal), None, getattr(refusal, "status", 400)
+    area = presentation.COUNTRY if unit is None else unit
+    try:
+        report, frozen = current_report(unit, year, months)
+    except ReportRefused as refusal:
+        return area, None, str(refusal), None, 400
+    return area, report, None, frozen, 200
 
 
 def _area_tree(areas, allowed) -> list[tuple[Area, int]]:
@@ -60,48 +67,116 @@ def _area_tree(areas, allowed) -> list[tuple[Area, int]]:
     return result
 
 
+def _unit_choice(area: Area) -> str:
+    """The picker's value for a unit: its code, plus its last day where it has one.
+
+    A code is resolved on the period's end, so the code alone would silently switch an
+    old unit to the later unit that reused its code; the last day keeps them apart.
+    """
+    return f"{area.code}@{area.valid_to.isoformat()}" if area.valid_to else area.code
+
+
+def _picked(choice: str, year: int, months: int) -> str | None:
+    """Why the unit picked as ``choice`` has no report for the period, or None."""
+    code, _, last_day = choice.partition("@")
+    try:
+        end = report_end(year, months)
+        day = datetime.date.fromisoformat(last_day) if last_day else None
+    except (ReportRefused, ValueError):
+        return None  # the report page says what is wrong with the period
+    unit = Area.objects.with_code_on(code, day) if day else None
+    if unit is None or unit.exists_at(end):
+        return None
+    return (
+        f"{unit.name} (mã {unit.code}) không tồn tại vào ngày {end:%d/%m/%Y}, ngày cuối kỳ "
+        f"báo cáo (hiệu lực {unit.validity_display}). Hãy chọn một kỳ trong thời gian đó, "
+        "hoặc đơn vị hiện nay mang mã này."
+    )
+
+
 @login_required
 def report_index(request):
-    """Choose an area (old and new units, with their dates) and a period."""
+    """Choose an area (old and new units, with their dates) and a period.
+
+    It opens on the province the portal serves and the latest period with figures.
+    """
     if not request.user.has_perm("reports.view_report"):
         raise PermissionDenied
-    code, year, months = (
-        request.GET.get("dia_ban"),
-        request.GET.get("nam"),
-        request.GET.get("so_thang"),
+    choice, year, months = (
+        request.GET.get("dia_ban", ""),
+        request.GET.get("nam", ""),
+        request.GET.get("so_thang", ""),
     )
-    if code and year and months and year.isdigit() and months.isdigit():
-        return redirect("reports:report", code=code, year=int(year), months=int(months))
+    refusal = None
+    if choice and year.isdigit() and months.isdigit():
+        refusal = _picked(choice, int(year), int(months))
+        if refusal is None:
+            return redirect(
+                "reports:report", code=choice.partition("@")[0], year=int(year),
+                months=int(months),
+            )  # fmt: skip
     allowed = scoped_area_ids(request.user)
     areas = _area_tree(Area.objects.all(), allowed)
     today = timezone.localdate()
+    province = current_province(today)
+    period = latest_period_with_figures(province, today) if province else None
+    default_year, default_months = period or (today.year, 6)
+    if refusal:
+        default_year, default_months = int(year), int(months)
     context = {
-        "areas": areas,
-        "years": list(range(today.year, 2019, -1)),
+        "areas": [(area, depth, _unit_choice(area)) for area, depth in areas],
+        "selected": choice if refusal else (_unit_choice(province) if province else ""),
+        "country": allowed is None,
+        "years": list(range(max(today.year, default_year), min(2020, default_year) - 1, -1)),
+        "selected_year": default_year,
+        "selected_months": default_months,
         "month_choices": MONTH_CHOICES,
         "today": today,
+        "refusal": refusal,
     }
-    return render(request, "reports/index.html", context)
+    return render(request, "reports/index.html", context, status=400 if refusal else 200)
+
+
+def _differs(live: dict, frozen: dict) -> bool:
+    """Whether the live numbers moved on since ``frozen`` was frozen.
+
+    Only the fields the frozen report has are compared: one frozen before a field was
+    added (``previous_same_territory``) has not changed because of that.
+    """
+
+    def fields(indicators: dict, like: dict) -> dict:
+        return {
+            code: {k: v for k, v in item.items() if k in like.get(code, {})}
+            for code, item in indicators.items()
+        }
+
+    blocks = [(live["indicators"], frozen["indicators"])] + [
+        (a["indicators"], b["indicators"])
+        for a, b in zip(live["children"], frozen["children"], strict=False)
+    ]
+    return len(live["children"]) != len(frozen["children"]) or any(
+        fields(a, b) != b for a, b in blocks
+    )
 
 
 @login_required
 def report_page(request, code: str, year: int, months: int):
-    area, report, refusal, frozen = _report(request, code, year, months)
+    area, report, refusal, frozen, status = _report(request, code, year, months)
+    is_unit = isinstance(area, Area)
     context = {
         "area": area,
         "year": year,
         "months": months,
         "refusal": refusal,
         "frozen": frozen,
-        "can_freeze": request.user.has_perm("reports.add_frozenreport") and frozen is None,
+        "can_freeze": is_unit
+        and request.user.has_perm("reports.add_frozenreport")
+        and frozen is None,
         "can_unfreeze": request.user.has_perm("reports.delete_frozenreport") and frozen,
     }
     if frozen is not None:
         # Staff can see that the live numbers moved on since the report was frozen.
-        live = build_report(area, year, months)
-        context["live_differs"] = live["indicators"] != report["indicators"] or [
-            c["indicators"] for c in live["children"]
-        ] != [c["indicators"] for c in report["children"]]
+        context["live_differs"] = _differs(build_report(area, year, months), report)
     if report is not None:
         context.update(
             {
@@ -110,31 +185,46 @@ def report_page(request, code: str, year: int, months: int):
                 "end": datetime.date.fromisoformat(report["end"]),
                 "title": presentation.title(year, months),
                 "narrative": sentences(report, area.level),
+                "comparison": presentation.comparison_label(report["indicators"]),
+                "no_figures": presentation.no_figures(report["indicators"]),
                 "rows": presentation.rows(report["indicators"]),
                 "children": [
-                    {"area": child["area"], "rows": presentation.rows(child["indicators"])}
+                    {
+                        "area": child["area"],
+                        "rows": presentation.rows(child["indicators"]),
+                        "comparison": presentation.comparison_label(child["indicators"]),
+                    }
                     for child in report["children"]
                 ],
-                "charts": presentation.charts(report, current_sectors(area, year, months, frozen)),
+                "charts": presentation.charts(
+                    report, current_sectors(_unit(area), year, months, frozen)
+                ),
             }
         )
-    return render(request, "reports/report.html", context, status=400 if refusal else 200)
+    return render(request, "reports/report.html", context, status=status)
+
+
+def _unit(area):
+    """The unit for computing (None for the whole country)."""
+    return area if isinstance(area, Area) else None
 
 
 @login_required
 def report_json(request, code: str, year: int, months: int):
     """The report of DATA-CONTRACT.md §6 as JSON."""
-    area, report, refusal, _ = _report(request, code, year, months)
+    area, report, refusal, _, status = _report(request, code, year, months)
     if refusal:
-        return JsonResponse({"error": refusal}, status=400)
+        return JsonResponse(
+            {"error": refusal}, status=status, json_dumps_params={"ensure_ascii": False}
+        )
     return JsonResponse(report, json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
 def report_xlsx(request, code: str, year: int, months: int):
-    area, report, refusal, _ = _report(request, code, year, months)
+    area, report, refusal, _, status = _report(request, code, year, months)
     if refusal:
-        return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(refusal, status=status, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
         report_workbook(report),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -147,10 +237,10 @@ def report_xlsx(request, code: str, year: int, months: int):
 
 @login_required
 def report_pdf_view(request, code: str, year: int, months: int):
-    area, report, refusal, frozen = _report(request, code, year, months)
+    area, report, refusal, frozen, status = _report(request, code, year, months)
     if refusal:
-        return HttpResponse(refusal, status=400, content_type="text/plain; charset=utf-8")
-    sectors = current_sectors(area, year, months, frozen)
+        return HttpResponse(refusal, status=status, content_type="text/plain; charset=utf-8")
+    sectors = current_sectors(_unit(area), year, months, frozen)
     response = HttpResponse(
         report_pdf(report, area, frozen, sectors), content_type="application/pdf"
     )
@@ -163,10 +253,14 @@ def report_pdf_view(request, code: str, year: int, months: int):
 @login_required
 def report_freeze(request, code: str, year: int, months: int):
     """Approve and freeze a report (alliance staff, POST only)."""
-    area = area_for_report(request.user, code)
     if request.method != "POST" or not request.user.has_perm("reports.add_frozenreport"):
         raise PermissionDenied
     try:
+        area = area_for_report(request.user, code, year, months)
+        if area is None:
+            raise ReportRefused(
+                "Báo cáo toàn quốc không chốt được: chỉ chốt báo cáo của một địa bàn."
+            )
         freeze_report(area=area, year=year, months=months, user=request.user)
     except ReportRefused as refusal:
         messages.error(request, str(refusal))
@@ -181,9 +275,14 @@ def report_unfreeze(request, code: str, year: int, months: int):
 
     The frozen numbers are dropped; who reopened it is kept in the admin's action log.
     """
-    area = area_for_report(request.user, code)
     if request.method != "POST" or not request.user.has_perm("reports.delete_frozenreport"):
         raise PermissionDenied
+    try:
+        area = area_for_report(request.user, code, year, months)
+    except ReportRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("reports:report", code=code, year=year, months=months)
+    # Keyed on the unit, not its code: the unit the code names at the period's end.
     frozen = FrozenReport.objects.filter(area=area, year=year, months=months).first()
     if frozen is None:
         messages.error(request, "Báo cáo này chưa được chốt.")

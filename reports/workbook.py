@@ -6,10 +6,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from reports import presentation
+from reports.compute import FIGURE_BASED
 from reports.indicators import INDICATORS
 
-HEADERS = ["Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ hoàn thành (%)",
-           "Cùng kỳ năm trước"]  # fmt: skip
+HEADERS = ["Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ hoàn thành (%)"]
 FILL = PatternFill("solid", fgColor="DDEBE2")
 
 
@@ -23,21 +23,34 @@ def _sheet(workbook, title: str, heading: str, indicators: dict) -> None:
     sheet = workbook.create_sheet(title[:31])
     sheet.append([heading])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(HEADERS)
+    sheet.append([*HEADERS, presentation.comparison_label(indicators)])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.fill = FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    field = (
+        "previous_same_territory"
+        if presentation.compares_same_territory(indicators)
+        else "previous"
+    )
+
+    def cell(code, value, field="value"):
+        # Numbers stay numbers; a figure-based indicator of a period nobody filed says so.
+        if value is None and code in FIGURE_BASED and presentation.no_figures(indicators, field):
+            return presentation.NO_FIGURES
+        return value
+
     for indicator in INDICATORS:
-        item = indicators[indicator.code]
+        code = indicator.code
+        item = indicators[code]
         sheet.append(
             [
                 indicator.label,
                 indicator.unit,
-                item["value"],
+                cell(code, item["value"]),
                 item["target"],
                 item["completion"],
-                item["previous"],
+                cell(code, item.get(field), field),
             ]
         )
         row = sheet.max_row
@@ -46,7 +59,7 @@ def _sheet(workbook, title: str, heading: str, indicators: dict) -> None:
         sheet[f"E{row}"].number_format = "#,##0.0"
     sheet.print_title_rows = "2:2"
     sheet.freeze_panes = "A3"
-    for letter, width in zip("ABCDEF", (46, 22, 14, 14, 14, 16), strict=True):
+    for letter, width in zip("ABCDEF", (46, 22, 16, 14, 14, 22), strict=True):
         sheet.column_dimensions[letter].width = width
 
 

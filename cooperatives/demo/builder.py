@@ -1,12 +1,18 @@
-"""Builds the demonstration province from the tables in ``data``."""
+"""Builds the demonstration province from the tables in ``data``, on the official units."""
 
 import datetime
+import io
 import math
 import random
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from typing import TextIO
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from cooperatives.models import (
     REFORM_DATE,
@@ -27,6 +33,7 @@ from reports.models import Target
 from .data import (
     BATCHES,
     COASTAL,
+    CREDIT_FUNDS,
     DISTRICTS,
     EXPIRING_OCOP,
     FEMALE,
@@ -39,9 +46,12 @@ from .data import (
     NTM_HTX,
     OCOP_PRODUCTS,
     OLD_UNITS_END,
+    OLDER_HTX,
     PERIODS,
     PLANS,
     SEED,
+    SPLIT_COMMUNES,
+    SPLIT_FOUNDED,
     STATUSES,
     STREETS,
     SURNAMES,
@@ -52,9 +62,14 @@ from .data import (
     Status,
 )
 
+UNIONS = (
+    (D(2019, 5, 20), "Nông nghiệp", "Liên hiệp HTX Nông nghiệp Nam Định"),
+    (D(2024, 3, 12), "Thương mại - Dịch vụ", "Liên hiệp HTX Thương mại Dịch vụ Thành Nam"),
+)
+
 
 class DemoDataConflict(Exception):
-    """The database holds some of the demo's areas or codes, but not the demo itself."""
+    """The database holds data the demo cannot be loaded over (its message is Vietnamese)."""
 
 
 def _lines(text: str) -> list[str]:
@@ -92,11 +107,31 @@ def _tenths(value: float) -> Decimal:
     return Decimal(round(value * 10)) / 10
 
 
+def organization_count() -> int:
+    """How many organisations the demo makes, known from the tables before building."""
+    batches = sum(row[-1] for row in _table(BATCHES))
+    ceased = sum(row[-2] for row in _table(STATUSES) if row[-1] == "new")
+    split = len(_table(SPLIT_COMMUNES))
+    return OLDER_HTX + batches + ceased + CREDIT_FUNDS + len(UNIONS) + split
+
+
+@cache
+def _numbers() -> tuple[int, ...]:
+    """The demo's registration numbers, from a generator of their own: codes, then spares."""
+    return tuple(random.Random(SEED).sample(range(10**8), 2 * organization_count()))
+
+
+def demo_codes() -> list[str]:
+    """The codes of the demo's organisations, in the order the builder makes them."""
+    return [f"06{number:08d}" for number in _numbers()[: organization_count()]]
+
+
 @dataclass
 class _Commune:
     area: Area
     district: Area
     weight: float
+    province: str  # "tỉnh Nam Định", for addresses
 
 
 @dataclass
@@ -115,7 +150,9 @@ class _Builder:
         self.names: Counter[str] = Counter()
         self.records: list[_Record] = []
         self.communes: list[_Commune] = []
+        self.districts: list[Area] = []
         self.new_communes: list[Area] = []
+        self.new_weights: list[float] = []
 
     def day(self, start: datetime.date, end: datetime.date) -> datetime.date:
         return start + datetime.timedelta(days=self.rng.randint(0, (end - start).days))
@@ -128,49 +165,57 @@ class _Builder:
 
     # Areas --------------------------------------------------------------------------------
 
-    def build_areas(self) -> int:
-        level = Area.Level
-        old = _named(Area(code="36", level=level.PROVINCE, valid_to=OLD_UNITS_END), "Tỉnh Nam Định")
-        new = _named(Area(code="37", level=level.PROVINCE), "Tỉnh Ninh Bình")
-        Area.objects.bulk_create([old, new])
-        districts, plan, new_by_name = [], [], {}
-        for entry in _lines(DISTRICTS):
-            head, communes = entry.split(": ", 1)
-            code, name, weight = re.fullmatch(r"(\d+) (.+) \((\d+)\)", head).groups()
-            district = Area(code=code, level=level.DISTRICT, parent=old, valid_to=OLD_UNITS_END)
-            districts.append(_named(district, name))
-            pairs = [commune.split(">") for commune in communes.split("; ")]
-            for old_name, new_names in pairs:
-                plan.append((district, int(weight) / len(pairs), old_name, new_names.split("+")))
-                for new_name in new_names.split("+"):
-                    if new_name not in new_by_name:
-                        unit = Area(
-                            code=str(14400 + 3 * len(new_by_name)),
-                            parent=new,
-                            level=level.COMMUNE,
-                            valid_from=REFORM_DATE,
-                        )
-                        new_by_name[new_name] = _named(unit, new_name)
-        self.new_communes = list(new_by_name.values())
-        Area.objects.bulk_create(districts + self.new_communes)
-        links = [(old, new)]
-        for index, (district, weight, name, successors) in enumerate(plan):
-            commune = Area(
-                code=str(13600 + 3 * index),
-                level=level.COMMUNE,
-                parent=district,
-                valid_to=OLD_UNITS_END,
-            )
-            self.communes.append(_Commune(_named(commune, name), district, weight))
-            links += [(commune, new_by_name[successor]) for successor in successors]
-        Area.objects.bulk_create([commune.area for commune in self.communes])
-        through = Area.successors.through
-        through.objects.bulk_create([through(from_area_id=a.pk, to_area_id=b.pk) for a, b in links])
-        return 2 + len(districts) + len(self.communes) + len(self.new_communes)
+    def build_areas(self, stdout: TextIO | None = None) -> None:
+        """Load the official units of the new Tỉnh Ninh Bình's territory, and pick communes.
+
+        ``load_areas`` goes through the areas import: one batch in the import history, or
+        nothing at all when the units are already there.
+        """
+        out = stdout if stdout is not None else io.StringIO()
+        try:
+            call_command("load_areas", province=["36"], stdout=out, stderr=out)
+        except CommandError as error:
+            raise DemoDataConflict(
+                f"Không nạp được đơn vị hành chính chính thức của tỉnh Nam Định: {error}"
+            ) from error
+        province = Area.objects.with_code_on("36", OLD_UNITS_END)
+        self.districts = list(
+            Area.objects.filter(parent=province, level=Area.Level.DISTRICT).order_by("code")
+        )
+        weights = {}
+        for code, name, weight in (
+            re.fullmatch(r"(\d+) (.+) \((\d+)\)", entry).groups() for entry in _lines(DISTRICTS)
+        ):
+            weights[code] = int(weight)
+            if not any(d.code == code and d.name == name for d in self.districts):
+                raise DemoDataConflict(
+                    f"Bộ dữ liệu đơn vị hành chính không có {name} (mã {code}) thuộc tỉnh "
+                    "Nam Định: cần sửa bảng huyện của dữ liệu mẫu (cooperatives/demo/data.py)."
+                )
+        communes = list(
+            Area.objects.filter(parent__in=self.districts, level=Area.Level.COMMUNE)
+            .select_related("parent")
+            .order_by("code")
+        )
+        count = Counter(commune.parent_id for commune in communes)
+        for commune in communes:
+            share = weights.get(commune.parent.code, 0) / count[commune.parent_id]
+            self.communes.append(_Commune(commune, commune.parent, share, "tỉnh Nam Định"))
+        # The new communes that took over Nam Định's, weighted by what they took over.
+        links = Area.successors.through.objects.filter(from_area__in=communes)
+        successors = defaultdict(list)
+        for from_id, to_id in links.values_list("from_area_id", "to_area_id"):
+            successors[from_id].append(to_id)
+        taken: Counter[int] = Counter()
+        for commune in self.communes:
+            for to_id in successors[commune.area.pk]:
+                taken[to_id] += commune.weight / len(successors[commune.area.pk])
+        self.new_communes = list(Area.objects.filter(pk__in=taken).order_by("code"))
+        self.new_weights = [taken[area.pk] for area in self.new_communes]
 
     # Organisations ------------------------------------------------------------------------
 
-    def address(self, commune: Area, district: Area | None) -> str:
+    def address(self, commune: Area, district: Area | None, province: str = "") -> str:
         rng = self.rng
         if district and district.code == "356" and commune.name.startswith("Phường"):
             head = f"Số {rng.randint(2, 280)} đường {rng.choice(STREETS)}"
@@ -180,7 +225,7 @@ class _Builder:
             head = (
                 f"Thôn {rng.choice(HAMLETS)}" if rng.random() < 0.7 else f"Xóm {rng.randint(1, 15)}"
             )
-        tail = f"{district.name}, tỉnh Nam Định" if district else "tỉnh Ninh Bình"
+        tail = f"{district.name}, {province}" if district else "tỉnh Ninh Bình"
         return f"{head}, {commune.name}, {tail}"
 
     def add(
@@ -194,13 +239,14 @@ class _Builder:
     ) -> _Record:
         """Add an organisation in a random commune (or ``commune``), named after it."""
         rng = self.rng
+        province = ""
         if commune is None and founded >= REFORM_DATE:
-            location = area = rng.choice(self.new_communes)
+            location = area = rng.choices(self.new_communes, self.new_weights)[0]
             district = None
         else:
             if commune is None:
                 commune = rng.choices(self.communes, [c.weight for c in self.communes])[0]
-            area, district = commune.area, commune.district
+            area, district, province = commune.area, commune.district, commune.province
             # Some older records only know the district.
             location = district if founded.year < 2015 and rng.random() < 0.05 else area
         core, district_code = _core(area.name), district.code if district else ""
@@ -233,7 +279,7 @@ class _Builder:
             kind=kind,
             sector=self.sectors[sector],
             founded_on=founded,
-            address=self.address(area, district),
+            address=self.address(area, district, province),
             phone=phone if rng.random() < 0.9 else "",
             representative=self.person(),
             is_public=rng.random() > 0.01,
@@ -250,7 +296,7 @@ class _Builder:
         rng = self.rng
         # HTX founded up to 2021 and existing on 30/06/2023, most re-registered in 1997–1999.
         eras = [(1997, 1999), (2000, 2009), (2010, 2017), (2018, 2021)]
-        for first, last in rng.choices(eras, weights=[45, 15, 25, 15], k=466):
+        for first, last in rng.choices(eras, weights=[45, 15, 25, 15], k=OLDER_HTX):
             self.add(Kind.HTX, self.day(D(first, 1, 1), D(last, 12, 31)))
         for kind, start, end, count in _table(BATCHES):
             for _ in range(count):
@@ -277,7 +323,7 @@ class _Builder:
                 ).org
                 org.status, org.status_changed_on = status, changed
         # One Quỹ TDND in each of 20 communes, and two unions in the city.
-        for commune in rng.sample(self.communes, 20):
+        for commune in rng.sample(self.communes, CREDIT_FUNDS):
             founded, name = self.day(D(1994, 1, 1), D(2002, 12, 31)), _core(commune.area.name)
             self.add(
                 Kind.CREDIT_FUND,
@@ -286,12 +332,28 @@ class _Builder:
                 name=f"Quỹ TDND {name}",
                 commune=commune,
             )
-        for founded, sector, name in (
-            (D(2019, 5, 20), "Nông nghiệp", "Liên hiệp HTX Nông nghiệp Nam Định"),
-            (D(2024, 3, 12), "Thương mại - Dịch vụ", "Liên hiệp HTX Thương mại Dịch vụ Thành Nam"),
-        ):
+        for founded, sector, name in UNIONS:
             self.add(Kind.UNION, founded, sector=sector, name=name, commune=self.communes[0])
+        for commune, kind in self.split_communes():
+            self.add(kind, self.day(*SPLIT_FOUNDED), commune=commune)
         self.finish_organizations()
+
+    def split_communes(self) -> list[tuple[_Commune, str]]:
+        """The communes of ``SPLIT_COMMUNES`` (split between several new communes) and kinds."""
+        found = []
+        for code, kind in _table(SPLIT_COMMUNES):
+            area = Area.objects.select_related("parent__parent").with_code_on(
+                str(code), OLD_UNITS_END
+            )
+            if area is None or area.successors.count() < 2:
+                raise DemoDataConflict(
+                    f"Bộ dữ liệu đơn vị hành chính không có xã mã {code} được chia cho nhiều "
+                    "xã mới: cần sửa bảng xã của dữ liệu mẫu (cooperatives/demo/data.py)."
+                )
+            district, province = area.parent, area.parent.parent.name
+            here = _Commune(area, district, 0, province[:1].lower() + province[1:])
+            found.append((here, kind))
+        return found
 
     def finish_organizations(self) -> None:
         rng = self.rng
@@ -310,7 +372,9 @@ class _Builder:
             record.locations.append(
                 (rng.choice(there), rng.choice([D(2021, 3, 1), D(2022, 9, 15)]))
             )
-        numbers = rng.sample(range(10**8), 2 * len(self.records))
+        numbers = _numbers()
+        if len(self.records) != organization_count():
+            raise AssertionError("organization_count() no longer matches the builder")
         spare = iter(numbers[len(self.records) :])
         for record, number in zip(self.records, numbers, strict=False):
             org, roll = record.org, rng.random()
@@ -326,9 +390,6 @@ class _Builder:
                     org.founded_on, max(org.founded_on, OLD_UNITS_END)
                 )
             org.is_new_model = org.kind == Kind.HTX and rng.random() < 0.15
-        taken = Organization.objects.filter(code__in=[r.org.code for r in self.records]).first()
-        if taken is not None:
-            raise DemoDataConflict(f"Mã số {taken.code} đã có; không nạp dữ liệu mẫu.")
         Organization.objects.bulk_create([r.org for r in self.records], batch_size=500)
         Location.objects.bulk_create(
             [
@@ -558,10 +619,9 @@ class _Builder:
 
     def build_targets(self) -> int:
         rows = _table(TARGETS)
-        areas = {area.code: area for area in Area.objects.all()}
         Target.objects.bulk_create(
             Target(
-                area=areas[str(code)],
+                area=Area.objects.with_code_on(str(code), period_end(year, months)),
                 year=year,
                 months=months,
                 indicator=indicator,

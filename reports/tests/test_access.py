@@ -51,7 +51,7 @@ class BuildReportCommandTests(RolesTestCase):
         self.assertEqual(report["indicators"]["htx_total"]["value"], 2)
 
     def test_unknown_area_is_a_one_line_vietnamese_error(self):
-        with self.assertRaisesMessage(CommandError, "Không có đơn vị hành chính mã “99”"):
+        with self.assertRaisesMessage(CommandError, "Không có đơn vị hành chính nào có mã “99”"):
             call_command(
                 "build_report", "--area", "99", "--year", "2023", "--months", "6",
                 "--format", "json", "--output", "/tmp/x.json",
@@ -97,7 +97,8 @@ class ReportPageTests(RolesTestCase):
         self.y_yen.save()
         response = self.client.get("/bao-cao/360/2023/6/")
         self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "không tồn tại vào ngày 30/06/2023", status_code=400)
+        self.assertContains(response, "vào ngày 30/06/2023", status_code=400)
+        self.assertContains(response, "Huyện Ý Yên (đến 31/12/2020)", status_code=400)
 
     def test_workbook_has_numbers_as_numbers_one_sheet_per_table(self):
         from cooperatives.tests.spreadsheet_files import read_xlsx
@@ -115,8 +116,10 @@ class ReportPageTests(RolesTestCase):
     def test_index_lists_the_areas_a_person_may_read(self):
         response = self.client.get("/bao-cao/")
         self.assertContains(response, "Tỉnh Nam Định (36)")
-        self.assertContains(response, '<option value="2023">2023</option>', html=True)
-        names = [area.name for area, _ in response.context["areas"]]
+        # It opens on the province and the latest period with figures.
+        self.assertContains(response, '<option value="36" selected>Tỉnh Nam Định (36)</option>')
+        self.assertContains(response, '<option value="2023" selected>2023</option>', html=True)
+        names = [area.name for area, _, _ in response.context["areas"]]
         self.assertEqual(
             names,
             ["Tỉnh Nam Định", "Huyện Ý Yên", "Xã Yên Bằng", "Huyện Hải Hậu", "Xã Hải Phúc"],

@@ -5,8 +5,9 @@ from cooperatives.demo import DemoDataConflict, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Nạp dữ liệu mẫu: tỉnh Nam Định trước và sau ngày 01/07/2025, và tin tức "
-        "(chạy lại không đổi gì)."
+        "Nạp dữ liệu mẫu: các đơn vị hành chính chính thức của tỉnh Ninh Bình mới (Hà Nam, "
+        "Nam Định, Ninh Bình cũ, qua load_areas), các tổ chức của tỉnh Nam Định trước và sau "
+        "ngày 01/07/2025 đặt tại các xã thật, và tin tức (chạy lại không đổi gì)."
     )
 
     def handle(self, *args, **options) -> None:
