@@ -1,19 +1,22 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404
-from django.urls import reverse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.admin_base import (
+    AreaLabelMixin,
     RegistryAdmin,
     ScopedAdmin,
     ScopedInline,
     area_list_filter,
+    install_labelled_autocomplete,
     money_column,
 )
 from cooperatives.admin_privacy import (
@@ -37,11 +40,20 @@ from cooperatives.models import (
     UnplacedOrganization,
     short_period_label,
 )
+from cooperatives.official_defaults import default_successor_code
 from cooperatives.scoping import area_scope, scoped_area_ids
+from cooperatives.services import PlacementError, place_organization, placement_day
 from cooperatives.text import fold
 from htx_portal.locking import OptimisticLockingAdmin, new_version
 
 EXPIRY_WARNING_DAYS = 90
+
+# Every autocomplete of the admin asks its model admin for the text (areas: Area.label).
+install_labelled_autocomplete(admin.site)
+
+
+def area_label(area) -> str:
+    return area.label if area is not None else "—"
 
 
 class ValidityFilter(admin.SimpleListFilter):
@@ -63,19 +75,35 @@ class ValidityFilter(admin.SimpleListFilter):
 @admin.register(Area)
 class AreaAdmin(SpreadsheetAdminMixin, RegistryAdmin):
     spreadsheet_kind = "areas"
-    list_display = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor_list"]
+    list_display = [
+        "code",
+        "name",
+        "level",
+        "parent_label",
+        "valid_from",
+        "valid_to",
+        "successor_list",
+    ]
     list_filter = ["level", ValidityFilter]
     search_fields = ["code", "name_folded__contains"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent", "successors"]
-    ordering = ["code"]
+    # Two units of one code, oldest first (a blank start is the oldest, on every database).
+    ordering = ["code", F("valid_from").asc(nulls_first=True)]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("successors")
 
+    def autocomplete_label(self, obj) -> str:
+        return obj.label
+
+    @admin.display(description=_("cấp trên"), ordering="parent__code")
+    def parent_label(self, obj):
+        return area_label(obj.parent)
+
     @admin.display(description=_("thay thế bởi"))
     def successor_list(self, obj):
-        return "; ".join(f"{a.code} {a.name}" for a in obj.successors.all()) or "—"
+        return "; ".join(a.label for a in obj.successors.all()) or "—"
 
     def get_search_results(self, request, queryset, search_term):
         # Area officers may place head offices only in their own areas.
@@ -212,9 +240,9 @@ class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdm
     list_select_related = ["sector", "area"]
     search_fields = ["code", "name_folded__contains", "tax_code"]
     autocomplete_fields = ["sector"]
-    readonly_fields = ["area", "created_at", "updated_at"]
+    readonly_fields = ["current_area", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["code", "name", "kind", "sector", "founded_on", "area"]}),
+        (None, {"fields": ["code", "name", "kind", "sector", "founded_on", "current_area"]}),
         (
             _("Liên hệ"),
             {"fields": ["address", "phone", "email", "representative", "contacts_public"]},
@@ -267,16 +295,24 @@ class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdm
 
     @admin.display(description=_("địa bàn"), ordering="area__code")
     def area_name(self, obj):
-        return obj.area.name if obj.area else "—"
+        return area_label(obj.area)
+
+    @admin.display(description=_("địa bàn hiện tại"))
+    def current_area(self, obj):
+        return area_label(obj.area)
 
 
 @admin.register(Location)
 class LocationAdmin(OptimisticLockingAdmin, ScopedAdmin):
-    list_display = ["organization", "area", "valid_from"]
+    list_display = ["organization", "area_text", "valid_from"]
     list_filter = [area_list_filter("area_id")]
     list_select_related = ["organization", "area"]
     search_fields = ["organization__code", "organization__name_folded__contains"]
     autocomplete_fields = ["organization", "area"]
+
+    @admin.display(description=_("địa bàn"), ordering="area__code")
+    def area_text(self, obj):
+        return area_label(obj.area)
 
 
 @admin.register(Figures)
@@ -536,11 +572,21 @@ class WorklistAdmin(ScopedAdmin):
 
 @admin.register(UnplacedOrganization)
 class UnplacedOrganizationAdmin(WorklistAdmin):
+    """Organisations whose recorded commune is gone with none or several successors.
+
+    For a commune that was split, each successor is a button: one click records the
+    organisation's new location there (``services.place_organization``). The buttons
+    submit the change list's own form (POST, with its CSRF token) to the ``place`` view.
+    """
+
     scope_lookup = "area_id"
-    list_display = ["code", "organization_link", "kind", "recorded_area", "choices"]
+    list_display = ["code", "organization_link", "kind", "recorded_area"]
     list_display_links = None
     list_filter = ["kind", "sector"]
     search_fields = ["code", "name_folded__contains"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
         today = timezone.localdate()
@@ -552,6 +598,30 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
             .prefetch_related("area__successors")
         )
 
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/place/",
+                self.admin_site.admin_view(self.place_view),
+                name="{}_{}_place".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_list_display(self, request):
+        # The buttons depend on who looks at the list: a column made for this request.
+        @admin.display(description=_("được thay thế bởi (bấm để chọn)"))
+        def choices(obj):
+            return self.choices(request, obj)
+
+        return [*super().get_list_display(request), choices]
+
+    def can_place(self, request, organization) -> bool:
+        """Whether ``request.user`` may change ``organization`` (and so place it)."""
+        organization_admin = self.admin_site.get_model_admin(Organization)
+        return organization_admin.has_change_permission(request, organization)
+
     @admin.display(description=_("tên"), ordering="name_folded")
     def organization_link(self, obj):
         url = reverse("admin:cooperatives_organization_change", args=[obj.pk])
@@ -561,14 +631,85 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
     def recorded_area(self, obj):
         if obj.area is None:
             return "Chưa có địa bàn"
-        return f"{obj.area.name} ({obj.area.validity_display})"
+        return obj.area.label
 
-    @admin.display(description=_("được thay thế bởi"))
-    def choices(self, obj):
-        successors = obj.area.successors.all() if obj.area else []
+    def choices(self, request, obj):
+        successors = sorted(obj.area.successors.all(), key=lambda a: a.code) if obj.area else []
         if not successors:
-            return "Không có đơn vị thay thế"
-        return format_html_join("; ", "{} ({})", ((a.name, a.code) for a in successors))
+            return "Không có đơn vị thay thế: sửa lịch sử địa bàn trên trang của tổ chức"
+        default = default_successor_code(obj.area.code)
+        day = placement_day(obj.area)
+        may_place = self.can_place(request, obj)
+        url = reverse("admin:cooperatives_unplacedorganization_place", args=[obj.pk])
+        items = []
+        for area in successors:
+            marker = ""
+            if default is not None and area.code == default and area.exists_at(day):
+                marker = format_html(
+                    ' <strong class="htx-default">{}</strong>', "(mặc định theo dữ liệu chính thức)"
+                )
+            if may_place:
+                item = format_html(
+                    '<button type="submit" form="changelist-form" formaction="{}" name="area" '
+                    'value="{}" class="button htx-place" title="{}">{}</button>{}',
+                    url,
+                    area.pk,
+                    f"Ghi nhận “{obj.name}” ở {area.name} từ ngày {day:%d/%m/%Y}",
+                    area.label,
+                    marker,
+                )
+            else:
+                item = format_html("{}{}", area.label, marker)
+            items.append(item)
+        return format_html(
+            '<ul class="htx-choices">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((i,) for i in items)),
+        )
+
+    def place_view(self, request, object_id):
+        """POST: place the organisation ``object_id`` in the successor ``area`` it names."""
+        try:
+            organization = Organization.objects.select_related("area").get(pk=int(object_id))
+        except (ValueError, Organization.DoesNotExist):
+            raise Http404 from None
+        if not self.can_place(request, organization):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        changelist = reverse("admin:cooperatives_unplacedorganization_changelist")
+        area = None
+        if str(request.POST.get("area", "")).isdigit():
+            area = Area.objects.filter(pk=int(request.POST["area"])).first()
+        if area is None:
+            self.message_user(request, "Chưa chọn đơn vị hành chính mới.", messages.ERROR)
+            return HttpResponseRedirect(changelist)
+        if not self.get_queryset(request).filter(pk=organization.pk).exists():
+            self.message_user(
+                request,
+                f"“{organization.name}” không còn trong danh sách chưa xác định địa bàn "
+                "(có thể người khác vừa xác định); không có gì thay đổi.",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(changelist)
+        old = organization.area
+        try:
+            location = place_organization(organization=organization, area=area, user=request.user)
+        except (PlacementError, ValidationError) as error:
+            text = error.messages[0] if isinstance(error, ValidationError) else str(error)
+            self.message_user(request, text, messages.ERROR)
+            return HttpResponseRedirect(changelist)
+        summary = (
+            f"Xác định địa bàn sau khi {old.label} được chia tách: {area.label}, "
+            f"từ ngày {location.valid_from:%d/%m/%Y}."
+        )
+        self.log_change(request, organization, summary)
+        self.message_user(
+            request,
+            f"Đã ghi nhận “{organization.name}” ở {area.name} (mã {area.code}) từ ngày "
+            f"{location.valid_from:%d/%m/%Y}.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(changelist)
 
 
 @admin.register(ExpiringOcopProduct)
@@ -597,7 +738,7 @@ class ExpiringOcopProductAdmin(WorklistAdmin):
         return f"{obj.days_to_expiry()} ngày"
 
 
-class StaffProfileInline(admin.StackedInline):
+class StaffProfileInline(AreaLabelMixin, admin.StackedInline):
     model = StaffProfile
     can_delete = False
     autocomplete_fields = ["areas"]

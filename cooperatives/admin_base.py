@@ -1,7 +1,10 @@
 """Shared admin behaviour: accent-insensitive search, area filters and area-officer scoping."""
 
+from datetime import date
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
@@ -14,6 +17,49 @@ from cooperatives.forms import VietnameseDecimalField
 from cooperatives.models import Area, AreaMap, Organization
 from cooperatives.scoping import area_scope, scoped_area_ids
 from cooperatives.text import fold
+
+
+def label_areas(formfield):
+    """Make a choice field of areas name each unit without ambiguity (``Area.label``).
+
+    Codes were reused by the 2025 reform, so a name alone, or a code alone, can be two
+    units: the selected value of an autocomplete and every option show code and dates.
+    """
+    queryset = getattr(formfield, "queryset", None)
+    if queryset is not None and queryset.model is Area:
+        formfield.label_from_instance = Area.label.fget
+    return formfield
+
+
+class AreaLabelMixin:
+    """Admin pages and inlines whose area fields show ``Area.label``."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return label_areas(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+
+class LabelledAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's autocomplete, with the text a model admin gives (``autocomplete_label``).
+
+    Django shows ``str(obj)``; an area needs its code and dates to be told apart from
+    the unit that had (or will have) the same code.
+    """
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = label(obj)
+        return result
+
+
+def install_labelled_autocomplete(site) -> None:
+    """Serve ``site``'s autocomplete (every autocomplete field) with the view above."""
+
+    def autocomplete_view(request):
+        return LabelledAutocompleteJsonView.as_view(admin_site=site)(request)
+
+    site.autocomplete_view = autocomplete_view
 
 
 class FoldedSearchMixin:
@@ -68,11 +114,10 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
                 areas = Area.objects.filter(pk__in=allowed)
             level_order = {level: index for index, level in enumerate(Area.Level.values)}
             result = []
-            for area in sorted(areas, key=lambda a: (level_order[a.level], a.code)):
-                label = f"{area.code} – {area.name}"
-                if area.valid_to:
-                    label += f" (đến {area.valid_to:%d/%m/%Y})"
-                result.append((str(area.pk), label))
+            for area in sorted(
+                areas, key=lambda a: (level_order[a.level], a.code, a.valid_from or date.min)
+            ):
+                result.append((str(area.pk), area.label))
             return result
 
         def queryset(self, request, queryset):
@@ -146,7 +191,7 @@ class SafeHistoryMixin:
         )
 
 
-class RegistryAdmin(FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
+class RegistryAdmin(AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
     """The base of every registry admin page."""
 
 
@@ -203,7 +248,7 @@ class ScopedAdmin(RegistryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ScopedInline(FoldedSearchMixin):
+class ScopedInline(AreaLabelMixin, FoldedSearchMixin):
     """Inline rows on an organisation page: same area rules for their foreign keys."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

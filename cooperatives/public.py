@@ -1,5 +1,6 @@
 """Helpers of the public registry pages: filters, search, places and small charts."""
 
+import datetime
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from cooperatives.area_refs import AreaReferenceError, parse_reference, resolve_reference
 from cooperatives.formatting import vn_number
 from cooperatives.models import (
     REFORM_DATE,
@@ -23,6 +25,7 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
     Sector,
+    validity_text,
 )
 from cooperatives.text import fold
 from htx_portal import freshness
@@ -145,7 +148,10 @@ def place_of(area_id: int | None, day, areas: "Areas | None" = None) -> dict:
         areas = Areas()
     resolved = areas.map.resolve(area_id, day)
     if resolved is None:
-        return {"current": areas.chain(area_id), "former": "", "gone": True}
+        # An old unit's name may be another unit's today: say when it ended.
+        valid_to = areas.map.bounds[area_id][1]
+        until = f"{valid_to:%d/%m/%Y}" if valid_to else ""
+        return {"current": areas.chain(area_id), "former": "", "gone": True, "until": until}
     if resolved == area_id:
         return {"current": areas.chain(area_id), "former": ""}
     return {"current": areas.chain(resolved), "former": areas.chain(area_id)}
@@ -180,7 +186,10 @@ class AreaChoiceField(forms.ChoiceField):
         """Units of this portal as a tree: today's, then the ones the reform ended.
 
         Each unit follows its parent; old communes name their district, as two may
-        share a name. Units that have not started yet are left out.
+        share a name. Units that have not started yet are left out. A code two units
+        have had is shown with each unit's code and dates, and the choice's value names
+        the unit: its bare code if it exists today, else ``CODE@its last day``
+        (``14011@30-06-2025``; ``cooperatives.area_refs``).
         """
         areas = Areas.current()
         today = timezone.localdate()
@@ -189,6 +198,10 @@ class AreaChoiceField(forms.ChoiceField):
             return memo[1]
         wanted = set(areas.portal_areas())
         current, former = [], []
+        units_of_code: dict[str, int] = {}
+        for pk in wanted:
+            code = areas.rows[pk][0]
+            units_of_code[code] = units_of_code.get(code, 0) + 1
 
         def visit(pk: int, depth: int) -> None:
             code, name, level = areas.rows[pk]
@@ -198,8 +211,12 @@ class AreaChoiceField(forms.ChoiceField):
             if valid_to is not None and valid_to < today:
                 if level == Area.Level.COMMUNE and parent in areas.rows:
                     label += f" ({areas.rows[parent][1]})"
-                former.append((code, label))
+                if units_of_code[code] > 1:
+                    label += f" · {code} · {validity_text(valid_from, valid_to)}"
+                former.append((f"{code}@{valid_to:%d-%m-%Y}", label))
             elif valid_from is None or valid_from <= today:
+                if units_of_code[code] > 1:
+                    label += f" · {code} · {validity_text(valid_from, valid_to)}"
                 current.append((code, label))
             children = sorted(areas.map.children.get(pk, []), key=lambda c: areas.rows[c][1])
             for child in children:
@@ -213,8 +230,29 @@ class AreaChoiceField(forms.ChoiceField):
         areas.choices_memo = (today, choices)
         return choices
 
-    def to_area(self, code: str) -> Area | None:
-        return Area.objects.filter(code=code).first() if code else None
+    def valid_value(self, value) -> bool:
+        """Any well-formed reference: a link may name a unit the list no longer offers
+        (or one of a code the list shows under another value); ``to_area`` decides."""
+        try:
+            parse_reference(str(value))
+        except AreaReferenceError:
+            return False
+        return True
+
+    def to_area(self, reference: str) -> Area | None:
+        """The unit a filter value names: ``CODE@dd-mm-yyyy`` on that day, a bare code
+        today, or (links made before the reform) the day before the reform."""
+        if not reference:
+            return None
+        today = timezone.localdate()
+        try:
+            return resolve_reference(reference, today)
+        except AreaReferenceError:
+            pass
+        code, day = parse_reference(reference)
+        if day is None:
+            return Area.objects.with_code_on(code, REFORM_DATE - datetime.timedelta(days=1))
+        return None
 
 
 class PublicFilters(forms.Form):

@@ -115,7 +115,9 @@ class DirectoryTests(PublicPagesTestCase):
         clear_caches()
         page = self.client.get("/hop-tac-xa/", {"q": "yen tach"})
         self.assertContains(page, "Xã Yên Tách, Huyện Ý Yên, Tỉnh Nam Định")
-        self.assertContains(page, "(đơn vị hành chính cũ)")
+        self.assertContains(page, "(đơn vị hành chính cũ, đến 30/06/2025)")
+        page = self.client.get("/hop-tac-xa/0600000304/")
+        self.assertContains(page, "(đơn vị hành chính cũ, đến 30/06/2025, chưa xác định")
 
     def test_sorting_paging_and_bad_values(self):
         for number in range(25):

@@ -162,7 +162,8 @@ ADMIN = {
         "personal_data": "405 403 403 405",
         "erase": "200 403 403 200",
     },
-    "cooperatives.unplacedorganization": WORKLIST,
+    # Placing an organisation of a split commune is POST only, for those who may change it.
+    "cooperatives.unplacedorganization": WORKLIST | {"place": "405 403 403 405"},
     "cooperatives.expiringocopproduct": WORKLIST,
     # Import history: read-only; an area officer sees their own imports; undo is POST.
     "cooperatives.importbatch": {

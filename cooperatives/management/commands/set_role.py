@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F
 
 from cooperatives.roles import GROUP_NAMES
 from cooperatives.services import RoleError, set_role
@@ -15,7 +16,12 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="MÃ",
-            help="Mã địa bàn của cán bộ địa bàn (lặp lại cho nhiều địa bàn).",
+            help=(
+                "Địa bàn của cán bộ địa bàn (lặp lại cho nhiều địa bàn). MÃ là đơn vị "
+                "mang mã đó hôm nay; đơn vị đã hết hiệu lực viết kèm ngày cuối của nó: "
+                "MÃ@dd/mm/yyyy, ví dụ 14011@30/06/2025 là Xã Bình Minh (mã 14011 từ "
+                "01/07/2025 là Xã Nam Minh)."
+            ),
         )
 
     def handle(self, *args, username, role, area, **options):
@@ -24,7 +30,8 @@ class Command(BaseCommand):
         except RoleError as error:
             raise CommandError(str(error)) from None
         action = "Đã tạo tài khoản" if created else "Đã cập nhật tài khoản"
-        where = f" (địa bàn: {', '.join(area)})" if area else ""
+        areas = user.staff_profile.areas.order_by("code", F("valid_from").asc(nulls_first=True))
+        where = f" (địa bàn: {'; '.join(a.label for a in areas)})" if area else ""
         self.stdout.write(f"{action} “{user.username}”: {GROUP_NAMES[role]}{where}.")
         if created:
             self.stdout.write(
