@@ -40,7 +40,7 @@ from cooperatives.models import (
     UnplacedOrganization,
     short_period_label,
 )
-from cooperatives.official_defaults import default_successor_code
+from cooperatives.official_units import default_successor_code
 from cooperatives.scoping import area_scope, scoped_area_ids
 from cooperatives.services import PlacementError, place_organization, placement_day
 from cooperatives.text import fold

@@ -18,6 +18,7 @@ import importlib.metadata
 import importlib.util
 import io
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from .models.areas import REFORM_DATE
 
+logger = logging.getLogger(__name__)
 PACKAGE = "vietnamadminunits"
 LAST_OLD_DAY = REFORM_DATE - datetime.timedelta(days=1)
 HEADERS = ["Mã", "Tên", "Cấp", "Mã cấp trên", "Hiệu lực từ", "Hiệu lực đến", "Thay thế bởi"]
@@ -200,8 +202,13 @@ def areas_file(units: list[Unit]) -> bytes:
 
 
 def default_successor_code(old_code: str) -> str | None:
-    """The data set's default new commune for an old commune that was split, or None."""
+    """The data set's default new commune for an old commune that was split, or None.
+
+    None too where the data set is missing or unreadable: a staff page that marks the
+    default must still open, and staff still choose among every successor.
+    """
     try:
         return load().default_successor.get(old_code)
-    except OfficialDataMissing:
+    except (OfficialDataMissing, OSError, ValueError, KeyError, sqlite3.Error):
+        logger.warning("The official units data set could not be read", exc_info=True)
         return None

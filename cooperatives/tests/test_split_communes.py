@@ -2,6 +2,7 @@
 
 import datetime
 import unittest
+from types import SimpleNamespace
 from unittest import mock
 
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -20,8 +21,9 @@ from cooperatives.tests.base import RolesTestCase
 
 LAST_DAY = REFORM_DATE - datetime.timedelta(days=1)
 WORKLIST = "admin:cooperatives_unplacedorganization_changelist"
-# The dataset's default for an old commune, read where cooperatives.official_units is.
-OFFICIAL_DEFAULT = "cooperatives.official_defaults._official_default"
+# The data set as read by cooperatives.official_units (its default new commune of each
+# split old commune), replaced where a test needs a default the real data does not have.
+OFFICIAL_DEFAULT = "cooperatives.official_units.load"
 
 
 def place_url(org) -> str:
@@ -53,7 +55,9 @@ class SplitCommuneTestCase(RolesTestCase):
 class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
     def test_worklist_shows_each_unit_the_commune_was_split_between(self):
         self.client.force_login(self.alliance)
-        with mock.patch(OFFICIAL_DEFAULT, lambda code: None):  # the dataset names none
+        with mock.patch(
+            OFFICIAL_DEFAULT, lambda: SimpleNamespace(default_successor={})
+        ):  # the dataset names none
             response = self.worklist()
         self.assertEqual(list(response.context["cl"].result_list), [self.stranded])
         self.assertContains(response, "Xã Bình Minh · 14011 · đến 30/06/2025")
@@ -67,7 +71,9 @@ class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
 
     def test_the_official_default_is_marked(self):
         self.client.force_login(self.alliance)
-        with mock.patch(OFFICIAL_DEFAULT, lambda code: "14020" if code == "14011" else None):
+        with mock.patch(
+            OFFICIAL_DEFAULT, lambda: SimpleNamespace(default_successor={"14011": "14020"})
+        ):
             response = self.worklist()
         page = response.content.decode()
         marker = "mặc định theo dữ liệu chính thức"
@@ -101,7 +107,7 @@ class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
     def test_a_broken_dataset_marks_nothing_and_the_list_still_opens(self):
         self.client.force_login(self.alliance)
 
-        def broken(code):
+        def broken():
             raise OSError("data file missing")
 
         with mock.patch(OFFICIAL_DEFAULT, broken):
@@ -117,7 +123,9 @@ class WorklistShowsTheChoicesTests(SplitCommuneTestCase):
 
     def test_worklist_query_count_does_not_grow_with_rows(self):
         self.client.force_login(self.area_officer)
-        default = mock.patch(OFFICIAL_DEFAULT, lambda code: "14011")
+        default = mock.patch(
+            OFFICIAL_DEFAULT, lambda: SimpleNamespace(default_successor={"14011": "14011"})
+        )
 
         def count() -> int:
             with default, CaptureQueriesContext(connection) as queries:
