@@ -286,8 +286,20 @@ class AreaMap:
         That is every area below theirs, plus every area whose successor at ``day`` lies
         below theirs: officers of a new commune keep the cooperatives of the old communes
         merged into it, officers of an old district keep those recorded in its communes.
+        An old commune split between several new ones (no single successor) belongs to the
+        officers of each of them, so that any of them can place its cooperatives.
         """
         below: set[int] = set()
         for area_id in area_ids:
             below |= self.subtree(area_id)
-        return {pk for pk in self.bounds if pk in below or self.resolve(pk, day) in below}
+        found = set()
+        for pk in self.bounds:
+            if pk in below:
+                found.add(pk)
+                continue
+            resolved = self.resolve(pk, day)
+            if resolved in below or (
+                resolved is None and any(s in below for s in self.successors.get(pk, ()))
+            ):
+                found.add(pk)
+        return found

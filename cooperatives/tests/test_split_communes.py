@@ -228,3 +228,25 @@ class PlacementTests(SplitCommuneTestCase):
         response = self.client.post(place_url(self.stranded), {"area": "abc"})
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.stranded.locations.count(), 1)
+
+
+class NewCommuneOfficersSeeSplitCommunesTests(SplitCommuneTestCase):
+    def test_officers_of_each_new_commune_see_and_place_the_organisation(self):
+        officers = []
+        for number, unit in enumerate([self.nam_minh, self.minh_tan]):
+            officer, _ = set_role(
+                username=f"can-bo-xa-moi-{number}", role=AREA, area_codes=[unit.code],
+                today=datetime.date(2026, 1, 15),
+            )  # fmt: skip
+            officers.append(officer)
+        for officer in officers:
+            self.client.force_login(officer)
+            rows = list(self.worklist().context["cl"].result_list)
+            self.assertEqual(rows, [self.stranded], officer.username)
+        self.client.force_login(officers[1])
+        self.place(self.stranded, self.minh_tan)
+        self.assertEqual(Location.objects.filter(organization=self.stranded).count(), 2)
+        self.client.force_login(officers[0])  # placed in Minh Tân: no longer Nam Minh's
+        self.assertEqual(list(self.worklist().context["cl"].result_list), [])
+        admin_page = reverse("admin:cooperatives_organization_change", args=[self.stranded.pk])
+        self.assertEqual(self.client.get(admin_page).status_code, 404)
