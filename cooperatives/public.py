@@ -120,19 +120,27 @@ class Areas:
         return ", ".join(self.rows[a][1] for a in self.map.ancestors(area_id) if a in self.rows)
 
     def portal_areas(self) -> list[int]:
-        """The province of this portal and the provinces that took it over, with all below."""
-        province = next(
-            (pk for pk, row in self.rows.items() if row[0] == settings.PROVINCE_CODE), None
-        )
-        if province is None:
+        """The province of this portal, the provinces that took it over and the provinces
+        merged with it, with all below.
+
+        Every unit that ever had the portal's province code counts: the reform reused
+        codes (37 is the old and the new Tỉnh Ninh Bình), and the portal serves both.
+        """
+        roots = {pk for pk, row in self.rows.items() if row[0] == settings.PROVINCE_CODE}
+        if not roots:
             return []
-        roots, stack = {province}, [province]
+        stack = list(roots)
         while stack:
             for successor in self.map.successors.get(stack.pop(), []):
                 top = self.map.ancestors(successor)[-1]
                 if top not in roots:
                     roots.add(top)
                     stack.append(top)
+        # And the other provinces merged into the same new one (old Hà Nam and Ninh Bình
+        # for the alliance of old Nam Định): the portal serves the whole new territory.
+        roots |= {
+            pk for pk in self.map.reaching(roots) if self.rows[pk][2] == Area.Level.PROVINCE
+        }
         found = set()
         for root in roots:
             found |= self.map.subtree(root)

@@ -1,8 +1,11 @@
 """A reused code names two units: every place a person picks or sees one tells them apart."""
 
 import datetime
+import io
 
+from django.core.management import call_command
 from django.db import connection
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -158,3 +161,25 @@ class DirectoryFilterTests(ReusedCodeTestCase):
         clear_caches()
         response = self.client.get(reverse("cooperatives:directory"), {"area": "14011@30-06-2025"})
         self.assertContains(response, '<option value="14011@30-06-2025" selected>')
+
+
+class DirectoryOnRealUnitsTests(TestCase):
+    """The portal of old Nam Định's alliance serves the whole new Tỉnh Ninh Bình."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_areas", "--province", "36", "01", stdout=io.StringIO())
+
+    def options(self) -> str:
+        clear_caches()
+        return self.client.get(reverse("cooperatives:directory")).content.decode()
+
+    def test_the_filter_offers_every_province_merged_into_the_new_one(self):
+        for code in ("36", "37"):
+            with self.subTest(province_code=code), override_settings(PROVINCE_CODE=code):
+                page = self.options()
+                self.assertIn("Tỉnh Hà Nam", page)  # merged with Nam Định into Ninh Bình
+                self.assertIn("Phường Quang Trung (Thành phố Phủ Lý)", page)
+                self.assertIn('<option value="37">Tỉnh Ninh Bình · 37 · từ 01/07/2025', page)
+                self.assertIn("Tỉnh Ninh Bình · 37 · đến 30/06/2025", page)
+                self.assertNotIn("Thành phố Hà Nội", page)  # another province
