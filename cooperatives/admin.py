@@ -128,6 +128,11 @@ class LocationInline(ScopedInline, admin.TabularInline):
     autocomplete_fields = ["area"]
     verbose_name_plural = _("Lịch sử địa bàn trụ sở (địa bàn mới nhất là địa bàn hiện tại)")
 
+    class Media:
+        # Wide enough for "Xã Bình Minh · 14011 · đến 30/06/2025": the dates tell apart
+        # the units that share a code, so they must not be cut off.
+        css = {"all": ["css/admin.css"]}
+
 
 class FiguresInline(ScopedInline, admin.TabularInline):
     """Figures of the organisation, read-only here: they are entered, approved and sent
