@@ -88,6 +88,10 @@ class AreaAdmin(SpreadsheetAdminMixin, RegistryAdmin):
     search_fields = ["code", "name_folded__contains"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent", "successors"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # parent and successors shown whole, with dates
+
     # Two units of one code, oldest first (a blank start is the oldest, on every database).
     ordering = ["code", F("valid_from").asc(nulls_first=True)]
 
