@@ -88,6 +88,10 @@ class AreaAdmin(SpreadsheetAdminMixin, RegistryAdmin):
     search_fields = ["code", "name_folded__contains"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent", "successors"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # parent and successors shown whole, with dates
+
     # Two units of one code, oldest first (a blank start is the oldest, on every database).
     ordering = ["code", F("valid_from").asc(nulls_first=True)]
 
@@ -127,6 +131,11 @@ class LocationInline(ScopedInline, admin.TabularInline):
     validate_min = True
     autocomplete_fields = ["area"]
     verbose_name_plural = _("Lịch sử địa bàn trụ sở (địa bàn mới nhất là địa bàn hiện tại)")
+
+    class Media:
+        # Wide enough for "Xã Bình Minh · 14011 · đến 30/06/2025": the dates tell apart
+        # the units that share a code, so they must not be cut off.
+        css = {"all": ["css/admin.css"]}
 
 
 class FiguresInline(ScopedInline, admin.TabularInline):

@@ -17,6 +17,9 @@ def _shape(pattern: str):
 # What each filter may look like: anything else is ignored by the page, and so by the
 # cache key (junk values share the entry of the page without them). Checked without a
 # form or a query, as this runs on every cached view.
+# An area is a code, or a code with the day of the unit that had it (``14011@30-06-2025``,
+# cooperatives.area_refs): the choices the filter offers for units the reform ended.
+AREA = _shape(r"[0-9A-Za-z]{1,10}(?:@[0-9]{2}[-/][0-9]{2}[-/][0-9]{4})?")
 DIRECTORY = {
     "kind": set(Organization.Kind.values).__contains__,
     "status": set(Organization.Status.values).__contains__,
@@ -24,13 +27,13 @@ DIRECTORY = {
     "member": {"co", "khong"}.__contains__,
     "sort": {"ten", "moi", "cu", "ma"}.__contains__,
     "sector": _shape(r"[0-9]{1,6}"),
-    "area": _shape(r"[0-9A-Za-z]{1,10}"),
+    "area": AREA,
 }
 OCOP = {
     "stars": {"3", "4", "5"}.__contains__,
     "group": set(OcopProduct.Group.values).__contains__,
     "expired": {"co"}.__contains__,
-    "area": _shape(r"[0-9A-Za-z]{1,10}"),
+    "area": AREA,
 }
 
 

@@ -28,6 +28,9 @@ def _sheet(workbook, title: str, heading: str, indicators: dict) -> None:
         cell.font = Font(bold=True)
         cell.fill = FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # Two lines: "Cùng kỳ năm trước (trên địa bàn hiện nay)" wraps, and a reader that
+    # does not size rows itself (LibreOffice) would draw it over the first row.
+    sheet.row_dimensions[2].height = 30
     field = (
         "previous_same_territory"
         if presentation.compares_same_territory(indicators)
@@ -58,6 +61,13 @@ def _sheet(workbook, title: str, heading: str, indicators: dict) -> None:
             sheet[f"{column}{row}"].number_format = _format(indicator.unit)
         sheet[f"E{row}"].number_format = "#,##0.0"
     sheet.print_title_rows = "2:2"
+    # Printed (or saved as PDF) one page wide, as the on-screen table: otherwise the
+    # six columns split over two pages and the title is cut at the first page's edge.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.freeze_panes = "A3"
     for letter, width in zip("ABCDEF", (46, 22, 16, 14, 14, 22), strict=True):
         sheet.column_dimensions[letter].width = width

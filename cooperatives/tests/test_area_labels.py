@@ -162,6 +162,22 @@ class DirectoryFilterTests(ReusedCodeTestCase):
         response = self.client.get(reverse("cooperatives:directory"), {"area": "14011@30-06-2025"})
         self.assertContains(response, '<option value="14011@30-06-2025" selected>')
 
+    def test_visitors_get_the_page_of_the_old_unit_they_chose_not_a_cached_other(self):
+        # The visitors' page cache keys on the filters; an old unit's value
+        # (CODE@dd-mm-yyyy) must count, or the unfiltered page is served for it.
+        clear_caches()
+        for area in ("", "14011@30-06-2025", "14011@30/06/2025"):
+            self.client.get(reverse("cooperatives:directory"), {"area": area})
+        for area in ("14011@30-06-2025", "14011@30/06/2025"):
+            response = self.client.get(reverse("cooperatives:directory"), {"area": area})
+            self.assertContains(response, "HTX Bình Minh cũ")
+            self.assertNotContains(response, "HTX Nam Minh mới")
+        response = self.client.get(reverse("cooperatives:directory"), {"kind": "htx"})
+        self.assertNotContains(response, "selected>" + NBSP * 4 + "Xã Bình Minh")
+        self.client.get(reverse("cooperatives:ocop"))
+        ocop = self.client.get(reverse("cooperatives:ocop"), {"area": "14011@30-06-2025"})
+        self.assertContains(ocop, '<option value="14011@30-06-2025" selected>')
+
 
 class DirectoryOnRealUnitsTests(TestCase):
     """The portal of old Nam Định's alliance serves the whole new Tỉnh Ninh Bình."""
