@@ -38,9 +38,15 @@ def current_province(today: datetime.date) -> Area | None:
     return None if successor is None else Area.objects.get(pk=successor)
 
 
-def latest_period_with_figures(area: Area, today: datetime.date) -> tuple[int, int] | None:
+def latest_period_with_figures(
+    area: Area, today: datetime.date, *, ended: bool = False
+) -> tuple[int, int] | None:
     """The latest (year, months) for which some organisation in ``area`` today has figures
-    and whose end ``area`` saw (so that its report can be made); else the last half-year."""
+    and whose end ``area`` saw (so that its report can be made); else the last half-year.
+
+    ``ended``: only periods that have ended by ``today`` (for the public page, which
+    should not show a period still under way).
+    """
     organizations = Organization.objects.in_area_at(area, today).values("pk")
     periods = (
         Figures.objects.filter(organization__in=organizations)
@@ -50,7 +56,7 @@ def latest_period_with_figures(area: Area, today: datetime.date) -> tuple[int, i
     )
     for year, months in periods:
         end = period_end(year, months)
-        if area.exists_at(end):
+        if area.exists_at(end) and not (ended and end > today):
             return year, months
     return latest_half_year(area, today)
 
@@ -59,7 +65,9 @@ def public_statistics() -> dict | None:
     area = current_province(timezone.localdate())
     if area is None:
         return None
-    period = latest_half_year(area, timezone.localdate())
+    # The latest period with figures, as the report picker opens on: a half-year with
+    # nothing filed yet would show the public only "chưa có số liệu".
+    period = latest_period_with_figures(area, timezone.localdate(), ended=True)
     if period is None:
         return None
     year, months = period
