@@ -604,7 +604,7 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
         return (
             queryset.filter(pk__in=unplaced)
             .select_related("area")
-            .prefetch_related("area__successors")
+            .prefetch_related("area__successors", "area__children__successors")
         )
 
     def get_urls(self):
@@ -643,7 +643,7 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
         return obj.area.label
 
     def choices(self, request, obj):
-        successors = sorted(obj.area.successors.all(), key=lambda a: a.code) if obj.area else []
+        successors = obj.area.placement_choices() if obj.area else []
         if not successors:
             return "Không có đơn vị thay thế: sửa lịch sử địa bàn trên trang của tổ chức"
         default = default_successor_code(obj.area.code)
@@ -708,7 +708,7 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
             self.message_user(request, text, messages.ERROR)
             return HttpResponseRedirect(changelist)
         summary = (
-            f"Xác định địa bàn sau khi {old.label} được chia tách: {area.label}, "
+            f"Xác định địa bàn sau khi {old.label} hết hiệu lực: {area.label}, "
             f"từ ngày {location.valid_from:%d/%m/%Y}."
         )
         self.log_change(request, organization, summary)

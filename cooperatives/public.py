@@ -138,9 +138,7 @@ class Areas:
                     stack.append(top)
         # And the other provinces merged into the same new one (old Hà Nam and Ninh Bình
         # for the alliance of old Nam Định): the portal serves the whole new territory.
-        roots |= {
-            pk for pk in self.map.reaching(roots) if self.rows[pk][2] == Area.Level.PROVINCE
-        }
+        roots |= {pk for pk in self.map.reaching(roots) if self.rows[pk][2] == Area.Level.PROVINCE}
         found = set()
         for root in roots:
             found |= self.map.subtree(root)

@@ -73,13 +73,14 @@ def placement_day(old: Area) -> datetime.date:
 def place_organization(*, organization: Organization, area: Area, user) -> Location:
     """Record that ``organization``, left in a commune that was split, is in ``area``.
 
-    ``area`` must be one of the successors of its recorded area. The new location starts
+    ``area`` must be one of the ``placement_choices`` of its recorded area (its
+    successors, or for an abolished district those of its communes). The new location starts
     the day after the old unit's last day; the history names ``user``. Saving the location
     moves the organisation's version (its open admin forms are told) and its current area.
     """
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     old = organization.area
-    if old is None or not old.successors.filter(pk=area.pk).exists():
+    if old is None or area not in old.placement_choices():
         raise PlacementError(
             f"{area.label} không phải là đơn vị thay thế địa bàn đã ghi của "
             f"“{organization.name}”; tải lại trang để xem các lựa chọn hiện có."

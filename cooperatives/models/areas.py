@@ -181,6 +181,25 @@ class Area(FoldedNameMixin, models.Model):
     def exists_at(self, day: datetime.date) -> bool:
         return valid_on(self.valid_from, self.valid_to, day)
 
+    def placement_choices(self) -> list["Area"]:
+        """The units an organisation recorded here may be placed in once this one ended.
+
+        Its successors; for a unit that has none (a district the reform abolished, where
+        older records were kept), the successors of the units below it that exist the
+        day after it ended. Reads ``successors`` and ``children__successors``, so that
+        a list can prefetch them.
+        """
+        found = list(self.successors.all())
+        if not found and self.valid_to is not None:
+            day_after = self.valid_to + datetime.timedelta(days=1)
+            found = {
+                s.pk: s
+                for child in self.children.all()
+                for s in child.successors.all()
+                if s.exists_at(day_after)
+            }.values()
+        return sorted(found, key=lambda a: (a.code, a.valid_from or datetime.date.min))
+
     @property
     def validity_display(self) -> str:
         """Return the validity interval as people read it, e.g. ``đến 30/06/2025``."""

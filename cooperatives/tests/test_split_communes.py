@@ -1,14 +1,17 @@
 """Issue 12 item 3: organisations of a split commune, placed from the worklist in one click."""
 
 import datetime
+import io
 import unittest
 from types import SimpleNamespace
 from unittest import mock
 
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -250,3 +253,40 @@ class NewCommuneOfficersSeeSplitCommunesTests(SplitCommuneTestCase):
         self.assertEqual(list(self.worklist().context["cl"].result_list), [])
         admin_page = reverse("admin:cooperatives_organization_change", args=[self.stranded.pk])
         self.assertEqual(self.client.get(admin_page).status_code, 404)
+
+
+class AbolishedDistrictTests(TestCase):
+    """Older records kept at district level: the reform abolished the districts, so the
+    worklist offers the new communes that took over the district's communes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_areas", "--province", "36", stdout=io.StringIO())
+        cls.nam_truc = Area.objects.with_code_on("362", LAST_DAY)
+        cls.org = f.organization(cls.nam_truc, code="0600000888", name="HTX Huyện Nam Trực")
+        cls.staff = get_user_model().objects.create_superuser("quan-tri", "", None)
+
+    def test_the_district_offers_the_new_communes_of_its_territory(self):
+        choices = self.nam_truc.placement_choices()
+        expected = {
+            s for c in self.nam_truc.children.all() for s in c.successors.all()
+        }  # fmt: skip
+        self.assertEqual(set(choices), expected)
+        self.assertIn("Xã Nam Minh", [a.name for a in choices])  # took over Xã Bình Minh
+        self.client.force_login(self.staff)
+        page = self.client.get(reverse(WORKLIST))
+        self.assertContains(page, "Xã Nam Minh · 14011 · từ 01/07/2025")
+        nam_minh = Area.objects.with_code_on("14011", REFORM_DATE)
+        response = self.client.post(place_url(self.org), {"area": nam_minh.pk})
+        self.assertEqual(response.status_code, 302)
+        location = self.org.locations.get(area=nam_minh)
+        self.assertEqual(location.valid_from, REFORM_DATE)
+        self.assertFalse(Organization.objects.unplaced_at(datetime.date(2025, 12, 31)).exists())
+
+    def test_a_unit_outside_the_districts_territory_is_refused(self):
+        elsewhere = Area.objects.filter(valid_from=REFORM_DATE, level="commune").exclude(
+            pk__in=[a.pk for a in self.nam_truc.placement_choices()]
+        )[0]
+        self.client.force_login(self.staff)
+        self.client.post(place_url(self.org), {"area": elsewhere.pk})
+        self.assertEqual(self.org.locations.count(), 1)
