@@ -27,3 +27,14 @@ def temporary_media():
     with override_settings(MEDIA_ROOT=folder, DATA_VERSION_TTL=0):
         yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_area_map():
+    """Every test starts without a cached area map (``AreaMap.current``): tests write areas
+    in bulk and roll back, which a data version cannot always tell."""
+    from cooperatives.models import AreaMap
+
+    AreaMap._current = None
+    yield
+    AreaMap._current = None

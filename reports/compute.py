@@ -531,7 +531,7 @@ def htx_by_sector(area: Area | None, day: datetime.date) -> list[list]:
     ``[[sector name, count], ...]``, largest first; the same placement rules as the
     report's indicators, in one grouped query.
     """
-    place = Placement(AreaMap(), area, [], day)
+    place = Placement(AreaMap.current(), area, [], day)
     rows = (
         _restrict(Organization.objects.filter(existing_q(day), kind=HTX), "pk", [place])
         .annotate(loc=recorded_area_at(day, "pk"))
@@ -598,7 +598,7 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
         )
     below = Area.objects.filter(parent=None) if area is None else area.children.all()
     children = list(below.existing_at(end).order_by("code"))
-    area_map = AreaMap()
+    area_map = AreaMap.current()
     previous_end = period_end(year - 1, months)
     current = Period("c", year, months, Placement(area_map, area, children, end))
     territory = Period(

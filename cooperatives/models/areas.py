@@ -1,4 +1,5 @@
 import datetime
+import threading
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
@@ -210,8 +211,28 @@ class AreaMap:
     """The whole area tree in memory, for answering date questions without a query per row.
 
     Loading takes two queries. A province holds a few hundred units and the whole country
-    about twelve thousand, so holding them is cheap and saves a query per organisation.
+    about fourteen thousand, so holding them is cheap and saves a query per organisation.
+    ``current()`` keeps one per process until the registry's data version moves on: with
+    the national units loaded, building it costs a province report as much as the rest.
     """
+
+    _lock = threading.Lock()
+    _current: "tuple[int, AreaMap] | None" = None
+
+    @classmethod
+    def current(cls) -> "AreaMap":
+        """The map of the areas as they are now, shared until any registry data changes."""
+        from htx_portal import freshness
+
+        version = freshness.version("registry")
+        with cls._lock:
+            loaded = cls._current
+        if loaded is not None and loaded[0] == version:
+            return loaded[1]
+        area_map = cls()
+        with cls._lock:
+            cls._current = (version, area_map)
+        return area_map
 
     def __init__(self) -> None:
         self.parent: dict[int, int | None] = {}

@@ -320,7 +320,9 @@ class QueryCountTests(RolesTestCase):
                 rows = self.client.get(url).context["cl"].result_count
                 self.assertGreaterEqual(rows, 10, url)
                 self.assertEqual(self.count(url), small[url], f"{user}: {url}")
-                self.assertLessEqual(small[url], 14, url)
+                # The unplaced worklist prefetches the units each recorded area may lead
+                # to (successors, and an abolished district's communes' successors): 15.
+                self.assertLessEqual(small[url], 15 if "unplaced" in url else 14, url)
 
     def test_organisation_page_query_count_is_bounded(self):
         self.client.force_login(self.alliance)
