@@ -102,7 +102,11 @@ class AuditTestCase(RolesTestCase):
                 district,
                 valid_to=today - datetime.timedelta(days=1),
             )
-            split.successors.add(cls.yen_bang, cls.hai_phuc)
+            # Split between two communes of its own district: its officers, and only they,
+            # look after it until it is placed (AreaMap.raw_ids_for_scope).
+            neighbour = f.area(f"1398{number}", f"Xã Láng Giềng {number}", Area.Level.COMMUNE,
+                               district)  # fmt: skip
+            split.successors.add(cls.yen_bang if number == 1 else cls.hai_phuc, neighbour)
             stranded = f.organization(split, code=f"069900000{number}", name=f"HTX Tách {number}")
             setattr(cls, "own_unplaced" if number == 1 else "other_unplaced", stranded)
         cls.own_expiring = f.ocop(
