@@ -9,7 +9,7 @@ Everything comes from the environment, so one image fits one small machine or ma
     GUNICORN_LOG_LEVEL    gunicorn's own messages                     info
     GUNICORN_ACCESS_LOG   "-" for gunicorn's access log on stdout     off
 
-The portal logs every request itself, as JSON without query strings (htx_portal/logs.py),
+The portal logs every request itself, as JSON without query strings (core/logs.py),
 so gunicorn's access log is off; turned on, it writes a plain line with the path only
 (%(U)s: no query string, no user agent, no client address).
 
@@ -47,7 +47,7 @@ control_socket_disable = True
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 errorlog = "-"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
-# Off by default: the portal's own JSON request log (htx_portal/logs.py) replaces it. When
+# Off by default: the portal's own JSON request log (core/logs.py) replaces it. When
 # turned on, a plain line (gunicorn cannot escape a path for JSON): the path without its
 # query string, no referrer (either may carry a search for a person).
 access_log_format = "%(t)s gunicorn.access %(m)s %(U)s %(s)s %(B)s %(M)sms"

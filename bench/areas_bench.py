@@ -85,7 +85,7 @@ from cooperatives.models import (  # noqa: E402
     Organization,
     Sector,
 )
-from htx_portal import freshness  # noqa: E402
+from core import freshness  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 
 D2024 = datetime.date(2024, 12, 31)

@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from docs_section import replace_section  # noqa: E402  (bench/, the script's folder)
 
-from htx_portal.throwaway_postgres import ThrowawayPostgres, free_port, server_bin  # noqa: E402
+from testing.throwaway_postgres import ThrowawayPostgres, free_port, server_bin  # noqa: E402
 
 SECTION = "## Database outage drill (make drill-db)"
 DOCS = [ROOT / "docs" / "performance.md"]

@@ -43,7 +43,7 @@ from cooperatives.models import Area, Figures, ImportBatch, Location, Organizati
 from cooperatives.spreadsheets import cells  # noqa: E402
 from cooperatives.spreadsheets.engine import import_file  # noqa: E402
 from cooperatives.spreadsheets.kinds import KINDS  # noqa: E402
-from cooperatives.text import fold  # noqa: E402
+from core.lib.text import fold  # noqa: E402
 
 ORGS, PERIODS = 10_000, [(y, m) for y in range(2021, 2026) for m in (6, 12)]
 RATIO_GOAL, MEMORY_GOAL_MB = 3.0, 400

@@ -56,7 +56,7 @@ def prepare() -> dict[str, str]:
     if not report_bench.dataset_ready():
         report_bench.build_dataset()
     if not Article.objects.exists():
-        from news.demo import load_news_demo
+        from demo.news import load_news_demo
 
         load_news_demo()
     org = Organization.objects.filter(is_public=True, area__code__startswith=PROVINCE).first()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models import Q
 
 
 class CooperativesConfig(AppConfig):
@@ -8,6 +8,51 @@ class CooperativesConfig(AppConfig):
     verbose_name = "Sổ đăng ký kinh tế tập thể"
 
     def ready(self) -> None:
-        from cooperatives.roles import sync_roles
+        from cooperatives import home
+        from cooperatives.models import (
+            Area,
+            Figures,
+            ImportBatch,
+            Loan,
+            Location,
+            OcopProduct,
+            Organization,
+            Sector,
+        )
+        from core import freshness, roles
+        from core import home as home_parts
 
-        post_migrate.connect(sync_roles, dispatch_uid="cooperatives.sync_roles")
+        # Two versions, so that editing figures does not throw away the directory's pages:
+        # "registry" is what the public pages show (organisations, places, OCOP products),
+        # "figures" what reports add (figures and loans here; targets and frozen reports
+        # are registered by ``reports``). Imports and undos write in bulk without per-row
+        # signals but always save their ImportBatch, so they move both on.
+        freshness.watch("registry", [Area, Sector, Organization, Location, OcopProduct,
+                                     ImportBatch])  # fmt: skip
+        freshness.watch("figures", [Figures, Loan, ImportBatch])
+        home_parts.register("cooperatives", home.home_part)
+        _grant_roles(roles)
+
+
+# Records area officers keep for the organisations of their own areas.
+_AREA_RECORDS = ("organization", "location", "figures", "member", "ocopproduct", "loan")
+_AREA_REMOVABLE = ("location", "figures", "member", "ocopproduct", "loan")
+
+
+def _grant_roles(roles) -> None:
+    not_staff = ~Q(content_type__model="staffprofile")
+    roles.grant("cooperatives", roles.ALLIANCE, not_staff)
+    models = Q(content_type__model__in=["area", "sector", "unplacedorganization", "importbatch",
+                                        "expiringocopproduct"])  # fmt: skip
+    records = Q(content_type__model__in=_AREA_RECORDS)
+    removable = Q(content_type__model__in=_AREA_REMOVABLE)
+    roles.grant(
+        "cooperatives",
+        roles.AREA,
+        models & roles.VIEW
+        | records & (roles.VIEW | Q(codename__regex=r"^(add|change)_"))
+        | removable & Q(codename__startswith="delete_"),
+    )
+    # Officials read the registry, not the members' personal data.
+    personal = Q(content_type__model="member")
+    roles.grant("cooperatives", roles.OFFICIAL, not_staff & roles.VIEW & ~personal)

@@ -15,10 +15,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from cooperatives.formatting import vn_number
 from cooperatives.models import Member, Organization
 from cooperatives.scoping import area_scope
-from cooperatives.text import fold
+from core.lib.formatting import vn_number
+from core.lib.text import fold
 
 ERASED_LABEL = "(đã xóa theo yêu cầu)"
 

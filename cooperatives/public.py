@@ -15,7 +15,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from cooperatives.area_refs import AreaReferenceError, parse_reference, resolve_reference
-from cooperatives.formatting import vn_number
 from cooperatives.models import (
     REFORM_DATE,
     Area,
@@ -27,8 +26,9 @@ from cooperatives.models import (
     Sector,
     validity_text,
 )
-from cooperatives.text import fold
-from htx_portal import freshness
+from core import freshness
+from core.lib.formatting import vn_number
+from core.lib.text import fold
 
 # Words that name the kind of organisation: searching "hop tac xa phu van" means the
 # organisation "Phù Vân", whatever its name says for "hợp tác xã".

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from cooperatives.models import AreaMap, StaffProfile
-from cooperatives.roles import ALLIANCE, AREA, user_roles
+from core.roles import ALLIANCE, AREA, user_roles
 
 _CACHE_ATTR = "_htx_area_scope"
 

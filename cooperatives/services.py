@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cooperatives.area_refs import AreaReferenceError, resolve_reference
 from cooperatives.models import REFORM_DATE, Area, Location, Organization, StaffProfile
-from cooperatives.roles import AREA, GROUP_NAMES, role_group
+from core.roles import AREA, GROUP_NAMES, role_group
 
 
 class RoleError(ValueError):

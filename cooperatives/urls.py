@@ -4,8 +4,8 @@ from django.urls import path
 
 from cooperatives import views
 from cooperatives.models import OcopProduct, Organization
-from cooperatives.text import fold
-from htx_portal.caching import cached_for_visitors, next_midnight, next_publication
+from core.caching import cached_for_visitors, next_midnight
+from core.lib.text import fold
 
 app_name = "cooperatives"
 
@@ -66,7 +66,7 @@ urlpatterns = [
         cached_for_visitors(
             views.organization_page, "to-chuc", data=["registry", "figures", "news"],
             parameters=[],
-            deadlines=[next_midnight, next_publication],
+            deadlines=[next_midnight],
         ),
         name="organization",
     ),

@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from cooperatives import public
 from cooperatives.models import Figures, OcopProduct, Organization
 from cooperatives.privacy import public_contacts
-from htx_portal import freshness
+from core import freshness
 
 PAGE_SIZE = 20
 SORTS = {
@@ -105,14 +105,10 @@ def organization_page(request, code: str):
             "year"
         )
     )
-    from news.models import Article
-
-    articles = list(
-        Article.objects.published()
-        .filter(organizations=org)
-        .select_related("category")
-        .defer("body", "highlight", "search_folded")[:6]
-    )
+    # Articles about the organisation, through the news's reverse relation ("articles"):
+    # the registry does not import the news (docs/architecture.md).
+    related = getattr(org, "articles", None)
+    articles = list(related.published().listed()[:6]) if related is not None else []
     context = {
         "org": org,
         "contacts": public_contacts(org),

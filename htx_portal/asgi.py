@@ -4,8 +4,8 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
 
-# Web requests get a statement timeout; management commands do not (htx_portal/database.py).
-from htx_portal.database import limit_web_statements  # noqa: E402
+# Web requests get a statement timeout; management commands do not (core/database.py).
+from core.database import limit_web_statements  # noqa: E402
 
 limit_web_statements()
 application = get_asgi_application()

@@ -64,23 +64,25 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "simple_history",
     "import_export",
     "django.contrib.sitemaps",
     "django.contrib.postgres",  # trigram lookups (used on PostgreSQL only)
     "django_prose_editor",
+    # The portal, lowest layer first (docs/architecture.md).
+    "core",
     "cooperatives",
-    "reports",
     "news",
+    "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [
-    "htx_portal.logs.RequestLogMiddleware",  # first: times and logs every answer
-    "htx_portal.middleware.HealthCheckMiddleware",
-    "htx_portal.database.DatabaseUnavailableMiddleware",  # the 503 page when the DB is gone
+    "core.logs.RequestLogMiddleware",  # first: times and logs every answer
+    "core.middleware.HealthCheckMiddleware",
+    "core.database.DatabaseUnavailableMiddleware",  # the 503 page when the DB is gone
     "django.middleware.security.SecurityMiddleware",
-    "htx_portal.middleware.RejectNulMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,7 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "htx_portal.visitors.VisitorCounterMiddleware",
+    "core.visitors.VisitorCounterMiddleware",
 ]
 
 ROOT_URLCONF = "htx_portal.urls"
@@ -106,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "htx_portal.context_processors.site",
+                "news.context_processors.site",
             ],
         },
     },
@@ -125,7 +127,7 @@ DATABASES = {
 # page quickly instead of hanging. A refused connection fails at once; an unreachable host
 # after HTX_DB_CONNECT_TIMEOUT seconds; a connection whose server vanished mid-query after
 # tcp_user_timeout. Web processes (wsgi.py/asgi.py) also cap each statement at
-# HTX_DB_STATEMENT_TIMEOUT seconds (htx_portal/database.py); commands and imports do not.
+# HTX_DB_STATEMENT_TIMEOUT seconds (core/database.py); commands and imports do not.
 DB_CONNECT_TIMEOUT = envint("HTX_DB_CONNECT_TIMEOUT", 3)
 DB_STATEMENT_TIMEOUT = envint("HTX_DB_STATEMENT_TIMEOUT", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -138,7 +140,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Page caches may be per process: they are keyed by data versions kept in the database
-# (htx_portal/freshness.py), read at most once a second. REDIS_URL shares one cache
+# (core/freshness.py), read at most once a second. REDIS_URL shares one cache
 # between processes and machines (the visitor counter needs it to count across them).
 # The visitor counter has a cache of its own: one small key per browser online must not
 # push cached pages out of a per-process cache.
@@ -164,7 +166,7 @@ else:
     }  # fmt: skip
 DATA_VERSION_TTL = 1.0
 # A Vietnamese page (templates/403_csrf.html) when a form's CSRF token is refused.
-CSRF_FAILURE_VIEW = "htx_portal.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,7 +188,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
-FORMAT_MODULE_PATH = ["htx_portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
@@ -208,7 +210,7 @@ STORAGES = {
 # Several machines: uploads on S3-compatible storage (django-storages) when HTX_S3_BUCKET
 # is set; credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or the machine's role).
 # The bucket stays private: /media/ answers with a short-lived signed address
-# (htx_portal/media.py), unless HTX_S3_CUSTOM_DOMAIN names a public front for it.
+# (core/media.py), unless HTX_S3_CUSTOM_DOMAIN names a public front for it.
 if os.environ.get("HTX_S3_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -218,7 +220,7 @@ if os.environ.get("HTX_S3_BUCKET"):
             "region_name": os.environ.get("HTX_S3_REGION") or None,
             "custom_domain": os.environ.get("HTX_S3_CUSTOM_DOMAIN") or None,
             "querystring_auth": not os.environ.get("HTX_S3_CUSTOM_DOMAIN"),
-            # Longer than a cached page lives (htx_portal/caching.py: 600 s at most).
+            # Longer than a cached page lives (core/caching.py: 600 s at most).
             "querystring_expire": 3600,
             "file_overwrite": False,
             "default_acl": None,
@@ -272,7 +274,7 @@ MIDDLEWARE.insert(
 )
 # CSP sets its header on every response that has none yet (uploads keep their own
 # sandbox policy); Axes turns a locked-out sign-in into the lockout page, so it comes last.
-MIDDLEWARE += ["htx_portal.csp.PolicyMiddleware", "axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["core.csp.PolicyMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -282,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # No inline script: the one inline tag we need (the rich-text editor's import
-        # map) carries the request's nonce (htx_portal/csp.py).
+        # map) carries the request's nonce (core/csp.py).
         "script-src": [SELF, NONCE],
         # No inline style either, but for the one <style> element the rich-text editor
         # (Tiptap, inside django-prose-editor 0.28.0) writes at run time: its hash. An
@@ -320,7 +322,7 @@ SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
 BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)
 # --- end of the security block.
 
-# Structured logs without personal data (htx_portal/logs.py, docs/operations.md): one line
+# Structured logs without personal data (core/logs.py, docs/operations.md): one line
 # per request on "htx.requests", uncaught exceptions on "htx.errors" (which replaces
 # django.request's own 500 entry, whose text is not controlled here).
 LOG_FORMAT = os.environ.get("HTX_LOG_FORMAT", "").strip().lower() or ("plain" if DEBUG else "json")
@@ -330,10 +332,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "htx_portal.logs.JsonFormatter"},
-        "plain": {"()": "htx_portal.logs.PlainFormatter"},
+        "json": {"()": "core.logs.JsonFormatter"},
+        "plain": {"()": "core.logs.PlainFormatter"},
     },
-    "filters": {"request_id": {"()": "htx_portal.logs.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -354,8 +356,8 @@ LOGGING = {
 # --- Personal data never reaches logs or error reports (docs/security.md) ---------
 # Applied to whatever LOGGING is defined above: every handler redacts query strings, ID
 # numbers, mobile numbers and emails.
-from htx_portal.logsafety import redact_all_handlers  # noqa: E402
+from core.logsafety import redact_all_handlers  # noqa: E402
 
 LOGGING = redact_all_handlers(LOGGING)
-DEFAULT_EXCEPTION_REPORTER = "htx_portal.logsafety.PersonalDataExceptionReporter"
-DEFAULT_EXCEPTION_REPORTER_FILTER = "htx_portal.logsafety.PersonalDataReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "core.logsafety.PersonalDataExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logsafety.PersonalDataReporterFilter"

@@ -5,9 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from cooperatives.sitemaps import OrganizationSitemap, PortalSitemap
-from htx_portal import views
-from htx_portal.caching import cached_for_visitors, next_midnight, next_publication
-from htx_portal.media import serve_media
+from core import views
+from core.caching import cached_for_visitors, next_midnight
+from core.media import serve_media
 from news.sitemaps import ArticleSitemap
 from reports import views as report_views
 
@@ -18,7 +18,7 @@ admin.site.site_title = "Quản trị Liên minh HTX"
 admin.site.index_title = "Bảng điều khiển"
 
 # The 503 page when the database cannot be reached, the 500 page otherwise.
-handler500 = "htx_portal.database.server_error"
+handler500 = "core.database.server_error"
 
 urlpatterns = [
     path(
@@ -28,7 +28,7 @@ urlpatterns = [
             "trang-chu",
             data=["registry", "figures", "news"],
             parameters=[],
-            deadlines=[next_midnight, next_publication],
+            deadlines=[next_midnight],
         ),
         name="home",
     ),
@@ -48,7 +48,7 @@ urlpatterns = [
             "sitemap",
             data=["registry", "news"],
             parameters=["p"],
-            deadlines=[next_publication],
+            deadlines=[],
         ),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from cooperatives.admin_base import FoldedSearchMixin, SafeHistoryMixin
-from htx_portal.csp import NonceMediaMixin
-from htx_portal.locking import OptimisticLockingAdmin
+from core.admin import FoldedSearchMixin, SafeHistoryMixin
+from core.csp import NonceMediaMixin
+from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
 
 

@@ -7,7 +7,23 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self) -> None:
-        from htx_portal import freshness
-        from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
+        from core import caching, freshness, roles
+        from core import home as home_parts
+        from news import home
+        from news.models import (
+            Article,
+            Attachment,
+            Banner,
+            Category,
+            Link,
+            SiteContent,
+            Tag,
+            next_publication,
+        )  # fmt: skip
 
+        # Pages showing news change by themselves when a scheduled article goes live.
+        caching.register_deadline("news", next_publication)
         freshness.watch("news", [Article, Attachment, Banner, Category, Link, SiteContent, Tag])
+        home_parts.register("news", home.home_part)
+        roles.grant("news", roles.ALLIANCE, roles.ALL)
+        roles.grant("news", roles.EDITOR, roles.ALL)

@@ -6,7 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from cooperatives.formatting import vn_number
+from core.lib.formatting import vn_number
 
 KINDS = {
     "pdf": ("PDF", "application/pdf"),

@@ -20,11 +20,7 @@ class LatestArticlesFeed(Feed):
         return reverse("news:list")
 
     def items(self):
-        return (
-            Article.objects.published()
-            .select_related("category")
-            .defer("body", "highlight", "search_folded")[:FEED_SIZE]
-        )
+        return Article.objects.published().listed()[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
         return item.title

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from cooperatives.formatting import vn_number
+from core.lib.formatting import vn_number
 from news.slugs import slug_from_title
 
 # MPO: a JPEG with a second picture after it (phones, 3D cameras); its first is used.

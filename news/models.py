@@ -1,5 +1,6 @@
 """The alliance's news: articles with their images and attachments, and site content."""
 
+import datetime
 import secrets
 from pathlib import PurePath
 
@@ -14,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from cooperatives.text import fold, nfc
-from htx_portal.locking import VersionedModel
+from core.lib.text import fold, nfc
+from core.locking import VersionedModel
 from news import images
 from news.attachments import KINDS, sniff, validate_attachment
 from news.sanitize import EDITOR_EXTENSIONS, clean_html, web_address
@@ -97,6 +98,10 @@ class ArticleQuerySet(models.QuerySet):
         Scheduled articles need no worker: they appear by this rule at their time.
         """
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def listed(self) -> "ArticleQuerySet":
+        """What a list of articles shows: title, lead, cover and category, not the body."""
+        return self.select_related("category").defer("body", "highlight", "search_folded")
 
     def search(self, text: str) -> "ArticleQuerySet":
         """Accent-insensitive: ``hop tac xa`` finds ``Hợp tác xã``."""
@@ -427,3 +432,13 @@ class Link(models.Model):
     def save(self, *args, **kwargs):
         self.url = web_address(self.url)
         super().save(*args, **kwargs)
+
+
+def next_publication() -> datetime.datetime | None:
+    """When the next scheduled article goes live (None: none is scheduled)."""
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )

@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 
-from cooperatives.text import fold
+from core.lib.text import fold
 
 MAX_LENGTH = 120
 # Addresses the news pages use themselves (/tin-tuc/rss/).

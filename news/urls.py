@@ -1,6 +1,6 @@
 from django.urls import path
 
-from htx_portal.caching import cached_for_visitors
+from core.caching import cached_for_visitors
 from news import views
 from news.feeds import LatestArticlesFeed
 

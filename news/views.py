@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
-from cooperatives.formatting import vn_number
-from htx_portal.visitors import ROBOTS
+from core.lib.formatting import vn_number
+from core.visitors import ROBOTS
 from news import counters
 from news.models import Article, Category, Tag
 
@@ -25,7 +25,7 @@ class ArticleListView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        articles = Article.objects.published().select_related("category")
+        articles = Article.objects.published().listed()
         self.category = self.tag = None
         if "category" in self.kwargs:
             self.category = get_object_or_404(Category, slug=self.kwargs["category"])
@@ -34,7 +34,7 @@ class ArticleListView(ListView):
             self.tag = get_object_or_404(Tag, slug=self.kwargs["tag"])
             articles = articles.filter(tags=self.tag)
         self.query = self.request.GET.get("q", "").strip()[:100]
-        return articles.search(self.query).defer("body", "highlight", "search_folded")
+        return articles.search(self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,8 +66,7 @@ def article_detail(request, slug: str):
         Article.objects.published()
         .filter(Q(category=article.category_id) | Q(tags__in=tags))
         .exclude(pk=article.pk)
-        .select_related("category")
-        .defer("body", "highlight", "search_folded")
+        .listed()
         .distinct()[:RELATED]
     )
     context = {

@@ -1,8 +1,9 @@
 from django.contrib import admin
 
-from cooperatives.admin_base import RegistryAdmin, money_column
-from cooperatives.admin_spreadsheets import SpreadsheetAdminMixin
+from cooperatives.admin.base import RegistryAdmin
+from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
 from cooperatives.models import short_period_label
+from core.admin import money_column
 from reports.models import FrozenReport, Target
 
 value_column = money_column("value", "giá trị")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 
 
 class ReportsConfig(AppConfig):
@@ -7,24 +8,17 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self) -> None:
-        from cooperatives.models import (
-            Area,
-            Figures,
-            ImportBatch,
-            Loan,
-            Location,
-            OcopProduct,
-            Organization,
-            Sector,
-        )
-        from htx_portal import freshness
+        from cooperatives.spreadsheets.kinds import register_kind
+        from core import freshness, roles
+        from core import home as home_parts
+        from reports import home
         from reports.models import FrozenReport, Target
+        from reports.spreadsheets import TargetKind
 
-        # Two versions, so that editing figures does not throw away the directory's pages:
-        # "registry" is what the public pages show (organisations, places, OCOP products),
-        # "figures" what reports add (figures, loans, targets, frozen reports). Imports and
-        # undos write in bulk without per-row signals but always save their ImportBatch,
-        # so they move both on.
-        freshness.watch("registry", [Area, Sector, Organization, Location, OcopProduct,
-                                     ImportBatch])  # fmt: skip
-        freshness.watch("figures", [Figures, Loan, Target, FrozenReport, ImportBatch])
+        # Targets and frozen reports change what reports show, like figures and loans.
+        freshness.watch("figures", [Target, FrozenReport])
+        home_parts.register("reports", home.home_part)
+        register_kind(TargetKind())
+        roles.grant("reports", roles.ALLIANCE, roles.ALL)
+        roles.grant("reports", roles.AREA, Q(codename="view_report"))
+        roles.grant("reports", roles.OFFICIAL, roles.VIEW)

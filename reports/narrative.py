@@ -6,8 +6,8 @@ missing is left out rather than filled with zeros.
 
 import datetime
 
-from cooperatives.formatting import vn_money, vn_number, vn_percent
 from cooperatives.models import Area, period_label
+from core.lib.formatting import vn_money, vn_number, vn_percent
 
 WHOLE = {Area.Level.PROVINCE: "toàn tỉnh", Area.Level.DISTRICT: "toàn huyện",
          Area.Level.COMMUNE: "toàn xã", "country": "toàn quốc"}  # fmt: skip

@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
-from htx_portal import freshness
+from core import freshness
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report, report_end

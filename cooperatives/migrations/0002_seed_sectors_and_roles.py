@@ -21,7 +21,7 @@ GROUPS = ["Cán bộ Liên minh", "Cán bộ địa bàn", "Biên tập viên", 
 
 
 def _fold(value):
-    # A frozen copy of cooperatives.text.fold: migrations must not change with the code.
+    # A frozen copy of core.lib.text.fold: migrations must not change with the code.
     decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.replace("đ", "d").replace("Đ", "D").casefold().split())
@@ -40,7 +40,7 @@ def seed(apps, schema_editor):
         )
     Group = apps.get_model("auth", "Group")
     for name in GROUPS:
-        # Permissions are given after every migrate by cooperatives.roles.sync_roles,
+        # Permissions are given after every migrate by core.roles.sync_roles,
         # once the permission rows of every app exist.
         Group.objects.get_or_create(name=name)
 

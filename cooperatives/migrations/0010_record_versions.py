@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import htx_portal.locking
+import core.locking
 
 
 class Migration(migrations.Migration):
@@ -15,35 +15,35 @@ class Migration(migrations.Migration):
             model_name="figures",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
         migrations.AddField(
             model_name="loan",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
         migrations.AddField(
             model_name="location",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
         migrations.AddField(
             model_name="member",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
         migrations.AddField(
             model_name="ocopproduct",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
     ]

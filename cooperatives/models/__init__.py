@@ -18,15 +18,12 @@ from .records import (
     period_label,
     short_period_label,
 )
-from .versions import DataVersion
-from .visits import VisitDay
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
     "REFORM_DATE",
     "Area",
     "AreaMap",
-    "DataVersion",
     "ExpiringOcopProduct",
     "IMPORT_KINDS",
     "ImportBatch",
@@ -39,7 +36,6 @@ __all__ = [
     "Sector",
     "StaffProfile",
     "UnplacedOrganization",
-    "VisitDay",
     "add_months",
     "code_not_on_day",
     "existing_q",

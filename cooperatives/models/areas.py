@@ -222,7 +222,7 @@ class AreaMap:
     @classmethod
     def current(cls) -> "AreaMap":
         """The map of the areas as they are now, shared until any registry data changes."""
-        from htx_portal import freshness
+        from core import freshness
 
         version = freshness.version("registry")
         with cls._lock:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from htx_portal.locking import VersionedModel, bump_version
+from core.locking import VersionedModel, bump_version
 
 from .areas import Area, AreaMap
 from .imports import ImportedHistory
@@ -314,7 +314,7 @@ class StaffProfile(models.Model):
 
 def _bump_organization(sender, instance, **kwargs):
     """A change to a record shown on an organisation's admin page moves its version, so
-    that a form opened before it cannot silently write it back (htx_portal/locking.py)."""
+    that a form opened before it cannot silently write it back (core/locking.py)."""
     if kwargs.get("raw"):
         return
     bump_version(Organization, [instance.organization_id])

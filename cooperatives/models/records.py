@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperatives.text import nfc
-from htx_portal.locking import VersionedModel
+from core.lib.text import nfc
+from core.locking import VersionedModel
 
 from .imports import ImportedHistory
 from .organizations import MONEY, Organization, watch_organization_records
@@ -447,5 +447,5 @@ class Loan(VersionedModel):
         super().clean_fields(exclude=exclude)
 
 
-# Every record on an organisation's admin page moves its version (htx_portal/locking.py).
+# Every record on an organisation's admin page moves its version (core/locking.py).
 watch_organization_records(Member, Figures, OcopProduct, Loan)

@@ -1,4 +1,4 @@
-from cooperatives.text import fold, nfc
+from core.lib.text import fold, nfc
 
 
 class FoldedNameMixin:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone
 
-from cooperatives.text import fold
+from core.lib.text import fold
 
 from . import cells
 from .cells import CellError

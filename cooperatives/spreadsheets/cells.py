@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from cooperatives.text import fold, nfc
+from core.lib.text import fold, nfc
 
 
 class CellError(ValueError):

@@ -10,10 +10,10 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
-from cooperatives.formatting import vn_number
 from cooperatives.models import ImportBatch, Organization
-from cooperatives.text import fold
-from htx_portal.locking import VersionedModel, bump_version, new_version
+from core.lib.formatting import vn_number
+from core.lib.text import fold
+from core.locking import VersionedModel, bump_version, new_version
 
 from .base import Context, ParsedRow, RowError, RowErrors, same
 from .cells import CellError

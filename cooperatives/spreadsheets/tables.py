@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from cooperatives.formatting import vn_number
+from core.lib.formatting import vn_number
 
 from .cells import display, is_blank
 

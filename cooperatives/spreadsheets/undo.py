@@ -5,7 +5,6 @@ from django.db.models import Case, Max, Value, When
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
-from cooperatives.formatting import vn_number
 from cooperatives.models import (
     Area,
     Figures,
@@ -16,6 +15,7 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
 )
+from core.lib.formatting import vn_number
 
 from .kinds import KINDS
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives.models import Area, Figures, Location, OcopProduct, Organization
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase
+from testing import factories as f
+from testing.roles import RolesTestCase
 
 REGISTRY_LISTS = [
     "organization",
@@ -214,7 +214,7 @@ class AllianceStaffTests(RolesTestCase):
         )
 
     def test_admin_edit_is_recorded_in_history_with_its_author(self):
-        from cooperatives.tests.test_admin_security import organization_form
+        from testing.admin_forms import organization_form
 
         data = organization_form(self.client, self.own, phone="0228 3849 123")
         response = self.client.post(change(self.own), data)

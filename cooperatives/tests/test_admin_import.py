@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from cooperatives.models import Figures, ImportBatch, Member, Organization
 from cooperatives.spreadsheets.undo import UndoRefused, undo_batch
-from cooperatives.tests.base import RolesTestCase
-from cooperatives.tests.spreadsheet_files import (
+from testing.roles import RolesTestCase
+from testing.spreadsheets import (
     FIGURES_HEADER,
     ORG_HEADER,
     csv_file,

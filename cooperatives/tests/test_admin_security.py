@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from cooperatives.models import Area, Figures, Location, Member, OcopProduct, Organization
 from cooperatives.services import set_role
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase, form_post_data
+from testing import factories as f
+from testing.admin_forms import organization_form
+from testing.roles import RolesTestCase
 
 
 def history_url(org) -> str:
@@ -19,29 +20,6 @@ def version_url(org, record) -> str:
     return reverse(
         "admin:cooperatives_organization_simple_history", args=[org.pk, record.history_id]
     )
-
-
-def organization_form(client, org, **changes) -> dict:
-    """Return the POST data of the organisation page as it stands, with ``changes``."""
-    page = client.get(reverse("admin:cooperatives_organization_change", args=[org.pk]))
-    data = form_post_data(page.context["adminform"].form)
-    data["founded_on"] = org.founded_on.strftime("%d/%m/%Y")
-    for formset in page.context["inline_admin_formsets"]:
-        fs = formset.formset
-        data[f"{fs.prefix}-TOTAL_FORMS"] = str(len(fs.forms))
-        data[f"{fs.prefix}-INITIAL_FORMS"] = str(fs.initial_form_count())
-        for index, inline_form in enumerate(fs.forms):
-            for name in inline_form.fields:
-                value = inline_form.initial.get(name)
-                if name == "id" and inline_form.instance.pk:
-                    value = inline_form.instance.pk
-                if value is None:
-                    continue
-                if isinstance(value, datetime.date):
-                    value = value.strftime("%d/%m/%Y")
-                data[f"{fs.prefix}-{index}-{name}"] = value
-    data.update(changes)
-    return data
 
 
 class HistoryTests(RolesTestCase):

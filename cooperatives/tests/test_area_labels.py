@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cooperatives.models import REFORM_DATE, Area
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase, clear_caches
+from testing import factories as f
+from testing.roles import RolesTestCase, clear_caches
 
 LAST_DAY = REFORM_DATE - datetime.timedelta(days=1)
 OLD_LABEL = "Xã Bình Minh · 14011 · đến 30/06/2025"

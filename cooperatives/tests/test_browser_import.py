@@ -1,9 +1,9 @@
 """The admin import, end to end in Chromium: upload, preview, confirm, undo."""
 
 from cooperatives.models import ImportBatch, Organization
-from cooperatives.tests.base import RolesTestCase
-from cooperatives.tests.spreadsheet_files import ORG_HEADER, org_row, xlsx
-from htx_portal.browser import ARTIFACTS, BrowserTestCase
+from testing.browser import ARTIFACTS, BrowserTestCase
+from testing.roles import RolesTestCase
+from testing.spreadsheets import ORG_HEADER, org_row, xlsx
 
 
 class AdminImportInBrowserTests(BrowserTestCase):

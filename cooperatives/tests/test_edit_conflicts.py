@@ -1,30 +1,17 @@
 """Two staff saving the same record: the second is told, nothing is silently overwritten."""
 
-import re
-
 from django.test import Client
 from django.urls import reverse
 
 from cooperatives.models import Organization
-from cooperatives.tests.base import RolesTestCase, form_post_data
-from cooperatives.tests.spreadsheet_files import FIGURES_HEADER, ORG_HEADER, org_row, run, xlsx
-from cooperatives.tests.test_admin_security import organization_form
 from news.models import Article
-from news.tests import factories as nf
-from news.tests.test_admin import form_data
+from testing import news_factories as nf
+from testing.admin_forms import article_form as form_data
+from testing.admin_forms import change_url, hidden_version, organization_form
+from testing.roles import RolesTestCase, form_post_data
+from testing.spreadsheets import FIGURES_HEADER, ORG_HEADER, org_row, run, xlsx
 
 CONFLICT = "đã lưu hồ sơ này"
-
-
-def change_url(org) -> str:
-    return reverse("admin:cooperatives_organization_change", args=[org.pk])
-
-
-def hidden_version(page) -> str:
-    """The version the page was opened with, as the browser would post it back."""
-    match = re.search(r'<input type="hidden" name="opened_version" value="(\d+)"', page.text)
-    assert match, "the change page carries no opened_version field"
-    return match.group(1)
 
 
 class OrganizationConflictTests(RolesTestCase):

@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives.models import Location, Member
-from cooperatives.tests.base import RolesTestCase
-from cooperatives.tests.test_admin_security import organization_form
-from cooperatives.tests.test_edit_conflicts import change_url, hidden_version
+from testing.admin_forms import change_url, hidden_version, organization_form
+from testing.roles import RolesTestCase
 
 # The member every organisation of RolesTestCase has.
 MEMBER_NAME = "Trần Văn An"

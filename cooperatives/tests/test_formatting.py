@@ -5,8 +5,8 @@ from django.template import Context, Template
 from django.test import SimpleTestCase
 from django.utils import timezone
 
-from cooperatives.formatting import vn_million, vn_money, vn_number, vn_percent
 from cooperatives.models import OcopProduct, add_months
+from core.lib.formatting import vn_million, vn_money, vn_number, vn_percent
 
 
 class VietnameseNumberTests(SimpleTestCase):
@@ -75,7 +75,7 @@ class OcopExpiryTests(SimpleTestCase):
 
 class VietnameseDecimalFieldTests(SimpleTestCase):
     def field(self):
-        from cooperatives.forms import VietnameseDecimalField
+        from core.forms import VietnameseDecimalField
 
         return VietnameseDecimalField(max_digits=20, decimal_places=6, required=False)
 

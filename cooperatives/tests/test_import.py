@@ -15,8 +15,9 @@ from cooperatives.models import (
     Organization,
 )
 from cooperatives.services import set_role
-from cooperatives.tests import factories as f
-from cooperatives.tests.spreadsheet_files import (
+from reports.models import Target
+from testing import factories as f
+from testing.spreadsheets import (
     FIGURES_HEADER,
     ORG_HEADER,
     csv_file,
@@ -24,7 +25,6 @@ from cooperatives.tests.spreadsheet_files import (
     run,
     xlsx,
 )
-from reports.models import Target
 
 
 class ImportTestCase(TestCase):

@@ -25,10 +25,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
-from cooperatives.models import Area, DataVersion, ImportBatch, Location, Organization, Sector
+from cooperatives.models import Area, ImportBatch, Location, Organization, Sector
 from cooperatives.spreadsheets import engine
-from cooperatives.tests.spreadsheet_files import csv_file
-from htx_portal.testing import MigrationDataMixin
+from core.models import DataVersion
+from testing.spreadsheets import csv_file
+from testing.transactional import MigrationDataMixin
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 20_000  # enough that writing takes seconds, so the kill lands in the middle of it

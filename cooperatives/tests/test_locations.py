@@ -5,7 +5,7 @@ import datetime
 from django.test import TestCase
 
 from cooperatives.models import Area, AreaMap, Location, Organization
-from cooperatives.tests import factories as f
+from testing import factories as f
 
 BEFORE_REFORM = datetime.date(2023, 6, 30)
 AFTER_REFORM = datetime.date(2025, 12, 31)

@@ -6,7 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test import TestCase
 
 from cooperatives.models import Area, Figures, Loan, Member, Organization
-from cooperatives.tests import factories as f
+from testing import factories as f
 
 
 class ConstraintTests(TestCase):

@@ -15,10 +15,10 @@ from django.urls import reverse
 from cooperatives import official_units
 from cooperatives.models import Area, AreaMap, ImportBatch, Location, Organization
 from cooperatives.spreadsheets.undo import undo_batch
-from cooperatives.tests import factories as f
-from cooperatives.tests.spreadsheet_files import ORG_HEADER, csv_file, org_row, run
 from reports.compute import build_report
 from reports.models import Target
+from testing import factories as f
+from testing.spreadsheets import ORG_HEADER, csv_file, org_row, run
 
 D2024 = datetime.date(2024, 12, 31)
 D2025 = datetime.date(2025, 12, 31)

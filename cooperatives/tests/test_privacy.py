@@ -18,12 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives import privacy
-from cooperatives.admin_privacy import MemberInlineForm
+from cooperatives.admin.privacy import MemberInlineForm
 from cooperatives.models import Figures, ImportBatch, Member, Organization
 from cooperatives.spreadsheets.undo import undo_batch
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase, clear_caches
-from cooperatives.tests.spreadsheet_files import read_xlsx, run, xlsx
+from testing import factories as f
+from testing.roles import RolesTestCase, clear_caches
+from testing.spreadsheets import read_xlsx, run, xlsx
 
 # Values found nowhere else, so a page containing them leaked them.
 NAME = "Phạm Thị Quyênriêngtư"
@@ -93,7 +93,7 @@ class PublicPagesTests(PrivacyTestCase):
     """DATA-CONTRACT §1.7/§4: never on a public page, feed, sitemap or search result."""
 
     def public_urls(self) -> list[str]:
-        from news.tests import factories as news
+        from testing import news_factories as news
 
         news.article(title="Tổ hợp tác rau sạch mở rộng").organizations.set([self.group])
         sitemap = self.client.get("/sitemap.xml").content.decode()
@@ -699,7 +699,7 @@ class LoggingTests(PrivacyTestCase):
 
 
 def test_redact_keeps_organisation_codes_and_dates():
-    from htx_portal.logsafety import redact
+    from core.logsafety import redact
 
     line = "Tổ chức 0600000001 sửa lúc 10:02 21/11/2026: GET /hop-tac-xa/0600000001/?q=an"
     assert redact(line) == (

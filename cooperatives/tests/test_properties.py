@@ -14,14 +14,14 @@ from django.test import SimpleTestCase, TestCase
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from cooperatives.formatting import vn_number
 from cooperatives.models import ImportBatch, Organization
 from cooperatives.spreadsheets import cells
 from cooperatives.spreadsheets.cells import CellError
 from cooperatives.spreadsheets.export import escape
-from cooperatives.tests import factories as f
-from cooperatives.tests.spreadsheet_files import FIGURES_HEADER, ORG_HEADER, csv_file, org_row, run
-from cooperatives.text import fold, nfc
+from core.lib.formatting import vn_number
+from core.lib.text import fold, nfc
+from testing import factories as f
+from testing.spreadsheets import FIGURES_HEADER, ORG_HEADER, csv_file, org_row, run
 
 # Text of any kind: every Unicode category (surrogates cannot come out of a file) with NUL,
 # control characters, combining marks and the separators a number may hold mixed in.

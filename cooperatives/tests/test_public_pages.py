@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cooperatives.models import Area, Organization
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase, clear_caches
-from news.tests import factories as news
+from testing import factories as f
+from testing import news_factories as news
+from testing.roles import RolesTestCase, clear_caches
 
 REFORM = datetime.date(2025, 7, 1)
 
@@ -324,7 +324,7 @@ class CachingTests(PublicPagesTestCase):
 
 class VisitorCounterTests(PublicPagesTestCase):
     def test_visits_not_page_views_and_no_write_per_view(self):
-        from htx_portal import visitors
+        from core import visitors
 
         with CaptureQueriesContext(connection) as queries:
             for _ in range(5):
@@ -343,8 +343,8 @@ class VisitorCounterTests(PublicPagesTestCase):
         self.assertRegex(page.cookies["htx_luot"].value, r"^[0-9a-f]{16}$")
 
     def test_counts_reach_the_database_as_sums_only(self):
-        from cooperatives.models import VisitDay
-        from htx_portal import visitors
+        from core import visitors
+        from core.models import VisitDay
 
         self.client.get("/tin-tuc/")
         caches["visitors"].delete("visitors:flush-lock")

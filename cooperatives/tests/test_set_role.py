@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from cooperatives.models import Area
-from cooperatives.roles import GROUP_NAMES
-from cooperatives.tests import factories as f
+from core.roles import GROUP_NAMES
+from testing import factories as f
 
 
 def run(*args) -> str:

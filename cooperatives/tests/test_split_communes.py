@@ -17,10 +17,10 @@ from django.urls import reverse
 
 from cooperatives import official_units
 from cooperatives.models import REFORM_DATE, Area, Location, Organization
-from cooperatives.roles import AREA
 from cooperatives.services import set_role
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase
+from core.roles import AREA
+from testing import factories as f
+from testing.roles import RolesTestCase
 
 LAST_DAY = REFORM_DATE - datetime.timedelta(days=1)
 WORKLIST = "admin:cooperatives_unplacedorganization_changelist"

@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from cooperatives.text import fold, nfc
+from core.lib.text import fold, nfc
 
 
 class FoldTests(SimpleTestCase):

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import htx_portal.locking
+import core.locking
 
 
 class Migration(migrations.Migration):
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             model_name="article",
             name="version",
             field=models.BigIntegerField(
-                default=htx_portal.locking.new_version, editable=False, verbose_name="phiên bản"
+                default=core.locking.new_version, editable=False, verbose_name="phiên bản"
             ),
         ),
     ]

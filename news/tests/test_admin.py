@@ -3,30 +3,10 @@
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from cooperatives.tests.base import RolesTestCase
 from news.models import Article
-from news.tests import factories as f
-
-
-def form_data(**changes) -> dict:
-    data = {
-        "title": "Hội nghị tổng kết công tác năm",
-        "lead": "Liên minh HTX tỉnh tổ chức hội nghị tổng kết.",
-        "body": "<p>Nội dung hội nghị.</p>",
-        "highlight": "",
-        "category": f.category().pk,
-        "status": "published",
-        "publish_at_0": "21/11/2026",
-        "publish_at_1": "08:00:00",
-        "author": "Thu Trang",
-        "source_name": "",
-        "source_url": "",
-        "cover_caption": "",
-        "cover_alt": "",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-    }
-    return data | changes
+from testing import news_factories as f
+from testing.admin_forms import article_form as form_data
+from testing.roles import RolesTestCase
 
 
 class NewsPermissionTests(RolesTestCase):

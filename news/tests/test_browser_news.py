@@ -7,10 +7,10 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
-from cooperatives.tests.base import RolesTestCase
-from htx_portal.browser import BrowserTestCase
 from news.models import Article
-from news.tests.factories import TemporaryMedia
+from testing.browser import BrowserTestCase
+from testing.news_factories import TemporaryMedia
+from testing.roles import RolesTestCase
 
 
 class EditorInBrowserTests(TemporaryMedia, BrowserTestCase):

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from cooperatives.tests.base import RolesTestCase
 from news.images import validate_image
 from news.models import Article, Banner, Link, SiteContent
-from news.tests import factories as f
-from news.tests.test_admin import form_data
+from testing import news_factories as f
+from testing.admin_forms import article_form as form_data
+from testing.roles import RolesTestCase
 
 
 class CacheTests(f.TemporaryMedia, RolesTestCase):
@@ -50,7 +50,7 @@ class CacheTests(f.TemporaryMedia, RolesTestCase):
 
     def test_a_change_in_another_process_is_seen(self):
         """Versions live in the database: a change made elsewhere moves pages on."""
-        from cooperatives.models import DataVersion
+        from core.models import DataVersion
 
         self.client.get("/tin-tuc/")
         f.article("Tin mới của máy khác")  # bumps through the signal, as any process would

@@ -8,10 +8,10 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cooperatives.tests.base import clear_caches
 from news import counters
 from news.models import Attachment, Banner, Link, SiteContent, Tag
-from news.tests import factories as f
+from testing import news_factories as f
+from testing.roles import clear_caches
 
 
 class NewsPagesTests(f.TemporaryMedia, TestCase):

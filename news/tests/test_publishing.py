@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from cooperatives.tests.base import RolesTestCase
 from news.models import Article
-from news.tests import factories as f
+from testing import news_factories as f
+from testing.roles import RolesTestCase
 
 
 class ScheduledPublishingTests(RolesTestCase):
@@ -61,7 +61,7 @@ class ScheduledPublishingTests(RolesTestCase):
         from django.http import HttpResponse
         from django.test import RequestFactory
 
-        from htx_portal.caching import cached_for_visitors
+        from core.caching import cached_for_visitors
 
         renders = []
 

@@ -2,10 +2,10 @@
 
 from django.urls import reverse
 
-from cooperatives.tests.base import RolesTestCase
 from news.models import Article
 from news.sanitize import clean_html
-from news.tests import factories as f
+from testing import news_factories as f
+from testing.roles import RolesTestCase
 
 HOSTILE = [
     '<script>alert("x")</script><p>Nội dung</p>',

@@ -1,7 +1,7 @@
 from django.test import TestCase
 
 from news.slugs import slug_from_title
-from news.tests import factories as f
+from testing import news_factories as f
 
 
 class SlugTests(TestCase):

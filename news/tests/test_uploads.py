@@ -10,7 +10,7 @@ from PIL import Image
 from news.attachments import validate_attachment
 from news.images import validate_image
 from news.models import Attachment
-from news.tests import factories as f
+from testing import news_factories as f
 
 
 class ImageCheckTests(f.TemporaryMedia, TestCase):

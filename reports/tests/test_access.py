@@ -3,7 +3,7 @@ import json
 
 from django.core.management import CommandError, call_command
 
-from cooperatives.tests.base import RolesTestCase
+from testing.roles import RolesTestCase
 
 
 class ReportAccessTests(RolesTestCase):
@@ -101,7 +101,7 @@ class ReportPageTests(RolesTestCase):
         self.assertContains(response, "Huyện Ý Yên (đến 31/12/2020)", status_code=400)
 
     def test_workbook_has_numbers_as_numbers_one_sheet_per_table(self):
-        from cooperatives.tests.spreadsheet_files import read_xlsx
+        from testing.spreadsheets import read_xlsx
 
         response = self.client.get("/bao-cao/36/2023/6.xlsx")
         self.assertEqual(response.status_code, 200)

@@ -1,8 +1,8 @@
 """Reports in Chromium: an official on a phone picks a report; staff freeze and reopen it."""
 
-from cooperatives.tests.base import RolesTestCase
-from htx_portal.browser import BrowserTestCase
 from reports.models import FrozenReport
+from testing.browser import BrowserTestCase
+from testing.roles import RolesTestCase
 
 
 class ReportsInBrowserTests(BrowserTestCase):

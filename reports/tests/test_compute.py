@@ -10,10 +10,10 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from cooperatives.models import Area, Location, Organization
-from cooperatives.tests import factories as f
 from reports.compute import ReportRefused, build_report
 from reports.indicators import INDICATORS
 from reports.models import Target
+from testing import factories as f
 
 
 class DemoReportTests(TestCase):
@@ -39,8 +39,8 @@ class DemoReportTests(TestCase):
         self.assertEqual(self.value("ntm_13_1")["value"], 250)
 
     def test_the_web_page_and_its_json_state_the_same_figures(self):
-        from cooperatives.roles import ALLIANCE
         from cooperatives.services import set_role
+        from core.roles import ALLIANCE
 
         user, _ = set_role(username="lienminh", role=ALLIANCE)
         self.client.force_login(user)

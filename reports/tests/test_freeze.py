@@ -5,9 +5,9 @@ import io
 from pypdf import PdfReader
 
 from cooperatives.models import Figures
-from cooperatives.tests import factories as f
-from cooperatives.tests.base import RolesTestCase
 from reports.models import FrozenReport
+from testing import factories as f
+from testing.roles import RolesTestCase
 
 
 class FreezeTests(RolesTestCase):

@@ -15,8 +15,8 @@ from django.test import TestCase
 
 from cooperatives.models import Area, Organization
 from cooperatives.services import place_organization
-from cooperatives.tests import factories as f
 from reports.compute import build_report
+from testing import factories as f
 
 D = datetime.date
 E2024, E2025 = D(2024, 12, 31), D(2025, 12, 31)

@@ -108,7 +108,7 @@ class ManyChildAreasPdfTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from cooperatives.tests import factories as f
+        from testing import factories as f
 
         cls.province = f.area("37", "Tỉnh Ninh Bình", Area.Level.PROVINCE)
         for number in range(1, 31):

@@ -18,13 +18,13 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from cooperatives.models import Area
-from cooperatives.roles import ALLIANCE, AREA, OFFICIAL
 from cooperatives.services import set_role
-from cooperatives.tests import factories as f
-from cooperatives.tests.spreadsheet_files import read_xlsx
+from core.roles import ALLIANCE, AREA, OFFICIAL
 from reports.compute import build_report
 from reports.indicators import INDICATORS
 from reports.models import FrozenReport
+from testing import factories as f
+from testing.spreadsheets import read_xlsx
 
 D = datetime.date
 OLD_END, NEW_START = D(2025, 6, 30), D(2025, 7, 1)

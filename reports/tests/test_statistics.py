@@ -4,8 +4,8 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from cooperatives.models import Organization
-from cooperatives.tests.base import RolesTestCase
 from reports.statistics import latest_half_year, latest_period_with_figures
+from testing.roles import RolesTestCase
 
 
 class PublicStatisticsTests(RolesTestCase):

@@ -6,9 +6,9 @@ from django.test import TestCase
 from openpyxl import load_workbook
 
 from cooperatives.models import Area
-from cooperatives.tests import factories as f
 from reports.compute import build_report
 from reports.workbook import report_workbook
+from testing import factories as f
 
 
 class WorkbookPrintTests(TestCase):

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from cooperatives.tests.base import RolesTestCase
+from testing.roles import RolesTestCase
 
 PASSWORD = "Lien-minh-HTX-2025-mat-khau"
 LOGIN = "/quan-tri/login/?next=/quan-tri/"

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cooperatives.formatting import vn_number
 from cooperatives.spreadsheets.export import export_file
 from cooperatives.spreadsheets.kinds import KINDS
+from core.lib.formatting import vn_number
 
 
 class Command(BaseCommand):

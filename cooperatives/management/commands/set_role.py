@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 
-from cooperatives.roles import GROUP_NAMES
 from cooperatives.services import RoleError, set_role
+from core.roles import GROUP_NAMES
 
 
 class Command(BaseCommand):

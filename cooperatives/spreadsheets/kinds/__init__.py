@@ -1,6 +1,10 @@
-"""Every record kind, by the name the commands and addresses use."""
+"""Every record kind, by the name the commands and addresses use.
 
-from .records import FiguresKind, LoanKind, MemberKind, OcopKind, TargetKind
+The registry's own kinds are listed here; an app above the registry adds its kinds with
+``register_kind`` in its ``AppConfig.ready`` (``reports`` adds the plan targets).
+"""
+
+from .records import FiguresKind, LoanKind, MemberKind, OcopKind
 from .registry import AreaKind, OrganizationKind
 
 KINDS = {
@@ -10,18 +14,15 @@ KINDS = {
         OrganizationKind(),
         FiguresKind(),
         OcopKind(),
-        TargetKind(),
         LoanKind(),
         MemberKind(),
     )
 }
 
 
-def get_kind(name: str):
-    """Return the kind called ``name``; raise KeyError with the valid names."""
-    try:
-        return KINDS[name]
-    except KeyError:
-        raise KeyError(
-            f"Không có loại dữ liệu “{name}”. Chọn một trong: {', '.join(KINDS)}."
-        ) from None
+def register_kind(kind) -> None:
+    """Add ``kind`` (a ``Kind`` instance) under its name; the same name twice is an error."""
+    existing = KINDS.get(kind.name)
+    if existing is not None and type(existing) is not type(kind):
+        raise ValueError(f"Two spreadsheet kinds are called {kind.name!r}.")
+    KINDS[kind.name] = kind

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from cooperatives.models import Area, Organization
 from cooperatives.models.areas import code_history, valid_on
-from cooperatives.text import fold
+from core.lib.text import fold
 
 from .. import cells
 from ..base import NameIndex, ParsedRow, RowErrors
@@ -37,9 +37,6 @@ class Kind:
 
     def check_row(self, ctx, row: ParsedRow, current, errors: RowErrors) -> None:
         """Checks that need the stored record (scope, values combined with stored ones)."""
-
-    def field_names(self) -> list[str]:
-        return [c.attr for c in self.columns if c.attr not in self.references]
 
     def values(self, row: ParsedRow, current) -> dict:
         """Return the model field values a row sets; absent columns keep stored values."""

@@ -16,8 +16,8 @@ from cooperatives.models import (
     validity_text,
 )
 from cooperatives.models.areas import overlaps
-from cooperatives.text import fold
-from htx_portal.locking import new_version
+from core.lib.text import fold
+from core.locking import new_version
 
 from .. import cells
 from ..base import Column, choice_from, money_nonnegative

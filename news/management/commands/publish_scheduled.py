@@ -3,8 +3,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from cooperatives.models import DataVersion
-from htx_portal import freshness
+from core import freshness
+from core.models import DataVersion
 from news.models import Article
 
 # The moment of the last run, in whole seconds since the epoch (kept in the database, so

@@ -1,0 +1,10 @@
+"""The registry's admin, one module per concern; importing the package registers them all."""
+
+from django.contrib import admin
+
+from cooperatives.admin.base import install_labelled_autocomplete
+
+from . import areas, organizations, records, users, worklists  # noqa: F401 (registration)
+
+# Every autocomplete of the admin asks its model admin for the text (areas: Area.label).
+install_labelled_autocomplete(admin.site)

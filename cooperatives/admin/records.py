@@ -1,0 +1,257 @@
+"""The records kept per organisation: figures, OCOP products, loans and members."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.admin.base import (
+    EXPIRY_WARNING_DAYS,
+    ScopedAdmin,
+    area_list_filter,
+)
+from cooperatives.admin.privacy import (
+    PersonalDataAdminMixin,
+)
+from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
+from cooperatives.models import (
+    Figures,
+    Loan,
+    Member,
+    OcopProduct,
+    short_period_label,
+)
+from core.admin import money_column
+from core.locking import OptimisticLockingAdmin, new_version
+
+
+@admin.register(Figures)
+class FiguresAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "figures"
+    list_display = [
+        "organization",
+        "period",
+        "data_kind",
+        "members",
+        "workers",
+        money_column("revenue", _("doanh thu (triệu đồng)")),
+        money_column("avg_income", _("thu nhập BQ (triệu đồng/người/tháng)")),
+        "rating",
+        "state",
+    ]
+    list_filter = [
+        "year",
+        "months",
+        "organization__kind",
+        area_list_filter("organization__area_id"),
+        "data_kind",
+        "state",
+        "rating",
+        "meets_ntm_13_1",
+    ]
+    list_select_related = ["organization"]
+    search_fields = ["organization__code", "organization__name_folded__contains"]
+    autocomplete_fields = ["organization"]
+    actions = ["submit_selected", "approve_selected"]
+    fieldsets = [
+        (None, {"fields": ["organization", ("year", "months"), "data_kind", "state"]}),
+        (
+            _("Thành viên và lao động"),
+            {"fields": [("members", "workers"), "insured_workers", "avg_income"]},
+        ),
+        (
+            _("Kết quả sản xuất kinh doanh"),
+            {"fields": [("revenue", "profit"), "tax_paid", "rating", "meets_ntm_13_1"]},
+        ),
+        (
+            _("Cán bộ quản lý"),
+            {
+                "fields": [
+                    "managers",
+                    ("managers_university", "managers_college", "managers_trained"),
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("kỳ báo cáo"), ordering="year")
+    def period(self, obj):
+        return short_period_label(obj.year, obj.months)
+
+    def can_approve(self, request) -> bool:
+        return request.user.has_perm("cooperatives.approve_figures")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not self.can_approve(request) and "state" in form.base_fields:
+            form.base_fields["state"].choices = [
+                (value, label)
+                for value, label in Figures.State.choices
+                if value != Figures.State.APPROVED
+            ]
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if (
+            obj is not None
+            and obj.state == Figures.State.APPROVED
+            and not self.can_approve(request)
+        ):
+            readonly.append("state")
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if (
+            change
+            and obj.state == Figures.State.APPROVED
+            and not self.can_approve(request)
+            and form.changed_data
+        ):
+            obj.state = Figures.State.SUBMITTED
+            messages.warning(
+                request,
+                _("Số liệu đã duyệt vừa được sửa nên chuyển về trạng thái “Đã gửi” để duyệt lại."),
+            )
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Gửi duyệt số liệu đã chọn"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._set_state(
+            request, queryset.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED
+        )
+
+    @admin.action(description=_("Duyệt số liệu đã chọn"), permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        self._set_state(
+            request, queryset.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED
+        )
+
+    def has_approve_permission(self, request):
+        return self.can_approve(request)
+
+    def _set_state(self, request, queryset, state) -> None:
+        # Saved one by one so that each change lands in the history with its author.
+        count = 0
+        for figures in queryset.select_related("organization"):
+            figures.state = state
+            figures.version = new_version()  # an open form of these figures must be told
+            figures.save(update_fields=["state", "updated_at", "version"])
+            count += 1
+        label = Figures.State(state).label
+        self.message_user(request, f"Đã chuyển {count} bản ghi sang trạng thái “{label}”.")
+
+
+class OcopExpiryFilter(admin.SimpleListFilter):
+    title = _("hiệu lực chứng nhận")
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("valid", _("Còn hiệu lực")),
+            ("expiring", _("Sắp hết hạn (90 ngày)")),
+            ("expired", _("Đã hết hạn")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "valid":
+            return queryset.valid_at(today)
+        if self.value() == "expiring":
+            return queryset.expiring_within(EXPIRY_WARNING_DAYS, today)
+        if self.value() == "expired":
+            return queryset.filter(expires_on__lt=today)
+        return queryset
+
+
+@admin.register(OcopProduct)
+class OcopProductAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "ocop"
+    list_display = [
+        "name",
+        "organization",
+        "group",
+        "stars",
+        "certified_on",
+        "expires_on",
+        "expiry_state",
+    ]
+    list_filter = [
+        "stars",
+        "group",
+        "level",
+        OcopExpiryFilter,
+        area_list_filter("organization__area_id"),
+    ]
+    list_select_related = ["organization"]
+    search_fields = [
+        "name_folded__contains",
+        "organization__code",
+        "organization__name_folded__contains",
+    ]
+    autocomplete_fields = ["organization"]
+
+    class Media:
+        # Colours of the certificate states (no inline styles under the CSP).
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description=_("tình trạng chứng nhận"))
+    def expiry_state(self, obj):
+        days = obj.days_to_expiry()
+        if days < 0:
+            return format_html('<strong class="htx-expired">{}</strong>', "Đã hết hạn")
+        if days <= EXPIRY_WARNING_DAYS:
+            return format_html('<strong class="htx-expiring">Còn {} ngày</strong>', days)
+        return "Còn hiệu lực"
+
+
+@admin.register(Loan)
+class LoanAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
+    spreadsheet_kind = "loans"
+    list_display = [
+        "organization",
+        "source",
+        money_column("amount", _("số tiền vay (triệu đồng)")),
+        "disbursed_on",
+        "matures_on",
+        money_column("outstanding", _("dư nợ (triệu đồng)")),
+    ]
+    list_filter = ["source", area_list_filter("organization__area_id")]
+    list_select_related = ["organization"]
+    search_fields = ["organization__code", "organization__name_folded__contains"]
+    autocomplete_fields = ["organization"]
+    date_hierarchy = "disbursed_on"
+
+
+@admin.register(Member)
+class MemberAdmin(
+    PersonalDataAdminMixin, OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin
+):
+    spreadsheet_kind = "members"
+    change_form_template = "admin/cooperatives/member/change_form.html"
+    list_display = [
+        "full_name",
+        "organization",
+        "member_type",
+        "party_type",
+        "masked_id",
+        "joined_on",
+        "left_on",
+    ]
+    list_filter = ["member_type", "party_type", area_list_filter("organization__area_id")]
+    list_select_related = ["organization"]
+    search_fields = [
+        "name_folded__contains",
+        "organization__code",
+        "organization__name_folded__contains",
+    ]
+    autocomplete_fields = ["organization"]
+    actions = ["export_personal_data", "erase_on_request"]
+
+    class Media:
+        # The personal-data buttons' look (no inline styles under the CSP).
+        css = {"all": ["css/admin.css"]}
+
+    @admin.display(description=_("số giấy tờ"))
+    def masked_id(self, obj):
+        return obj.masked_id_number or "—"

@@ -1,0 +1,341 @@
+"""Import, export and template buttons on the registry lists, and the import history."""
+
+import datetime
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.models import ImportBatch
+from cooperatives.privacy import mask
+from cooperatives.scoping import area_scope
+from cooperatives.spreadsheets.engine import import_file
+from cooperatives.spreadsheets.export import export_file
+from cooperatives.spreadsheets.kinds import KINDS
+from cooperatives.spreadsheets.tables import max_upload_bytes
+from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo, undo_batch
+from core.lib.formatting import vn_number
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+PREVIEW_ROWS = 200
+SESSION_KEY = "htx_pending_imports"
+PENDING_MAX_AGE = datetime.timedelta(hours=12)
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp bảng tính (.xlsx hoặc .csv)"),
+        error_messages={"required": _("Hãy chọn một tệp để nhập.")},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > max_upload_bytes():
+            raise forms.ValidationError(
+                f"Tệp nặng {vn_number(upload.size / 1024 / 1024, 1)} MB, vượt giới hạn "
+                f"{settings.IMPORT_MAX_UPLOAD_MB} MB."
+            )
+        return upload
+
+
+def _pending_dir() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "import-pending"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _forget_old_uploads() -> None:
+    limit = timezone.now().timestamp() - PENDING_MAX_AGE.total_seconds()
+    for stale in _pending_dir().glob("*.upload"):
+        if stale.stat().st_mtime < limit:
+            stale.unlink(missing_ok=True)
+
+
+def download(data: bytes, file_format: str, stem: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
+    return response
+
+
+class SpreadsheetAdminMixin:
+    """Adds "Nhập từ tệp", "Xuất Excel/CSV" and "Tải tệp mẫu" to a registry list.
+
+    The preview runs exactly the import the confirmation will run, as a dry run; the
+    uploaded file waits in MEDIA_ROOT/import-pending under a random name kept in the
+    uploader's session, so nobody else can confirm it.
+    """
+
+    spreadsheet_kind = ""
+    change_list_template = "admin/cooperatives/change_list_spreadsheets.html"
+
+    @property
+    def kind(self):
+        return KINDS[self.spreadsheet_kind]
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path("nhap-tep/", view(self.import_view), name=f"{prefix}_import"),
+            path("xuat-tep/", view(self.export_view), name=f"{prefix}_export"),
+            path("tep-mau/", view(self.template_view), name=f"{prefix}_template"),
+        ] + super().get_urls()
+
+    def has_import_permission(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_import": self.has_import_permission(request),
+            "spreadsheet_label": self.kind.label,
+        }
+        return super().changelist_view(request, extra_context)
+
+    def _context(self, request, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "kind": self.kind,
+            "title": f"Nhập tệp: {self.kind.label}",
+            "max_mb": settings.IMPORT_MAX_UPLOAD_MB,
+            **extra,
+        }
+
+    def import_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "token" in request.POST:
+            return self._confirm(request, request.POST["token"])
+        form = UploadForm(request.POST or None, request.FILES or None)
+        context = self._context(request, form=form)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            result = import_file(
+                kind=self.kind, data=data, file_name=upload.name, user=request.user, dry_run=True
+            )
+            context.update(self._preview(result))
+            if result.ok and (result.created or result.updated):
+                _forget_old_uploads()
+                token = uuid.uuid4().hex
+                (_pending_dir() / f"{token}.upload").write_bytes(data)
+                pending = request.session.get(SESSION_KEY, {})
+                pending[token] = {"name": upload.name, "kind": self.kind.name}
+                request.session[SESSION_KEY] = pending
+                context["token"] = token
+        return TemplateResponse(request, "admin/cooperatives/import.html", context)
+
+    def _preview(self, result) -> dict:
+        return {
+            "result": result,
+            "created_rows": result.created_rows[:PREVIEW_ROWS],
+            "updated_rows": result.updated_rows[:PREVIEW_ROWS],
+            "more_created": max(0, len(result.created_rows) - PREVIEW_ROWS),
+            "more_updated": max(0, len(result.updated_rows) - PREVIEW_ROWS),
+        }
+
+    def _confirm(self, request, token: str):
+        pending = request.session.get(SESSION_KEY, {})
+        entry = pending.pop(token, None) if token.isalnum() else None
+        if entry is None or entry["kind"] != self.kind.name:
+            messages.error(request, "Không tìm thấy tệp chờ nhập; hãy tải tệp lên lại.")
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        request.session[SESSION_KEY] = pending
+        stored = _pending_dir() / f"{token}.upload"
+        try:
+            data = stored.read_bytes()
+        except FileNotFoundError:
+            messages.error(request, "Tệp chờ nhập đã hết hạn; hãy tải tệp lên lại.")
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        finally:
+            stored.unlink(missing_ok=True)
+        result = import_file(kind=self.kind, data=data, file_name=entry["name"], user=request.user)
+        if not result.ok:
+            # The data changed between preview and confirmation: show the new verdict.
+            context = self._context(request, form=UploadForm())
+            context.update(self._preview(result))
+            return TemplateResponse(request, "admin/cooperatives/import.html", context)
+        messages.success(request, result.summary())
+        if result.batch is not None:
+            return redirect("admin:cooperatives_importbatch_change", result.batch.pk)
+        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+
+    def export_view(self, request):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        file_format = request.GET.get("dinh_dang", "xlsx")
+        if file_format not in CONTENT_TYPES:
+            return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv.")
+        params = request.GET.copy()
+        params.pop("dinh_dang", None)
+        request.GET = params
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest("Bộ lọc của danh sách không hợp lệ.")
+        chosen = changelist.get_queryset(request).values("pk")
+        objects = self.kind.export_queryset(request.user).filter(pk__in=chosen)
+        data = export_file(self.kind, self.export_objects(request, objects), file_format)
+        stem = f"{self.kind.name}-{timezone.localdate():%Y-%m-%d}"
+        return download(data, file_format, stem)
+
+    def export_objects(self, request, objects):
+        """The records to write, one by one (the member admin masks ID numbers here)."""
+        return objects.iterator(chunk_size=2000)
+
+    def template_view(self, request):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        file_format = request.GET.get("dinh_dang", "xlsx")
+        if file_format not in CONTENT_TYPES:
+            return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv.")
+        data = export_file(self.kind, [], file_format, template=True)
+        return download(data, file_format, f"mau-{self.kind.name}")
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = [
+        "pk",
+        "kind",
+        "file_name",
+        "user",
+        "created_at",
+        "rows",
+        "created",
+        "updated",
+        "unchanged",
+        "undone_at",
+    ]
+    list_display_links = ["pk", "file_name"]
+    list_filter = ["kind", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["file_name"]
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if area_scope(request.user) is not None:
+            queryset = queryset.filter(user=request.user)
+        # A batch shows the records it changed: only to those who may see that kind
+        # (officials never see a members import, as they never see the register).
+        readable = [
+            name
+            for name, kind in KINDS.items()
+            if request.user.has_perm(
+                f"{kind.model._meta.app_label}.view_{kind.model._meta.model_name}"
+            )
+        ]
+        return queryset.filter(kind__in=readable)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def can_undo(self, request, batch) -> bool:
+        model = KINDS[batch.kind].model
+        codename = f"{model._meta.app_label}.change_{model._meta.model_name}"
+        return request.user.has_perm(codename) and (
+            area_scope(request.user) is None or batch.user_id == request.user.pk
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/hoan-tac/",
+                self.admin_site.admin_view(self.undo_view),
+                name="cooperatives_importbatch_undo",
+            )
+        ] + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        batch = self.get_object(request, object_id)
+        if batch is None or not self.has_view_permission(request, batch):
+            raise Http404
+        changes = []
+        for model, records in batch_changes(batch):
+            for record in records.select_related("history_user")[:PREVIEW_ROWS]:
+                changes.append(self._describe(model, record))
+        undo_refusal = None
+        try:
+            check_undo(batch)
+        except UndoRefused as refusal:
+            undo_refusal = str(refusal)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Lần nhập #{batch.pk}: {batch.file_name}",
+            "batch": batch,
+            "changes": changes,
+            "shown": len(changes),
+            "total": batch.created + batch.updated,
+            "can_undo": self.can_undo(request, batch) and undo_refusal is None,
+            "undo_refusal": undo_refusal,
+        }
+        return TemplateResponse(request, "admin/cooperatives/importbatch/detail.html", context)
+
+    @staticmethod
+    def _describe(model, record) -> dict:
+        fields = []
+        if record.history_type == "~" and record.prev_record is not None:
+            delta = record.diff_against(record.prev_record)
+            for change in delta.changes:
+                field = model._meta.get_field(change.field)
+                old, new = change.old, change.new
+                if change.field == "id_number":
+                    # A list of changes: ID numbers masked, as in every list.
+                    old, new = mask(old or ""), mask(new or "")
+                fields.append({"name": field.verbose_name, "old": old, "new": new})
+        return {
+            "model": model._meta.verbose_name,
+            "object": str(record.instance),
+            "type": {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}[record.history_type],
+            "fields": fields,
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        # As the detail page: refused without the permission, 404 when out of reach
+        # (Django's own redirects to the index with a message).
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def undo_view(self, request, pk):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        batch = get_object_or_404(self.get_queryset(request), pk=pk)
+        if request.method != "POST" or not self.can_undo(request, batch):
+            raise PermissionDenied
+        try:
+            done = undo_batch(batch=batch, user=request.user)
+        except UndoRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                f"Đã hoàn tác lần nhập #{batch.pk}: xóa {vn_number(done['deleted'])} bản ghi "
+                f"tạo mới, khôi phục {vn_number(done['restored'])} bản ghi đã cập nhật.",
+            )
+        return redirect(reverse("admin:cooperatives_importbatch_change", args=[batch.pk]))

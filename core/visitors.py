@@ -1,0 +1,192 @@
+"""The visitor counter of the public site (Đang online, Hôm nay, Trong tuần, Tất cả).
+
+No database write per page view and no personal data: a visit is a browser seen for the
+first time in 30 minutes, known by a random cookie (no name, no address, kept nowhere
+but the cache for five minutes, to count who is online: the browsers seen in the current
+five-minute window). Visits are counted in the cache
+and added to the day's total (``VisitDay``) at most once a minute. Pages, even cached
+ones, carry a placeholder that is replaced by the current numbers on the way out.
+"""
+
+import atexit
+import datetime
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.html import format_html
+
+from core.lib.formatting import vn_number
+
+PLACEHOLDER = b"<!--so-nguoi-truy-cap-->"
+COOKIE = "htx_luot"
+VISIT_SECONDS = 30 * 60
+ONLINE_SECONDS = 5 * 60
+FLUSH_SECONDS = 60
+SKIPPED = ("/quan-tri/", "/static/", "/media/", "/healthz", "/robots.txt", "/sitemap.xml")
+ROBOTS = re.compile(
+    r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python|facebookexternalhit|whatsapp"
+    r"|zalo|telegram|slack|discord|headless",
+    re.I,
+)
+TOKEN = re.compile(r"[0-9a-f]{16}")
+
+
+def _pending_key(day: datetime.date) -> str:
+    return f"visitors:pending:{day.isoformat()}"
+
+
+def _online_key(window: int) -> str:
+    return f"visitors:online:{window}"
+
+
+def _cache():
+    return caches["visitors"]
+
+
+def count(request, response) -> None:
+    """Count this page view's visit (if it starts one) and mark its browser online."""
+    cache = _cache()
+    token = request.COOKIES.get(COOKIE, "")
+    if not TOKEN.fullmatch(token):
+        token = secrets.token_hex(8)
+        _increment(_pending_key(timezone.localdate()), 3 * 24 * 3600)
+    # Online: browsers seen in the current five-minute window, one key each (O(1)).
+    window = int(time.time() // ONLINE_SECONDS)
+    if cache.add(f"visitors:seen:{window}:{token}", 1, timeout=ONLINE_SECONDS + 60):
+        _increment(_online_key(window), 2 * ONLINE_SECONDS)
+    response.set_cookie(
+        COOKIE, token, max_age=VISIT_SECONDS, httponly=True, samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )  # fmt: skip
+
+
+def _increment(key: str, timeout: int) -> None:
+    cache = _cache()
+    if not cache.add(key, 1, timeout=timeout):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.set(key, 1, timeout=timeout)
+
+
+def flush(*, now: bool = False) -> None:
+    """Add the counted visits to the days' totals (at most once a minute, one process).
+
+    The counts leave the cache only once the database has them.
+    """
+    from core.models import VisitDay
+
+    cache = _cache()
+    if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS) and not now:
+        return
+    today = timezone.localdate()
+    written = []
+    try:
+        with transaction.atomic():
+            for day in (today - datetime.timedelta(days=1), today):
+                pending = cache.get(_pending_key(day)) or 0
+                if pending:
+                    added = VisitDay.objects.filter(day=day).update(visits=F("visits") + pending)
+                    if not added:
+                        VisitDay.objects.create(day=day, visits=pending)
+                    written.append((_pending_key(day), pending))
+    except DatabaseError:
+        return
+    for key, pending in written:
+        try:
+            cache.decr(key, pending)
+        except ValueError:
+            pass
+    cache.delete("visitors:totals")
+
+
+def _flush_at_exit() -> None:
+    try:
+        flush(now=True)
+    except Exception:  # the database may be gone already; nothing to report to
+        pass
+
+
+atexit.register(_flush_at_exit)
+
+
+def _stored_totals() -> dict:
+    from core.models import VisitDay
+
+    cache = _cache()
+    totals = cache.get("visitors:totals")
+    if totals is None:
+        today = timezone.localdate()
+        week_start = today - datetime.timedelta(days=today.weekday())
+        days = VisitDay.objects.filter(day__gte=week_start).values_list("day", "visits")
+        by_day = dict(days)
+        totals = {
+            "day": today,
+            "today": by_day.get(today, 0),
+            "week": sum(by_day.values()),
+            "all": VisitDay.objects.aggregate(n=Sum("visits"))["n"] or 0,
+        }
+        cache.set("visitors:totals", totals, FLUSH_SECONDS)
+    return totals
+
+
+def numbers() -> dict:
+    """Online now, today, this week (from Monday) and all time, pending visits included."""
+    cache = _cache()
+    today = timezone.localdate()
+    totals = _stored_totals()
+    if totals["day"] != today:
+        cache.delete("visitors:totals")
+        totals = _stored_totals()
+    pending = cache.get(_pending_key(today)) or 0
+    # Browsers seen in this five-minute window, or the last one while this one fills up.
+    window = int(time.time() // ONLINE_SECONDS)
+    online = max(cache.get(_online_key(window)) or 0, cache.get(_online_key(window - 1)) or 0)
+    return {
+        "online": max(online, 1),
+        "today": totals["today"] + pending,
+        "week": totals["week"] + pending,
+        "all": totals["all"] + pending,
+    }
+
+
+def render(values: dict) -> bytes:
+    items = [("Đang online", values["online"]), ("Hôm nay", values["today"]),
+             ("Trong tuần", values["week"]), ("Tất cả", values["all"])]  # fmt: skip
+    html = "".join(
+        format_html("<li>{}: <strong>{}</strong></li>", label, vn_number(n)) for label, n in items
+    )
+    return f'<ul class="visitors">{html}</ul>'.encode()
+
+
+class VisitorCounterMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and response.status_code in (200, 403, 404)
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith(SKIPPED)
+            and not getattr(response, "streaming", False)
+        ):
+            if response.status_code == 200 and not ROBOTS.search(
+                request.headers.get("User-Agent", "")
+            ):
+                count(request, response)
+                flush()
+            if PLACEHOLDER in response.content:
+                try:
+                    counter = render(numbers())
+                except (OperationalError, InterfaceError):
+                    counter = b""  # the database is unreachable: a cached page, no counter
+                response.content = response.content.replace(PLACEHOLDER, counter)
+        return response

@@ -1,0 +1,166 @@
+"""Scratch PostgreSQL databases and real `manage.py`/gunicorn processes for ops tests.
+
+These tests run the commands an operator runs, in processes of their own, on databases
+of their own (named after the test database, dropped afterwards), so that nothing they
+commit reaches the test database of the rest of the suite.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import dj_database_url
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def postgres_settings() -> dict:
+    """The connection settings of DATABASE_URL; the test is skipped unless it is PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+    config = dj_database_url.parse(url)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+    return config
+
+
+def url_for(config: dict, name: str) -> str:
+    user = quote(config.get("USER") or "", safe="")
+    password = quote(config.get("PASSWORD") or "", safe="")
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = config.get("HOST") or "127.0.0.1"
+    port = config.get("PORT") or 5432
+    return f"postgres://{auth}{host}:{port}/{name}"
+
+
+def _admin(config: dict):
+    import psycopg2
+
+    connection = psycopg2.connect(
+        dbname="postgres",
+        user=config.get("USER") or None,
+        password=config.get("PASSWORD") or None,
+        host=config.get("HOST") or "127.0.0.1",
+        port=config.get("PORT") or 5432,
+    )
+    connection.autocommit = True
+    return connection
+
+
+def connect(config: dict, name: str):
+    import psycopg2
+
+    return psycopg2.connect(
+        dbname=name,
+        user=config.get("USER") or None,
+        password=config.get("PASSWORD") or None,
+        host=config.get("HOST") or "127.0.0.1",
+        port=config.get("PORT") or 5432,
+    )
+
+
+@contextlib.contextmanager
+def scratch_database(config: dict, suffix: str):
+    """An empty database of this test run, dropped afterwards; yields its name."""
+    name = f"test_{config['NAME'].removeprefix('test_')}_{suffix}"
+    admin = _admin(config)
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        yield name
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("REDIS_URL", None)
+    env.update({"DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1"})
+    env.update(extra)
+    return env
+
+
+def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise AssertionError(f"the server stopped (exit {process.returncode}):\n{output}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.2)
+    raise AssertionError(f"no answer on port {port} within {seconds} s")
+
+
+def stop(process: subprocess.Popen) -> str:
+    """Stop a server this test started and return what it printed."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.stdout.read() if process.stdout else ""
+
+
+VENV_BIN = Path(PYTHON).parent
+
+
+def production_environment(port: int, **extra: str) -> dict[str, str]:
+    """The variables a production container gets (DEBUG off), for a loopback test."""
+    env = environment(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="test-only-" + "k" * 50,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        PYTHONDONTWRITEBYTECODE="1",
+        PORT=str(port),
+        PATH=f"{VENV_BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}",
+    )
+    env.update(extra)
+    return env
+
+
+def start_gunicorn(cwd: Path, env: dict[str, str], user: str | None = None) -> subprocess.Popen:
+    """The image's command line (``gunicorn``, settings from ./gunicorn.conf.py)."""
+    command = ["gunicorn"]
+    if user is not None:
+        # runuser keeps no environment of its own beyond what env(1) is given here.
+        command = [shutil.which("runuser"), "-u", user, "--", "/usr/bin/env", "-i",
+                   *(f"{k}={v}" for k, v in env.items()), "gunicorn"]  # fmt: skip
+    return subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )

@@ -1,0 +1,462 @@
+"""The authorisation audit: every address of the site and the admin, as every role.
+
+The URL conf is enumerated (``audit.url_patterns``); every pattern must have a row in
+``SITE`` or ``ADMIN`` below, or be listed in ``EXCLUDED`` with the reason, so a view
+added later without an audit row fails ``test_every_pattern_has_an_audit_row`` by name.
+Each row says, per role, the exact outcome of a GET: a status code, or ``login`` (a
+redirect to the admin sign-in page). Roles that may not change something POST to every
+state-changing address and the whole database must be left as it was.
+
+Roles, in the order of every row: anonymous, area officer of Huyện Ý Yên, editor,
+official, alliance staff. Admin rows leave out the anonymous visitor, who is sent to
+sign in from every admin address (asserted for each of them).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client, override_settings
+
+from testing.audit import (
+    ALLIANCE,
+    ANON,
+    AREA,
+    EDITOR,
+    LOGIN,
+    OFFICIAL,
+    ROLES,
+    AuditTestCase,
+    admin_address,
+    admin_pattern,
+    changed_tables,
+    database_state,
+    url_patterns,
+)
+
+# Addresses deliberately outside the role table.
+EXCLUDED = {
+    "^media/(?P<path>.+)$": "uploaded public files, the same for every visitor; the file "
+    "kinds served and their headers are tested in htx_portal/tests/test_media.py",
+}
+
+# Site addresses: key -> (address, "anonymous area editor official alliance").
+# The area officer's report is of their own district (360); another district's report
+# is refused (see test_authorization_objects.py).
+Y, M = AuditTestCase.year, AuditTestCase.months
+SITE = {
+    "home": ("/", "200 200 200 200 200"),
+    "robots_txt": ("/robots.txt", "200 200 200 200 200"),
+    "sitemap": ("/sitemap.xml", "200 200 200 200 200"),
+    "sitemap-section": ("/sitemap-hop-tac-xa.xml", "200 200 200 200 200"),
+    "news:list": ("/tin-tuc/", "200 200 200 200 200"),
+    "news:rss": ("/tin-tuc/rss/", "200 200 200 200 200"),
+    "news:category": ("/tin-tuc/chuyen-muc/tin-tuc-su-kien/", "200 200 200 200 200"),
+    "news:tag": ("/tin-tuc/the/nong-nghiep-sach/", "200 200 200 200 200"),
+    "news:detail": ("/tin-tuc/{article.slug}/", "200 200 200 200 200"),
+    "cooperatives:directory": ("/hop-tac-xa/", "200 200 200 200 200"),
+    "cooperatives:organization": ("/hop-tac-xa/{own.code}/", "200 200 200 200 200"),
+    "cooperatives:ocop": ("/san-pham-ocop/", "200 200 200 200 200"),
+    "statistics": ("/thong-ke/", "200 200 200 200 200"),
+    "reports:index": ("/bao-cao/", "login 200 403 200 200"),
+    "reports:report": (f"/bao-cao/360/{Y}/{M}/", "login 200 403 200 200"),
+    "reports:report_json": (f"/bao-cao/360/{Y}/{M}.json", "login 200 403 200 200"),
+    "reports:report_xlsx": (f"/bao-cao/360/{Y}/{M}.xlsx", "login 200 403 200 200"),
+    "reports:report_pdf": (f"/bao-cao/360/{Y}/{M}.pdf", "login 200 403 200 200"),
+    # Freezing and reopening are POST only, for alliance staff.
+    "reports:freeze": (f"/bao-cao/360/{Y}/{M}/chot/", "login 403 403 403 403"),
+    "reports:unfreeze": ("/bao-cao/360/2022/12/mo-chot/", "login 403 403 403 403"),
+    "admin:index": ("/quan-tri/", "login 200 200 200 200"),
+    "admin:login": ("/quan-tri/login/", "200 302 302 302 302"),
+    # Signing out is POST only; an anonymous visitor is sent to the admin index.
+    "admin:logout": ("/quan-tri/logout/", "302 405 405 405 405"),
+    "admin:password_change": ("/quan-tri/password_change/", "login 200 200 200 200"),
+    "admin:password_change_done": ("/quan-tri/password_change/done/", "login 200 200 200 200"),
+    "admin:jsi18n": ("/quan-tri/jsi18n/", "login 200 200 200 200"),
+    "admin:autocomplete": (
+        "/quan-tri/autocomplete/?app_label=cooperatives&model_name=figures&field_name=organization",
+        "login 200 403 200 200",
+    ),
+    # Django's "view on site" is shadowed by a checked one at the same address
+    # (core.views.admin_view_on_site): records one may open in the admin only.
+    "admin:view_on_site": (
+        "/quan-tri/r/{organization_ct.pk}/{own.pk}/",
+        "login 302 404 302 302",
+    ),
+    "admin_view_on_site": (
+        "/quan-tri/r/{article_ct.pk}/{draft.pk}/",
+        "login 404 302 404 302",
+    ),
+    "admin:app_list": ("/quan-tri/cooperatives/", "login 200 404 200 200"),
+    "quan-tri/(?P<url>.*)$": ("/quan-tri/khong-co-trang-nay/", "login 404 404 404 404"),
+}
+
+# Admin addresses of every registered model: label -> action -> "area editor official
+# alliance", on the area officer's own record (the other district's record is in
+# test_authorization_objects.py). "object" is /quan-tri/app/model/<id>/, which
+# redirects to the change page.
+STAFF_ONLY = dict.fromkeys(("changelist", "add", "change", "delete", "history"), "403 403 403 403")
+STAFF_ONLY |= {"object": "302 302 302 302"}
+NEWS = dict.fromkeys(("changelist", "add", "change", "delete", "history"), "403 200 403 200")
+NEWS |= {"object": "302 302 302 302"}
+# Records an area officer keeps for their own organisations (may delete them too).
+AREA_RECORD = {
+    "changelist": "200 403 200 200",
+    "add": "200 403 403 200",
+    "change": "200 403 200 200",
+    "delete": "200 403 403 200",
+    "history": "200 403 200 200",
+    "simple_history": "200 403 200 200",
+    "object": "302 302 302 302",
+}
+SPREADSHEET = {"import": "200 403 403 200", "export": "200 403 200 200",
+               "template": "200 403 200 200"}  # fmt: skip
+# Read by everyone but the editor, changed by alliance staff only.
+REFERENCE = {
+    "changelist": "200 403 200 200",
+    "add": "403 403 403 200",
+    "change": "200 403 200 200",
+    "delete": "403 403 403 200",
+    "history": "200 403 200 200",
+    "simple_history": "200 403 200 200",
+    "object": "302 302 302 302",
+}
+WORKLIST = {
+    "changelist": "200 403 200 200",
+    "add": "403 403 403 403",
+    "change": "200 403 200 200",
+    "delete": "403 403 403 403",
+    # The history is kept on the organisation or the product itself.
+    "history": "404 404 404 404",
+    "simple_history": "404 404 404 404",
+    "object": "302 302 302 302",
+}
+# The sign-in audit: read by alliance staff, changed by nobody (a superuser lifts a lock).
+SIGNIN_AUDIT = {
+    "changelist": "403 403 403 200",
+    "add": "403 403 403 403",
+    "change": "403 403 403 200",
+    "delete": "403 403 403 403",
+    "history": "403 403 403 200",
+    "object": "302 302 302 302",
+}
+ADMIN = {
+    "axes.accesslog": SIGNIN_AUDIT,
+    "axes.accessfailurelog": SIGNIN_AUDIT,
+    "axes.accessattempt": SIGNIN_AUDIT,
+    "auth.group": STAFF_ONLY,
+    "auth.user": STAFF_ONLY | {"password_change": "403 403 403 403"},
+    "cooperatives.area": REFERENCE
+    | {"import": "403 403 403 200", "export": "200 403 200 200", "template": "200 403 200 200"},
+    "cooperatives.sector": REFERENCE,
+    # Organisations are never deleted by area officers (they record a ceased status).
+    "cooperatives.organization": AREA_RECORD | SPREADSHEET | {"delete": "403 403 403 200"},
+    "cooperatives.location": AREA_RECORD,
+    "cooperatives.figures": AREA_RECORD | SPREADSHEET,
+    "cooperatives.ocopproduct": AREA_RECORD | SPREADSHEET,
+    "cooperatives.loan": AREA_RECORD | SPREADSHEET,
+    # The member register holds personal data: never for officials.
+    "cooperatives.member": {
+        action: codes[:8] + "403 200" for action, codes in (AREA_RECORD | SPREADSHEET).items()
+    }
+    | {
+        "object": "302 302 302 302",
+        # One person's data, downloaded by POST; erasure on request asks to confirm first.
+        "personal_data": "405 403 403 405",
+        "erase": "200 403 403 200",
+    },
+    # Placing an organisation of a split commune is POST only, for those who may change it.
+    "cooperatives.unplacedorganization": WORKLIST | {"place": "405 403 403 405"},
+    "cooperatives.expiringocopproduct": WORKLIST,
+    # Import history: read-only; an area officer sees their own imports; undo is POST.
+    "cooperatives.importbatch": {
+        "changelist": "200 403 200 200",
+        "add": "403 403 403 403",
+        "change": "200 404 200 200",
+        "delete": "403 403 403 403",
+        "history": "200 403 200 200",
+        "object": "302 302 302 302",
+        "undo": "403 403 403 403",
+    },
+    # Targets are the alliance's: officials read them, area officers do not.
+    "reports.target": {
+        "changelist": "403 403 200 200",
+        "add": "403 403 403 200",
+        "change": "403 403 200 200",
+        "delete": "403 403 403 200",
+        "history": "403 403 200 200",
+        "simple_history": "403 403 200 200",
+        "object": "302 302 302 302",
+        "import": "403 403 403 200",
+        "export": "403 403 200 200",
+        "template": "403 403 200 200",
+    },
+    # Frozen from the report page only; reopening by deletion is alliance staff's.
+    "reports.frozenreport": {
+        "changelist": "403 403 200 200",
+        "add": "403 403 403 403",
+        "change": "403 403 200 200",
+        "delete": "403 403 403 200",
+        "history": "403 403 200 200",
+        "object": "302 302 302 302",
+    },
+    "news.article": NEWS | {"simple_history": "403 200 403 200"},
+    "news.category": NEWS,
+    "news.tag": NEWS,
+    "news.banner": NEWS,
+    "news.link": NEWS,
+    # One record: the list opens it; it is never added or deleted.
+    "news.sitecontent": NEWS
+    | {"changelist": "403 302 403 302", "add": "403 403 403 403", "delete": "403 403 403 403"},
+}
+
+# Who may change the records of each admin (the area officer: of their own areas only).
+WRITERS = {
+    "cooperatives.organization": {AREA, ALLIANCE},
+    "cooperatives.location": {AREA, ALLIANCE},
+    "cooperatives.figures": {AREA, ALLIANCE},
+    "cooperatives.ocopproduct": {AREA, ALLIANCE},
+    "cooperatives.loan": {AREA, ALLIANCE},
+    "cooperatives.member": {AREA, ALLIANCE},
+    "cooperatives.area": {ALLIANCE},
+    "cooperatives.sector": {ALLIANCE},
+    # Area officers undo their own imports only.
+    "cooperatives.importbatch": {AREA, ALLIANCE},
+    "reports.target": {ALLIANCE},
+    "reports.frozenreport": {ALLIANCE},
+    "news.article": {EDITOR, ALLIANCE},
+    "news.category": {EDITOR, ALLIANCE},
+    "news.tag": {EDITOR, ALLIANCE},
+    "news.banner": {EDITOR, ALLIANCE},
+    "news.link": {EDITOR, ALLIANCE},
+    "news.sitecontent": {EDITOR, ALLIANCE},
+}
+STATE_CHANGING = ("changelist", "add", "change", "delete", "simple_history", "import", "undo",
+                  "password_change", "personal_data", "erase")  # fmt: skip
+
+
+def post_data(action: str, obj) -> dict:
+    """What a person allowed to act would send (a bulk delete on a list)."""
+    if action == "changelist":
+        return {"action": "delete_selected", "_selected_action": [obj.pk], "post": "yes"}
+    if action == "delete":
+        return {"post": "yes"}
+    if action == "password_change":
+        return {"password1": "Mk-moi-2026!x", "password2": "Mk-moi-2026!x"}
+    return {"name": "Đổi bởi người không có quyền", "title": "Đổi", "phone": "0900 000 000"}
+
+
+class AuditBase(AuditTestCase):
+    def users(self) -> dict:
+        return {
+            ANON: None,
+            AREA: self.area_officer,
+            EDITOR: self.editor,
+            OFFICIAL: self.official,
+            ALLIANCE: self.alliance,
+        }
+
+    def setUp(self):
+        # One signed-in client per role, kept for the whole test.
+        self.clients = {}
+        for role, user in self.users().items():
+            client = Client(raise_request_exception=False)
+            if user is not None:
+                client.force_login(user)
+            self.clients[role] = client
+
+    def sign_in(self, role: str) -> None:
+        self.client = self.clients[role]
+
+    def assert_outcome(self, response, expected: str, what: str) -> None:
+        if expected == LOGIN:
+            self.assertEqual(response.status_code, 302, what)
+            self.assertTrue(
+                response["Location"].startswith("/quan-tri/login/?next="),
+                f"{what}: sent to {response['Location']}",
+            )
+        else:
+            self.assertEqual(response.status_code, int(expected), what)
+
+    def site_address(self, template: str) -> str:
+        return template.format(
+            article=self.article,
+            draft=self.draft,
+            own=self.own,
+            organization_ct=self.organization_ct,
+            article_ct=ContentType.objects.get_for_model(self.draft),
+        )
+
+
+class CompletenessTests(AuditBase):
+    def test_every_pattern_has_an_audit_row(self):
+        missing = []
+        for key, route in url_patterns():
+            if key in EXCLUDED or key in SITE:
+                continue
+            found = admin_pattern(key, route)
+            if found is None or found[1] not in ADMIN.get(found[0], {}):
+                missing.append(key)
+        self.assertEqual(missing, [], "URL patterns without a row in the authorisation audit")
+
+    def test_every_row_is_a_real_pattern(self):
+        keys = {key for key, _ in url_patterns()}
+        admin_rows = {
+            (label, action)
+            for key, route in url_patterns()
+            if (found := admin_pattern(key, route))
+            for label, action in [found]
+        }
+        self.assertEqual(set(SITE) - keys, set())
+        self.assertEqual(set(EXCLUDED) - keys, set())
+        stale = {
+            (label, action)
+            for label, actions in ADMIN.items()
+            for action in actions
+            if (label, action) not in admin_rows
+        }
+        self.assertEqual(stale, set())
+
+    def test_every_admin_has_a_writers_entry_or_is_read_only(self):
+        read_only = {
+            "auth.group",
+            "auth.user",
+            "cooperatives.unplacedorganization",
+            "cooperatives.expiringocopproduct",
+            "axes.accesslog",
+            "axes.accessfailurelog",
+            "axes.accessattempt",
+        }
+        self.assertEqual(set(ADMIN), set(WRITERS) | read_only)
+
+
+@override_settings(DEBUG_PROPAGATE_EXCEPTIONS=False)
+class GetMatrixTests(AuditBase):
+    """The exact outcome of a GET of every address, per role."""
+
+    def test_site_addresses(self):
+        for index, role in enumerate(ROLES):
+            self.sign_in(role)
+            for key, (template, expected) in SITE.items():
+                url = self.site_address(template)
+                outcome = expected.split()[index]
+                self.assert_outcome(self.client.get(url), outcome, f"{role} GET {url} ({key})")
+
+    def test_admin_addresses(self):
+        records = self.admin_records()
+        for index, role in enumerate(ROLES):
+            self.sign_in(role)
+            for label, actions in ADMIN.items():
+                for action, expected in actions.items():
+                    url = admin_address(label, action, records[label][0])
+                    outcome = ([LOGIN] + expected.split())[index]
+                    self.assert_outcome(self.client.get(url), outcome, f"{role} GET {url}")
+
+    def test_unpublished_articles_and_private_organisations(self):
+        """Drafts preview for news staff only, even after one of them opened it (cache);
+        an organisation that is not public has no public page for anyone."""
+        hidden = self.other
+        hidden.is_public = False
+        hidden.save()
+        draft = f"/tin-tuc/{self.draft.slug}/"
+        for role, outcome in zip(ROLES, "404 404 200 404 200".split(), strict=True):
+            self.sign_in(role)
+            if role == EDITOR:
+                self.assert_outcome(self.client.get(draft), outcome, f"{role} GET {draft}")
+            self.assert_outcome(
+                self.client.get(f"/hop-tac-xa/{hidden.code}/"), "404", f"{role} private org"
+            )
+        for role, outcome in zip(ROLES, "404 404 200 404 200".split(), strict=True):
+            self.sign_in(role)
+            self.assert_outcome(self.client.get(draft), outcome, f"{role} GET {draft}")
+
+
+class RefusedPostTests(AuditBase):
+    """Every role that may not change something POSTs to it: nothing changes."""
+
+    def test_state_changing_admin_addresses(self):
+        records = self.admin_records()
+        for label, actions in ADMIN.items():
+            for action in STATE_CHANGING:
+                if action not in actions:
+                    continue
+                outcomes = dict(zip(ROLES, [LOGIN] + actions[action].split(), strict=True))
+                obj = records[label][0]
+                url = admin_address(label, action, obj)
+                tried = []
+                before = database_state()
+                for role in ROLES:
+                    # Undo and the personal-data export are POST only: a GET is refused.
+                    allowed = role in WRITERS.get(label, ()) and (
+                        outcomes[role] == "200" or action in ("undo", "personal_data")
+                    )
+                    if allowed:
+                        continue
+                    self.sign_in(role)
+                    response = self.client.post(url, post_data(action, obj))
+                    what = f"{role} POST {url}"
+                    self.assertLess(response.status_code, 500, what)
+                    if role == ANON:
+                        self.assert_outcome(response, LOGIN, what)
+                    tried.append(role)
+                self.assertEqual(
+                    changed_tables(before, database_state()), [], f"POST {url} as {tried}"
+                )
+
+    def test_report_freeze_and_unfreeze(self):
+        for role in (ANON, AREA, EDITOR, OFFICIAL):
+            self.sign_in(role)
+            for url in (f"/bao-cao/360/{Y}/{M}/chot/", "/bao-cao/360/2022/12/mo-chot/"):
+                before = database_state()
+                response = self.client.post(url)
+                what = f"{role} POST {url}"
+                self.assert_outcome(response, LOGIN if role == ANON else "403", what)
+                self.assertEqual(changed_tables(before, database_state()), [], what)
+
+    def test_alliance_staff_freeze_and_unfreeze(self):
+        """The control: the same POSTs do change the database for alliance staff."""
+        from reports.models import FrozenReport
+
+        self.sign_in(ALLIANCE)
+        self.client.post(f"/bao-cao/360/{Y}/{M}/chot/")
+        self.assertTrue(FrozenReport.objects.filter(area=self.y_yen, year=Y).exists())
+        self.client.post("/bao-cao/360/2022/12/mo-chot/")
+        self.assertFalse(FrozenReport.objects.filter(area=self.y_yen, year=2022).exists())
+
+    def test_refused_post_payloads_would_change_the_database(self):
+        """The control of the refused POSTs: a writer's same POST changes something."""
+        records = self.admin_records()
+        for label, role, action in (
+            ("cooperatives.figures", ALLIANCE, "delete"),
+            ("cooperatives.loan", AREA, "delete"),
+            ("news.tag", EDITOR, "delete"),
+            ("reports.target", ALLIANCE, "changelist"),
+            ("cooperatives.ocopproduct", AREA, "changelist"),
+            ("news.link", EDITOR, "changelist"),
+        ):
+            with self.subTest(label=label, action=action):
+                self.sign_in(role)
+                obj = records[label][0]
+                before = database_state()
+                self.client.post(admin_address(label, action, obj), post_data(action, obj))
+                self.assertNotEqual(changed_tables(before, database_state()), [], (label, action))
+
+
+class OfficialTests(AuditBase):
+    def test_official_never_sees_a_members_import(self):
+        """The import history shows the records a batch changed: for a members import,
+        names and changes from the member register, which officials never read."""
+        from testing.spreadsheets import run
+
+        export = self.clients[ALLIANCE].get(
+            "/quan-tri/cooperatives/member/xuat-tep/", {"dinh_dang": "csv"}
+        )
+        text = export.content.decode("utf-8-sig").replace("Trần Văn An", "Trần Văn Bình", 1)
+        batch = run("members", text.encode("utf-8-sig"), "tv.csv", user=self.alliance).batch
+        self.assertEqual(batch.updated, 1)
+        detail = f"/quan-tri/cooperatives/importbatch/{batch.pk}/change/"
+        self.assertContains(self.clients[ALLIANCE].get(detail), "Trần Văn Bình")
+        official = self.clients[OFFICIAL]
+        self.assertEqual(official.get(detail).status_code, 404)
+        listing = official.get("/quan-tri/cooperatives/importbatch/")
+        self.assertNotIn(batch, listing.context["cl"].result_list)
+        self.assertIn(self.alliance_batch, listing.context["cl"].result_list)
+        history = official.get(f"/quan-tri/cooperatives/importbatch/{batch.pk}/history/")
+        self.assertEqual(history.status_code, 404)

@@ -1,0 +1,72 @@
+"""The public portal in Chromium on a phone and a desktop, with an accessibility check."""
+
+import io
+
+from django.core.cache import cache
+from django.core.management import call_command
+
+from cooperatives.models import OcopProduct, Organization
+from news.models import Article
+from testing.browser import AccessibilityMixin, BrowserTestCase
+from testing.news_factories import TemporaryMedia
+
+SIZES = {"dien-thoai": (375, 812), "may-tinh": (1366, 768)}
+
+
+class PortalInBrowserTests(TemporaryMedia, AccessibilityMixin, BrowserTestCase):
+    def setUp(self):
+        call_command("load_demo", stdout=io.StringIO())
+        cache.clear()
+
+    def visit(self, page, path: str, name: str, size: str):
+        response = page.goto(f"{self.live_server_url}{path}")
+        self.assertEqual(response.status, 200, path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        self.assertLessEqual(overflow, 0, f"{path} scrolls sideways at {size}")
+        self.screenshot(page, f"cong-{name}-{size}")
+        self.assert_accessible(page, f"{path} ({size})")
+
+    def test_every_public_page_on_a_phone_and_a_desktop(self):
+        org = Organization.objects.filter(is_public=True, ocop_products__isnull=False).first()
+        article = Article.objects.published().exclude(cover="").first()
+        for size, (width, height) in SIZES.items():
+            page = self.new_page(width=width, height=height)
+            self.visit(page, "/", "trang-chu", size)
+            self.assertIn("Kinh tế tập thể trong con số", page.content())
+            self.visit(page, org.get_absolute_url(), "to-chuc", size)
+            self.assertEqual(page.get_by_role("heading", level=1).inner_text(), org.name)
+            self.visit(page, "/san-pham-ocop/", "ocop", size)
+            self.visit(page, article.get_absolute_url(), "bai-viet", size)
+            self.visit(page, "/hop-tac-xa/", "danh-ba", size)
+
+    def test_searching_and_filtering_the_directory_without_javascript(self):
+        target = Organization.objects.filter(is_public=True, kind="htx").order_by("code").first()
+        words = target.name.split()[-2:]  # e.g. "Phù Vân", typed without marks
+        from core.lib.text import fold
+
+        for size, (width, height) in SIZES.items():
+            context = self.browser.new_context(
+                viewport={"width": width, "height": height}, java_script_enabled=False
+            )
+            self.addCleanup(context.close)
+            page = context.new_page()
+            page.goto(f"{self.live_server_url}/hop-tac-xa/")
+            page.fill("input[name=q]", fold(" ".join(words)))
+            page.select_option("select[name=kind]", "htx")
+            page.get_by_role("button", name="Tìm", exact=True).click()
+            page.wait_for_load_state()
+            self.assertIn("kind=htx", page.url)  # the filters are in the address: bookmarkable
+            self.assertIn(target.name, page.locator(".org-list").inner_text())
+            self.screenshot(page, f"cong-danh-ba-tim-{size}")
+            stars = page.locator("select[name=stars]")
+            stars.select_option("4")
+            page.get_by_role("button", name="Tìm", exact=True).click()
+            page.wait_for_load_state()
+            self.assertIn("stars=4", page.url)
+            listed = page.locator(".org-list h2").all_inner_texts()
+            with_four = set(
+                OcopProduct.objects.filter(stars__gte=4).values_list(
+                    "organization__name", flat=True
+                )
+            )
+            self.assertTrue(all(name in with_four for name in listed), listed)
