@@ -16,14 +16,14 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from core.models import DataVersion
+
 _lock = threading.Lock()
 _known: dict[str, tuple[int, float]] = {}
 
 
 def version(name: str) -> int:
     """The current version of the data called ``name`` ("registry", "news")."""
-    from core.models import DataVersion
-
     ttl = getattr(settings, "DATA_VERSION_TTL", 1.0)
     with _lock:
         known = _known.get(name)
@@ -48,8 +48,6 @@ def version(name: str) -> int:
 
 def bump(name: str) -> None:
     """Give ``name`` a new version, in the current transaction (seen by all on commit)."""
-    from core.models import DataVersion
-
     # A random value rather than a counter: a rolled-back transaction or a restored
     # database can never bring back a version some process still has pages for.
     token = secrets.randbits(62) + 2

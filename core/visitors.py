@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.lib.formatting import vn_number
+from core.models import VisitDay
 
 PLACEHOLDER = b"<!--so-nguoi-truy-cap-->"
 COOKIE = "htx_luot"
@@ -80,8 +81,6 @@ def flush(*, now: bool = False) -> None:
 
     The counts leave the cache only once the database has them.
     """
-    from core.models import VisitDay
-
     cache = _cache()
     if not cache.add("visitors:flush-lock", 1, timeout=FLUSH_SECONDS) and not now:
         return
@@ -117,8 +116,6 @@ atexit.register(_flush_at_exit)
 
 
 def _stored_totals() -> dict:
-    from core.models import VisitDay
-
     cache = _cache()
     totals = cache.get("visitors:totals")
     if totals is None:

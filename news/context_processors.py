@@ -3,14 +3,13 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from core import freshness
+from news.models import Banner, Link, SiteContent
 
 
 def _site_content() -> dict:
     key = f"site-content:{freshness.version('news')}"
     content = cache.get(key)
     if content is None:
-        from news.models import Banner, Link, SiteContent
-
         content = {
             "site": SiteContent.load(),
             "site_links": list(Link.objects.all()),

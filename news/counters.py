@@ -12,6 +12,8 @@ import time
 from django.db import DatabaseError, transaction
 from django.db.models import F
 
+from news.models import Article
+
 FLUSH_EVERY_SECONDS = 60
 
 _lock = threading.Lock()
@@ -42,8 +44,6 @@ STORED_SECONDS = 60
 
 def total(article_id: int) -> int:
     """The count to show: stored (read at most once a minute) plus this process's pending."""
-    from news.models import Article
-
     now = time.monotonic()
     with _lock:
         known = _stored.get(article_id)
@@ -66,8 +66,6 @@ def discard() -> None:
 
 def flush() -> int:
     """Write the pending counts; return how many articles were updated."""
-    from news.models import Article
-
     with _lock:
         batch = dict(_pending)
         _pending.clear()

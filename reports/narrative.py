@@ -8,6 +8,7 @@ import datetime
 
 from cooperatives.models import Area, period_label
 from core.lib.formatting import vn_money, vn_number, vn_percent
+from reports.presentation import compares_same_territory, previous_value
 
 WHOLE = {Area.Level.PROVINCE: "toàn tỉnh", Area.Level.DISTRICT: "toàn huyện",
          Area.Level.COMMUNE: "toàn xã", "country": "toàn quốc"}  # fmt: skip
@@ -19,8 +20,6 @@ def _comparison(indicators: dict) -> str | None:
     Against the same unit where it existed then; where it did not (a unit made by the
     2025 reform), against what its territory held then, and the sentence says so.
     """
-    from reports.presentation import compares_same_territory, previous_value
-
     now = indicators["htx_total"]["value"]
     before = previous_value(indicators, "htx_total")
     if now is None or before is None:

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import freshness
+
 from .imports import ImportedHistory
 from .text_fields import FoldedNameMixin
 
@@ -222,8 +224,6 @@ class AreaMap:
     @classmethod
     def current(cls) -> "AreaMap":
         """The map of the areas as they are now, shared until any registry data changes."""
-        from core import freshness
-
         version = freshness.version("registry")
         with cls._lock:
             loaded = cls._current

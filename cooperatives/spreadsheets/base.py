@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone
 
+from cooperatives.scoping import area_scope, scoped_area_ids
 from core.lib.text import fold
 
 from . import cells
@@ -115,8 +116,6 @@ class Context:
     """What one import run knows: who runs it, which areas they may touch, and today."""
 
     def __init__(self, *, user=None, today: datetime.date | None = None) -> None:
-        from cooperatives.scoping import area_scope, scoped_area_ids
-
         self.user = user
         self.today = today or timezone.localdate()
         self.location_scope = area_scope(user) if user is not None else None

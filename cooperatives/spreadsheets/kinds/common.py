@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from cooperatives.models import Area, Organization
 from cooperatives.models.areas import code_history, valid_on
+from cooperatives.scoping import area_scope
 from core.lib.text import fold
 
 from .. import cells
@@ -232,8 +233,6 @@ def check_organization_scope(ctx, row, errors, header: str = "Mã số") -> None
 
 def scoped(queryset, user, lookup: str):
     """Limit an export to an area officer's organisations."""
-    from cooperatives.scoping import area_scope
-
     scope = area_scope(user) if user is not None else None
     if scope is not None:
         queryset = queryset.filter(**{f"{lookup}__in": scope})
