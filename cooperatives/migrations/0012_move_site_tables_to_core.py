@@ -9,7 +9,8 @@ def copy_rows(apps, schema_editor):
         new = apps.get_model("core", name)
         fields = [f.attname for f in old._meta.concrete_fields]
         new.objects.bulk_create(
-            [new(**{f: getattr(row, f) for f in fields}) for row in old.objects.all()]
+            [new(**{f: getattr(row, f) for f in fields}) for row in old.objects.all()],
+            ignore_conflicts=True,
         )
 
 
@@ -21,6 +22,8 @@ def copy_back(apps, schema_editor):
         old.objects.bulk_create(
             [old(**{f: getattr(row, f) for f in fields}) for row in new.objects.all()]
         )
+        # Moved back, not copied: migrating forward again finds the core tables empty.
+        new.objects.all().delete()
 
 
 class Migration(migrations.Migration):
