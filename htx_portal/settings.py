@@ -181,7 +181,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 
 # Vietnamese first. Django's own "vi" format file leaves NUMBER_GROUPING unset, so the
-# thousands separator would never show: htx_portal/formats/vi sets it.
+# thousands separator would never show: core/formats/vi sets it.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -288,7 +288,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         # No inline style either, but for the one <style> element the rich-text editor
         # (Tiptap, inside django-prose-editor 0.28.0) writes at run time: its hash. An
-        # upgrade of the editor that changes it fails htx_portal/tests/test_browser_csp.py.
+        # upgrade of the editor that changes it fails tests/test_browser_csp.py.
         "style-src": [SELF, TIPTAP_STYLE_HASH],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -1,6 +1,6 @@
 """A PostgreSQL cluster of one's own, to stop and start in tests and drills.
 
-The shared server must never be stopped; outage tests (htx_portal/tests/test_outage.py,
+The shared server must never be stopped; outage tests (tests/test_outage.py,
 bench/db_drill.py) run ``initdb`` into a temporary folder and serve it on a free loopback
 port with its socket in the same folder. Run as root, the server runs as ``postgres``
 (PostgreSQL refuses root). Needs the server binaries: ``PG_BIN``, else the newest

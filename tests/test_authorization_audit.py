@@ -34,7 +34,7 @@ from testing.audit import (
 # Addresses deliberately outside the role table.
 EXCLUDED = {
     "^media/(?P<path>.+)$": "uploaded public files, the same for every visitor; the file "
-    "kinds served and their headers are tested in htx_portal/tests/test_media.py",
+    "kinds served and their headers are tested in tests/test_media.py",
 }
 
 # Site addresses: key -> (address, "anonymous area editor official alliance").
