@@ -4,8 +4,9 @@ The registry's own kinds are listed here; an app above the registry adds its kin
 ``register_kind`` in its ``AppConfig.ready`` (``reports`` adds the plan targets).
 """
 
+from .areas import AreaKind
+from .organizations import OrganizationKind
 from .records import FiguresKind, LoanKind, MemberKind, OcopKind
-from .registry import AreaKind, OrganizationKind
 
 KINDS = {
     kind.name: kind
