@@ -1,13 +1,22 @@
-"""Writes that touch several models: roles and staff accounts, placing organisations."""
+"""The registry's writes: roles and staff accounts, placing organisations, approving figures."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from cooperatives.area_refs import AreaReferenceError, resolve_reference
-from cooperatives.models import REFORM_DATE, Area, Location, Organization, StaffProfile
+from cooperatives.models import (
+    REFORM_DATE,
+    Area,
+    Figures,
+    Location,
+    Organization,
+    StaffProfile,
+)
+from core.locking import new_version
 from core.roles import AREA, GROUP_NAMES, role_group
 
 
@@ -100,3 +109,35 @@ def place_organization(*, organization: Organization, area: Area, user) -> Locat
     location.full_clean()
     location.save()
     return location
+
+
+# --- the figures workflow: draft → submitted → approved --------------------------------
+def _move_figures(figures, state: str, user) -> int:
+    # Saved one by one so that each change lands in the history with its author.
+    count = 0
+    for record in figures.select_related("organization"):
+        record.state = state
+        record.version = new_version()  # an open form of these figures must be told
+        record._history_user = user
+        record.save(update_fields=["state", "updated_at", "version"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def submit_figures(*, figures, user) -> int:
+    """Send the drafts among ``figures`` (a queryset) for approval; return how many."""
+    return _move_figures(figures.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED, user)
+
+
+@transaction.atomic
+def approve_figures(*, figures, user) -> int:
+    """Approve ``figures`` (a queryset) not approved yet, in ``user``'s name; return how many.
+
+    Refused (``PermissionDenied``) to anyone without the approval permission.
+    """
+    if user is None or not Figures.may_approve(user):
+        raise PermissionDenied("Bạn không có quyền duyệt số liệu.")
+    return _move_figures(
+        figures.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED, user
+    )

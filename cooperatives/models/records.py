@@ -282,6 +282,21 @@ class Figures(VersionedModel):
     def period_end(self) -> datetime.date:
         return period_end(self.year, self.months)
 
+    @staticmethod
+    def may_approve(user) -> bool:
+        """Whether ``user`` may approve figures; no user is a command run by the operators."""
+        return user is None or user.has_perm("cooperatives.approve_figures")
+
+    def state_after_edit(self, *, edited: bool, user) -> str:
+        """The state these figures take when ``user`` saves them, ``edited`` or not.
+
+        The one rule of an edit: approved figures changed by someone who may not approve
+        them go back to "Đã gửi", to be approved again. Any other save keeps the state.
+        """
+        if edited and self.state == self.State.APPROVED and not self.may_approve(user):
+            return self.State.SUBMITTED
+        return self.state
+
 
 class OcopProductQuerySet(models.QuerySet):
     def valid_at(self, day: datetime.date) -> "OcopProductQuerySet":
