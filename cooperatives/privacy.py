@@ -28,7 +28,8 @@ def may_see_id_number(user, member: Member | None = None) -> bool:
     """Full ID numbers: alliance staff, and area officers for members of their areas.
 
     That is the change permission on members plus the area scope; officials and editors
-    have no member permission at all, and a view-only account sees masked numbers.
+    have no member permission at all, and a view-only account sees masked numbers
+    (``Member.masked_id_number``).
     """
     if not user.has_perm("cooperatives.change_member"):
         return False
@@ -36,13 +37,6 @@ def may_see_id_number(user, member: Member | None = None) -> bool:
         return True
     scope = area_scope(user)
     return scope is None or member.organization.area_id in scope
-
-
-def mask(id_number: str) -> str:
-    """``036090001234`` → ``•••••••••234``: the form every list shows."""
-    if not id_number:
-        return ""
-    return "•" * max(len(id_number) - 3, 0) + id_number[-3:]
 
 
 # --- public contacts ------------------------------------------------------------------

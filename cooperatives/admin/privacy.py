@@ -31,7 +31,7 @@ class MemberInlineForm(forms.ModelForm):
         field = self.fields.get("id_number")
         if field is not None and self.instance.pk and self.instance.id_number:
             self.initial["id_number"] = ""
-            field.widget.attrs["placeholder"] = privacy.mask(self.instance.id_number)
+            field.widget.attrs["placeholder"] = self.instance.masked_id_number
             field.widget.attrs["title"] = "Để trống để giữ số đã lưu"
 
     def clean_id_number(self):
@@ -55,7 +55,7 @@ class MaskedMemberInlineMixin:
 
     @admin.display(description=_("số giấy tờ"))
     def masked_id(self, obj):
-        return privacy.mask(obj.id_number) or "—"
+        return obj.masked_id_number or "—"
 
 
 class PersonalDataAdminMixin:
@@ -96,7 +96,7 @@ class PersonalDataAdminMixin:
         full = privacy.may_see_id_number(request.user)
         for member in objects.iterator(chunk_size=2000):
             if not full:
-                member.id_number = privacy.mask(member.id_number)
+                member.id_number = member.masked_id_number
             yield member
 
     # History shows every former ID number: only for those who may see the number.
@@ -187,7 +187,7 @@ class PersonalDataAdminMixin:
             "opts": self.opts,
             "title": "Xóa thành viên theo yêu cầu",
             "member": member,
-            "rows": [(m, privacy.mask(m.id_number) or "—") for m in plan],
+            "rows": [(m, m.masked_id_number or "—") for m in plan],
             "representative_of": representative_of,
             "change_url": reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[member.pk]

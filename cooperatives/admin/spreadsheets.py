@@ -17,8 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cooperatives.models import ImportBatch
-from cooperatives.privacy import mask
+from cooperatives.models import ImportBatch, Member
 from cooperatives.scoping import area_scope
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
@@ -304,7 +303,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 old, new = change.old, change.new
                 if change.field == "id_number":
                     # A list of changes: ID numbers masked, as in every list.
-                    old, new = mask(old or ""), mask(new or "")
+                    old, new = Member.mask_id_number(old), Member.mask_id_number(new)
                 fields.append({"name": field.verbose_name, "old": old, "new": new})
         return {
             "model": model._meta.verbose_name,

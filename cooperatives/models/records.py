@@ -141,12 +141,18 @@ class Member(FoldedNameMixin, VersionedModel):
         self.id_number = nfc(self.id_number)
         super().save(*args, **kwargs)
 
+    @staticmethod
+    def mask_id_number(id_number: str) -> str:
+        """``036090001234`` → ``•••••••••234``: the form every list, export and page shows
+        to whoever may not see the full number (``cooperatives.privacy``)."""
+        if not id_number:
+            return ""
+        return "•" * max(len(id_number) - 3, 0) + id_number[-3:]
+
     @property
     def masked_id_number(self) -> str:
-        """Return the ID number with all but its last three characters hidden."""
-        if not self.id_number:
-            return ""
-        return "•" * max(len(self.id_number) - 3, 0) + self.id_number[-3:]
+        """This member's ID number, masked (``mask_id_number``)."""
+        return self.mask_id_number(self.id_number)
 
 
 class FiguresQuerySet(models.QuerySet):
