@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperatives import privacy
 from cooperatives.models import Organization
 from cooperatives.scoping import area_scope
+from cooperatives.services import erase_member_on_request, log_personal_data_export
 from core.lib.formatting import vn_number
 from core.lib.text import fold
 
@@ -143,7 +144,9 @@ class PersonalDataAdminMixin:
         data = privacy.personal_data(
             member, request.user, self._organizations(request), self.get_queryset(request)
         )
-        privacy.log_export(request.user, member, len(data["Tư cách thành viên"]))
+        log_personal_data_export(
+            member=member, user=request.user, count=len(data["Tư cách thành viên"])
+        )
         response = HttpResponse(
             privacy.personal_data_json(data), content_type="application/json; charset=utf-8"
         )
@@ -167,7 +170,7 @@ class PersonalDataAdminMixin:
             raise PermissionDenied
         members = self.get_queryset(request)
         if request.method == "POST":
-            done = privacy.erase(member, request.user, members)
+            done = erase_member_on_request(member=member, user=request.user, members=members)
             messages.success(
                 request,
                 f"Đã xóa theo yêu cầu {vn_number(done['members'])} bản ghi thành viên và "
