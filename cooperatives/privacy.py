@@ -1,18 +1,16 @@
-"""Personal data (Decree 13/2023/NĐ-CP): who sees it, a person's export, erasure on request.
+"""Personal data (Decree 13/2023/NĐ-CP): who sees it, what a person's export holds.
 
 The registry holds personal data in two places: the member register (``Member``: name,
 ID number, capital, dates, and its history) and the contacts of organisations (the
 representative's name, and for small groups often the leader's own phone, email and
-address). docs/security.md states the rules; this module implements them once.
+address). docs/security.md states the rules; this module implements them once. Its
+writes (logging an export, erasing a person on request) are in ``cooperatives.services``.
 """
 
 import datetime
 import json
 import re
 
-from django.contrib.admin.models import CHANGE, DELETION, LogEntry
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.utils import timezone
 
 from cooperatives.models import Member, Organization
@@ -28,7 +26,8 @@ def may_see_id_number(user, member: Member | None = None) -> bool:
     """Full ID numbers: alliance staff, and area officers for members of their areas.
 
     That is the change permission on members plus the area scope; officials and editors
-    have no member permission at all, and a view-only account sees masked numbers.
+    have no member permission at all, and a view-only account sees masked numbers
+    (``Member.masked_id_number``).
     """
     if not user.has_perm("cooperatives.change_member"):
         return False
@@ -36,13 +35,6 @@ def may_see_id_number(user, member: Member | None = None) -> bool:
         return True
     scope = area_scope(user)
     return scope is None or member.organization.area_id in scope
-
-
-def mask(id_number: str) -> str:
-    """``036090001234`` → ``•••••••••234``: the form every list shows."""
-    if not id_number:
-        return ""
-    return "•" * max(len(id_number) - 3, 0) + id_number[-3:]
 
 
 # --- public contacts ------------------------------------------------------------------
@@ -115,7 +107,7 @@ def same_person(member: Member, queryset=None):
     return queryset.filter(pk=member.pk)
 
 
-def _history_of(member: Member, member_ids: list[int], include_deleted: bool):
+def history_of(member: Member, member_ids: list[int], include_deleted: bool):
     """Historical rows of the person: of ``member_ids``, and (when ``include_deleted``)
     of deleted member rows that carried the same ID number."""
     from django.db.models import Q
@@ -163,7 +155,7 @@ def personal_data(member: Member, user, organizations, members) -> dict:
     rows = list(same_person(member, members).select_related("organization").order_by("pk"))
     unscoped = area_scope(user) is None
     history = (
-        _history_of(member, [m.pk for m in rows], include_deleted=unscoped)
+        history_of(member, [m.pk for m in rows], include_deleted=unscoped)
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
     )
@@ -224,21 +216,6 @@ def personal_data_json(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def log_export(user, member: Member, count: int) -> None:
-    """Admin log entry of an export: which record, never the person's name or number."""
-    LogEntry.objects.create(
-        user_id=user.pk,
-        content_type=ContentType.objects.get_for_model(Member),
-        object_id=str(member.pk),
-        object_repr=member_label(member),
-        action_flag=CHANGE,  # the admin log has no "viewed" flag
-        change_message=(
-            f"Xuất dữ liệu cá nhân của thành viên #{member.pk} "
-            f"(tổ chức {member.organization.code}, {vn_number(count)} bản ghi thành viên)."
-        ),
-    )
-
-
 def member_label(member: Member) -> str:
     """How the admin log names a member: by number and organisation, not by name."""
     return f"Thành viên #{member.pk} của {member.organization.code}"
@@ -249,78 +226,3 @@ def erasure_plan(member: Member, user, members):
     """The member rows an erasure of ``member`` removes: the person's rows ``user`` may
     delete (``members`` is already limited to their areas)."""
     return list(same_person(member, members).select_related("organization").order_by("pk"))
-
-
-@transaction.atomic
-def erase(member: Member, user, members) -> dict[str, int]:
-    """Delete the person's member rows and every trace of their personal data.
-
-    Removes the member rows, all their historical rows (so neither "Lịch sử" nor an
-    import undo can bring them back), the history of deleted rows with the same ID
-    number (for staff of the whole province), and their names from earlier admin log
-    entries. Leaves one admin log entry per erased row saying who erased which
-    organisation's member, when, without the name or number.
-    """
-    rows = erasure_plan(member, user, members)
-    ids = [m.pk for m in rows]
-    names = {m.full_name for m in rows}
-    unscoped = area_scope(user) is None
-    member_type = ContentType.objects.get_for_model(Member)
-    org_type = ContentType.objects.get_for_model(Organization)
-    history = _history_of(member, ids, include_deleted=unscoped)
-    history_ids = set(history.values_list("id", flat=True))
-    labels = {m.pk: member_label(m) for m in rows}
-    org_ids = {m.organization_id for m in rows}
-    for m in rows:
-        m.delete()
-    purged = Member.history.filter(id__in=history_ids | set(ids)).delete()[0]
-    # Earlier log entries name the member (their object name, and the organisation's
-    # "added/changed/deleted member …" messages).
-    for pk, label in labels.items():
-        LogEntry.objects.filter(content_type=member_type, object_id=str(pk)).update(
-            object_repr=label
-        )
-    for entry in LogEntry.objects.filter(
-        content_type=org_type, object_id__in=[str(pk) for pk in org_ids]
-    ):
-        cleaned = _scrub_message(entry.change_message, names)
-        if cleaned != entry.change_message:
-            entry.change_message = cleaned
-            entry.save(update_fields=["change_message"])
-    for pk, m in zip(ids, rows, strict=True):  # a deleted instance has lost its pk
-        LogEntry.objects.create(
-            user_id=user.pk,
-            content_type=member_type,
-            object_id=str(pk),
-            object_repr=labels[pk],
-            action_flag=DELETION,
-            change_message=(
-                f"Xóa theo yêu cầu của chủ thể dữ liệu: thành viên #{pk} của tổ chức "
-                f"{m.organization.code} ({m.organization.name}); đã xóa bản ghi và "
-                "toàn bộ lịch sử của bản ghi."
-            ),
-        )
-    return {"members": len(rows), "history": purged}
-
-
-def _scrub_message(message: str, names: set[str]) -> str:
-    """Replace ``names`` in a (JSON) admin change message."""
-    if not message or not names:
-        return message
-    try:
-        data = json.loads(message)
-    except ValueError:
-        for name in names:
-            message = message.replace(name, ERASED_LABEL)
-        return message
-
-    def scrub(value):
-        if isinstance(value, str):
-            return ERASED_LABEL if value in names else value
-        if isinstance(value, list):
-            return [scrub(v) for v in value]
-        if isinstance(value, dict):
-            return {k: scrub(v) for k, v in value.items()}
-        return value
-
-    return json.dumps(scrub(data))

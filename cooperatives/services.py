@@ -1,13 +1,30 @@
-"""Writes that touch several models: roles and staff accounts, placing organisations."""
+"""The registry's writes: roles and staff accounts, placing organisations, approving
+figures, and personal data (an export's log entry, erasure on request)."""
 
 import datetime
+import json
 
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from cooperatives import privacy
 from cooperatives.area_refs import AreaReferenceError, resolve_reference
-from cooperatives.models import REFORM_DATE, Area, Location, Organization, StaffProfile
+from cooperatives.models import (
+    REFORM_DATE,
+    Area,
+    Figures,
+    Location,
+    Member,
+    Organization,
+    StaffProfile,
+)
+from cooperatives.scoping import area_scope
+from core.lib.formatting import vn_number
+from core.locking import new_version
 from core.roles import AREA, GROUP_NAMES, role_group
 
 
@@ -100,3 +117,129 @@ def place_organization(*, organization: Organization, area: Area, user) -> Locat
     location.full_clean()
     location.save()
     return location
+
+
+# --- the figures workflow: draft → submitted → approved --------------------------------
+def _move_figures(figures, state: str, user) -> int:
+    # Saved one by one so that each change lands in the history with its author.
+    count = 0
+    for record in figures.select_related("organization"):
+        record.state = state
+        record.version = new_version()  # an open form of these figures must be told
+        record._history_user = user
+        record.save(update_fields=["state", "updated_at", "version"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def submit_figures(*, figures, user) -> int:
+    """Send the drafts among ``figures`` (a queryset) for approval; return how many."""
+    return _move_figures(figures.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED, user)
+
+
+@transaction.atomic
+def approve_figures(*, figures, user) -> int:
+    """Approve ``figures`` (a queryset) not approved yet, in ``user``'s name; return how many.
+
+    Refused (``PermissionDenied``) to anyone without the approval permission.
+    """
+    if user is None or not Figures.may_approve(user):
+        raise PermissionDenied("Bạn không có quyền duyệt số liệu.")
+    return _move_figures(
+        figures.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED, user
+    )
+
+
+# --- personal data (cooperatives.privacy says what is whose) --------------------------
+@transaction.atomic
+def log_personal_data_export(*, member: Member, user, count: int) -> None:
+    """Admin log entry of a person's export: which record, never their name or number."""
+    LogEntry.objects.create(
+        user_id=user.pk,
+        content_type=ContentType.objects.get_for_model(Member),
+        object_id=str(member.pk),
+        object_repr=privacy.member_label(member),
+        action_flag=CHANGE,  # the admin log has no "viewed" flag
+        change_message=(
+            f"Xuất dữ liệu cá nhân của thành viên #{member.pk} "
+            f"(tổ chức {member.organization.code}, {vn_number(count)} bản ghi thành viên)."
+        ),
+    )
+
+
+@transaction.atomic
+def erase_member_on_request(*, member: Member, user, members) -> dict[str, int]:
+    """Erase the person ``member`` is, at their request: their member rows ``user`` may
+    delete (``members`` is already limited to their areas) and every trace of their
+    personal data. Return how many member and historical rows went.
+
+    Removes the member rows, all their historical rows (so neither "Lịch sử" nor an
+    import undo can bring them back), the history of deleted rows with the same ID
+    number (for staff of the whole province), and their names from earlier admin log
+    entries. Leaves one admin log entry per erased row saying who erased which
+    organisation's member, when, without the name or number.
+    """
+    rows = privacy.erasure_plan(member, user, members)
+    ids = [m.pk for m in rows]
+    names = {m.full_name for m in rows}
+    unscoped = area_scope(user) is None
+    member_type = ContentType.objects.get_for_model(Member)
+    org_type = ContentType.objects.get_for_model(Organization)
+    history = privacy.history_of(member, ids, include_deleted=unscoped)
+    history_ids = set(history.values_list("id", flat=True))
+    labels = {m.pk: privacy.member_label(m) for m in rows}
+    org_ids = {m.organization_id for m in rows}
+    for m in rows:
+        m.delete()
+    purged = Member.history.filter(id__in=history_ids | set(ids)).delete()[0]
+    # Earlier log entries name the member (their object name, and the organisation's
+    # "added/changed/deleted member …" messages).
+    for pk, label in labels.items():
+        LogEntry.objects.filter(content_type=member_type, object_id=str(pk)).update(
+            object_repr=label
+        )
+    for entry in LogEntry.objects.filter(
+        content_type=org_type, object_id__in=[str(pk) for pk in org_ids]
+    ):
+        cleaned = _scrub_message(entry.change_message, names)
+        if cleaned != entry.change_message:
+            entry.change_message = cleaned
+            entry.save(update_fields=["change_message"])
+    for pk, m in zip(ids, rows, strict=True):  # a deleted instance has lost its pk
+        LogEntry.objects.create(
+            user_id=user.pk,
+            content_type=member_type,
+            object_id=str(pk),
+            object_repr=labels[pk],
+            action_flag=DELETION,
+            change_message=(
+                f"Xóa theo yêu cầu của chủ thể dữ liệu: thành viên #{pk} của tổ chức "
+                f"{m.organization.code} ({m.organization.name}); đã xóa bản ghi và "
+                "toàn bộ lịch sử của bản ghi."
+            ),
+        )
+    return {"members": len(rows), "history": purged}
+
+
+def _scrub_message(message: str, names: set[str]) -> str:
+    """Replace ``names`` in a (JSON) admin change message."""
+    if not message or not names:
+        return message
+    try:
+        data = json.loads(message)
+    except ValueError:
+        for name in names:
+            message = message.replace(name, privacy.ERASED_LABEL)
+        return message
+
+    def scrub(value):
+        if isinstance(value, str):
+            return privacy.ERASED_LABEL if value in names else value
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        if isinstance(value, dict):
+            return {k: scrub(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(scrub(data))

@@ -14,6 +14,7 @@ from cooperatives.models import Organization
 from demo.covers import cover_alt, cover_caption, cover_image, cover_seed
 from demo.news_content import EXTRA_ARTICLES, SEED_ARTICLES
 from news.models import Article, Banner, Category, Link, SiteContent, Tag
+from news.services import store_cover_image
 from news.slugs import slug_from_title
 
 SITE = {
@@ -89,8 +90,7 @@ def load_news_demo(*, stdout: TextIO | None = None) -> bool:
             cover_alt=cover_alt(seed), cover_caption=cover_caption(seed),
         )  # fmt: skip
         name = f"{slug_from_title(data['title'])[:60]}.jpg"
-        article.cover = ContentFile(cover_image(seed), name=name)
-        article.save()
+        store_cover_image(article=article, upload=ContentFile(cover_image(seed), name=name))
         article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in data["tags"]])
         if data["category"] == "guong-htx-dien-hinh" and showcase:
             article.organizations.set(showcase[number % len(showcase) :][:2])

@@ -12,6 +12,7 @@ from core.admin import FoldedSearchMixin, SafeHistoryMixin
 from core.csp import NonceMediaMixin
 from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
+from news.services import cover_needs_storing, store_cover_image
 
 
 class HttpsLinks:
@@ -153,7 +154,11 @@ class ArticleAdmin(
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        if cover_needs_storing(obj):
+            # Never stored as uploaded: upright, without metadata, with its sizes.
+            store_cover_image(article=obj, upload=obj.cover, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(Category)

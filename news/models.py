@@ -228,9 +228,7 @@ class Article(VersionedModel):
         self._choose_slug()
         if self.status == self.Status.PUBLISHED:
             self.published_once = True
-        if self.cover and (not getattr(self.cover, "_committed", True) or not self.cover_list):
-            self._store_cover()
-        elif not self.cover:
+        if not self.cover:  # the sizes go with their cover (news.services makes them)
             self.cover_list = self.cover_card = self.cover_article = ""
         super().save(*args, **kwargs)
 
@@ -292,18 +290,6 @@ class Article(VersionedModel):
                 s in RESERVED_SLUGS or Article.objects.filter(slug=s).exclude(pk=self.pk).exists()
             ),
         )
-
-    def _store_cover(self) -> None:
-        """Keep the cover upright and without metadata, and make its three sizes.
-
-        Earlier files are left alone: older revisions still point at them.
-        """
-        name, data = images.clean_original(self.cover)
-        self.cover.save(name, ContentFile(data), save=False)
-        sizes = images.renditions(data, PurePath(name).stem)
-        self.cover_list.save(sizes["list"].name, sizes["list"], save=False)
-        self.cover_card.save(sizes["card"].name, sizes["card"], save=False)
-        self.cover_article.save(sizes["article"].name, sizes["article"], save=False)
 
     def cover_srcset(self) -> str:
         if not self.cover_list:

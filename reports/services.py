@@ -1,5 +1,6 @@
 """Freezing reports: the numbers an official downloaded stay the numbers they get again."""
 
+from django.contrib.admin.models import DELETION, LogEntry
 from django.db import IntegrityError, transaction
 
 from cooperatives.models import Area, period_end
@@ -44,3 +45,25 @@ def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
         raise ReportRefused(
             f"Báo cáo {area.name}, {months} tháng năm {year} đã được chốt trước đó."
         ) from None
+
+
+UNFREEZE_MESSAGE = "Mở chốt báo cáo"
+
+
+@transaction.atomic
+def unfreeze_report(*, area: Area, year: int, months: int, user) -> None:
+    """Reopen the frozen report of ``area`` for the period: it is a draft again.
+
+    The frozen numbers are dropped; the admin's action log keeps who reopened it (a
+    deletion of the frozen report, "Mở chốt báo cáo"). Refused when it is not frozen.
+    """
+    # Keyed on the unit, not its code: the unit the code names at the period's end.
+    frozen = (
+        FrozenReport.objects.select_for_update().filter(area=area, year=year, months=months).first()
+    )
+    if frozen is None:
+        raise ReportRefused("Báo cáo này chưa được chốt.")
+    LogEntry.objects.log_actions(
+        user.pk, [frozen], DELETION, change_message=UNFREEZE_MESSAGE, single_object=True
+    )
+    frozen.delete()

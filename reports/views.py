@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -9,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_POST
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
@@ -16,10 +16,9 @@ from core import freshness
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report, report_end
-from reports.models import FrozenReport
 from reports.narrative import sentences
 from reports.pdf import report_pdf
-from reports.services import current_report, current_sectors, freeze_report
+from reports.services import current_report, current_sectors, freeze_report, unfreeze_report
 from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
 
@@ -251,9 +250,10 @@ def report_pdf_view(request, code: str, year: int, months: int):
 
 
 @login_required
+@require_POST
 def report_freeze(request, code: str, year: int, months: int):
     """Approve and freeze a report (alliance staff, POST only)."""
-    if request.method != "POST" or not request.user.has_perm("reports.add_frozenreport"):
+    if not request.user.has_perm("reports.add_frozenreport"):
         raise PermissionDenied
     try:
         area = area_for_report(request.user, code, year, months)
@@ -270,28 +270,17 @@ def report_freeze(request, code: str, year: int, months: int):
 
 
 @login_required
+@require_POST
 def report_unfreeze(request, code: str, year: int, months: int):
-    """Reopen a frozen report (alliance staff, POST only): it is a draft again.
-
-    The frozen numbers are dropped; who reopened it is kept in the admin's action log.
-    """
-    if request.method != "POST" or not request.user.has_perm("reports.delete_frozenreport"):
+    """Reopen a frozen report (alliance staff, POST only): it is a draft again."""
+    if not request.user.has_perm("reports.delete_frozenreport"):
         raise PermissionDenied
     try:
         area = area_for_report(request.user, code, year, months)
+        unfreeze_report(area=area, year=year, months=months, user=request.user)
     except ReportRefused as refusal:
         messages.error(request, str(refusal))
-        return redirect("reports:report", code=code, year=year, months=months)
-    # Keyed on the unit, not its code: the unit the code names at the period's end.
-    frozen = FrozenReport.objects.filter(area=area, year=year, months=months).first()
-    if frozen is None:
-        messages.error(request, "Báo cáo này chưa được chốt.")
     else:
-        LogEntry.objects.log_actions(
-            request.user.pk, [frozen], DELETION, change_message="Mở chốt báo cáo",
-            single_object=True,
-        )  # fmt: skip
-        frozen.delete()
         messages.success(
             request, "Đã mở chốt: báo cáo trở lại dự thảo, số liệu tính theo sổ đăng ký hiện tại."
         )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category
+from news.services import store_cover_image
 
 _numbers = itertools.count(1)
 
@@ -22,7 +23,12 @@ def article(title: str | None = None, *, live: bool = True, **fields) -> Article
     fields.setdefault("category", category())
     fields.setdefault("status", Article.Status.PUBLISHED if live else Article.Status.DRAFT)
     fields.setdefault("publish_at", timezone.now() - datetime.timedelta(hours=number))
-    return Article.objects.create(title=title or f"Tin hoạt động HTX số {number}", **fields)
+    cover = fields.pop("cover", None)
+    article = Article(title=title or f"Tin hoạt động HTX số {number}", **fields)
+    if cover:  # stored as the admin stores it: upright, no metadata, three sizes
+        return store_cover_image(article=article, upload=cover)
+    article.save(force_insert=True)
+    return article
 
 
 def image_file(name="anh.jpg", size=(1200, 800), color=(40, 120, 60), fmt="JPEG", **save):

@@ -60,9 +60,9 @@ SITE = {
     "reports:report_json": (f"/bao-cao/360/{Y}/{M}.json", "login 200 403 200 200"),
     "reports:report_xlsx": (f"/bao-cao/360/{Y}/{M}.xlsx", "login 200 403 200 200"),
     "reports:report_pdf": (f"/bao-cao/360/{Y}/{M}.pdf", "login 200 403 200 200"),
-    # Freezing and reopening are POST only, for alliance staff.
-    "reports:freeze": (f"/bao-cao/360/{Y}/{M}/chot/", "login 403 403 403 403"),
-    "reports:unfreeze": ("/bao-cao/360/2022/12/mo-chot/", "login 403 403 403 403"),
+    # Freezing and reopening are POST only (405 to a GET), for alliance staff.
+    "reports:freeze": (f"/bao-cao/360/{Y}/{M}/chot/", "login 405 405 405 405"),
+    "reports:unfreeze": ("/bao-cao/360/2022/12/mo-chot/", "login 405 405 405 405"),
     "admin:index": ("/quan-tri/", "login 200 200 200 200"),
     "admin:login": ("/quan-tri/login/", "200 302 302 302 302"),
     # Signing out is POST only; an anonymous visitor is sent to the admin index.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperatives import privacy
 from cooperatives.models import Organization
 from cooperatives.scoping import area_scope
+from cooperatives.services import erase_member_on_request, log_personal_data_export
 from core.lib.formatting import vn_number
 from core.lib.text import fold
 
@@ -31,7 +32,7 @@ class MemberInlineForm(forms.ModelForm):
         field = self.fields.get("id_number")
         if field is not None and self.instance.pk and self.instance.id_number:
             self.initial["id_number"] = ""
-            field.widget.attrs["placeholder"] = privacy.mask(self.instance.id_number)
+            field.widget.attrs["placeholder"] = self.instance.masked_id_number
             field.widget.attrs["title"] = "Để trống để giữ số đã lưu"
 
     def clean_id_number(self):
@@ -55,7 +56,7 @@ class MaskedMemberInlineMixin:
 
     @admin.display(description=_("số giấy tờ"))
     def masked_id(self, obj):
-        return privacy.mask(obj.id_number) or "—"
+        return obj.masked_id_number or "—"
 
 
 class PersonalDataAdminMixin:
@@ -96,7 +97,7 @@ class PersonalDataAdminMixin:
         full = privacy.may_see_id_number(request.user)
         for member in objects.iterator(chunk_size=2000):
             if not full:
-                member.id_number = privacy.mask(member.id_number)
+                member.id_number = member.masked_id_number
             yield member
 
     # History shows every former ID number: only for those who may see the number.
@@ -143,7 +144,9 @@ class PersonalDataAdminMixin:
         data = privacy.personal_data(
             member, request.user, self._organizations(request), self.get_queryset(request)
         )
-        privacy.log_export(request.user, member, len(data["Tư cách thành viên"]))
+        log_personal_data_export(
+            member=member, user=request.user, count=len(data["Tư cách thành viên"])
+        )
         response = HttpResponse(
             privacy.personal_data_json(data), content_type="application/json; charset=utf-8"
         )
@@ -167,7 +170,7 @@ class PersonalDataAdminMixin:
             raise PermissionDenied
         members = self.get_queryset(request)
         if request.method == "POST":
-            done = privacy.erase(member, request.user, members)
+            done = erase_member_on_request(member=member, user=request.user, members=members)
             messages.success(
                 request,
                 f"Đã xóa theo yêu cầu {vn_number(done['members'])} bản ghi thành viên và "
@@ -187,7 +190,7 @@ class PersonalDataAdminMixin:
             "opts": self.opts,
             "title": "Xóa thành viên theo yêu cầu",
             "member": member,
-            "rows": [(m, privacy.mask(m.id_number) or "—") for m in plan],
+            "rows": [(m, m.masked_id_number or "—") for m in plan],
             "representative_of": representative_of,
             "change_url": reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[member.pk]

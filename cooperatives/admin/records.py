@@ -21,8 +21,9 @@ from cooperatives.models import (
     OcopProduct,
     short_period_label,
 )
+from cooperatives.services import approve_figures, submit_figures
 from core.admin import money_column
-from core.locking import OptimisticLockingAdmin, new_version
+from core.locking import OptimisticLockingAdmin
 
 
 @admin.register(Figures)
@@ -79,7 +80,7 @@ class FiguresAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
         return short_period_label(obj.year, obj.months)
 
     def can_approve(self, request) -> bool:
-        return request.user.has_perm("cooperatives.approve_figures")
+        return Figures.may_approve(request.user)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -102,42 +103,33 @@ class FiguresAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
         return readonly
 
     def save_model(self, request, obj, form, change):
-        if (
-            change
-            and obj.state == Figures.State.APPROVED
-            and not self.can_approve(request)
-            and form.changed_data
-        ):
-            obj.state = Figures.State.SUBMITTED
-            messages.warning(
-                request,
-                _("Số liệu đã duyệt vừa được sửa nên chuyển về trạng thái “Đã gửi” để duyệt lại."),
-            )
+        if change:
+            state = obj.state_after_edit(edited=bool(form.changed_data), user=request.user)
+            if state != obj.state:
+                obj.state = state
+                messages.warning(
+                    request,
+                    _(
+                        "Số liệu đã duyệt vừa được sửa nên chuyển về trạng thái “Đã gửi” để "
+                        "duyệt lại."
+                    ),
+                )
         super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Gửi duyệt số liệu đã chọn"), permissions=["change"])
     def submit_selected(self, request, queryset):
-        self._set_state(
-            request, queryset.filter(state=Figures.State.DRAFT), Figures.State.SUBMITTED
-        )
+        count = submit_figures(figures=queryset, user=request.user)
+        self._moved(request, count, Figures.State.SUBMITTED)
 
     @admin.action(description=_("Duyệt số liệu đã chọn"), permissions=["approve"])
     def approve_selected(self, request, queryset):
-        self._set_state(
-            request, queryset.exclude(state=Figures.State.APPROVED), Figures.State.APPROVED
-        )
+        count = approve_figures(figures=queryset, user=request.user)
+        self._moved(request, count, Figures.State.APPROVED)
 
     def has_approve_permission(self, request):
         return self.can_approve(request)
 
-    def _set_state(self, request, queryset, state) -> None:
-        # Saved one by one so that each change lands in the history with its author.
-        count = 0
-        for figures in queryset.select_related("organization"):
-            figures.state = state
-            figures.version = new_version()  # an open form of these figures must be told
-            figures.save(update_fields=["state", "updated_at", "version"])
-            count += 1
+    def _moved(self, request, count: int, state) -> None:
         label = Figures.State(state).label
         self.message_user(request, f"Đã chuyển {count} bản ghi sang trạng thái “{label}”.")
 

@@ -1,9 +1,5 @@
 """Import, export and template buttons on the registry lists, and the import history."""
 
-import datetime
-import uuid
-from pathlib import Path
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -17,9 +13,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cooperatives.models import ImportBatch
-from cooperatives.privacy import mask
+from cooperatives.models import ImportBatch, Member
 from cooperatives.scoping import area_scope
+from cooperatives.spreadsheets import pending as pending_uploads
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
 from cooperatives.spreadsheets.kinds import KINDS
@@ -33,7 +29,6 @@ CONTENT_TYPES = {
 }
 PREVIEW_ROWS = 200
 SESSION_KEY = "htx_pending_imports"
-PENDING_MAX_AGE = datetime.timedelta(hours=12)
 
 
 class UploadForm(forms.Form):
@@ -52,19 +47,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _pending_dir() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "import-pending"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _forget_old_uploads() -> None:
-    limit = timezone.now().timestamp() - PENDING_MAX_AGE.total_seconds()
-    for stale in _pending_dir().glob("*.upload"):
-        if stale.stat().st_mtime < limit:
-            stale.unlink(missing_ok=True)
-
-
 def download(data: bytes, file_format: str, stem: str) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
@@ -75,8 +57,8 @@ class SpreadsheetAdminMixin:
     """Adds "Nhập từ tệp", "Xuất Excel/CSV" and "Tải tệp mẫu" to a registry list.
 
     The preview runs exactly the import the confirmation will run, as a dry run; the
-    uploaded file waits in MEDIA_ROOT/import-pending under a random name kept in the
-    uploader's session, so nobody else can confirm it.
+    uploaded file waits in the storage (``cooperatives.spreadsheets.pending``) under a
+    random name kept in the uploader's session, so nobody else can confirm it.
     """
 
     spreadsheet_kind = ""
@@ -131,9 +113,8 @@ class SpreadsheetAdminMixin:
             )
             context.update(self._preview(result))
             if result.ok and (result.created or result.updated):
-                _forget_old_uploads()
-                token = uuid.uuid4().hex
-                (_pending_dir() / f"{token}.upload").write_bytes(data)
+                pending_uploads.forget_old()
+                token = pending_uploads.keep(data)
                 pending = request.session.get(SESSION_KEY, {})
                 pending[token] = {"name": upload.name, "kind": self.kind.name}
                 request.session[SESSION_KEY] = pending
@@ -156,14 +137,10 @@ class SpreadsheetAdminMixin:
             messages.error(request, "Không tìm thấy tệp chờ nhập; hãy tải tệp lên lại.")
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
         request.session[SESSION_KEY] = pending
-        stored = _pending_dir() / f"{token}.upload"
-        try:
-            data = stored.read_bytes()
-        except FileNotFoundError:
+        data = pending_uploads.take(token)
+        if data is None:
             messages.error(request, "Tệp chờ nhập đã hết hạn; hãy tải tệp lên lại.")
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-        finally:
-            stored.unlink(missing_ok=True)
         result = import_file(kind=self.kind, data=data, file_name=entry["name"], user=request.user)
         if not result.ok:
             # The data changed between preview and confirmation: show the new verdict.
@@ -304,7 +281,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 old, new = change.old, change.new
                 if change.field == "id_number":
                     # A list of changes: ID numbers masked, as in every list.
-                    old, new = mask(old or ""), mask(new or "")
+                    old, new = Member.mask_id_number(old), Member.mask_id_number(new)
                 fields.append({"name": field.verbose_name, "old": old, "new": new})
         return {
             "model": model._meta.verbose_name,

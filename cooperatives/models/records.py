@@ -141,12 +141,18 @@ class Member(FoldedNameMixin, VersionedModel):
         self.id_number = nfc(self.id_number)
         super().save(*args, **kwargs)
 
+    @staticmethod
+    def mask_id_number(id_number: str) -> str:
+        """``036090001234`` → ``•••••••••234``: the form every list, export and page shows
+        to whoever may not see the full number (``cooperatives.privacy``)."""
+        if not id_number:
+            return ""
+        return "•" * max(len(id_number) - 3, 0) + id_number[-3:]
+
     @property
     def masked_id_number(self) -> str:
-        """Return the ID number with all but its last three characters hidden."""
-        if not self.id_number:
-            return ""
-        return "•" * max(len(self.id_number) - 3, 0) + self.id_number[-3:]
+        """This member's ID number, masked (``mask_id_number``)."""
+        return self.mask_id_number(self.id_number)
 
 
 class FiguresQuerySet(models.QuerySet):
@@ -281,6 +287,21 @@ class Figures(VersionedModel):
     @property
     def period_end(self) -> datetime.date:
         return period_end(self.year, self.months)
+
+    @staticmethod
+    def may_approve(user) -> bool:
+        """Whether ``user`` may approve figures; no user is a command run by the operators."""
+        return user is None or user.has_perm("cooperatives.approve_figures")
+
+    def state_after_edit(self, *, edited: bool, user) -> str:
+        """The state these figures take when ``user`` saves them, ``edited`` or not.
+
+        The one rule of an edit: approved figures changed by someone who may not approve
+        them go back to "Đã gửi", to be approved again. Any other save keeps the state.
+        """
+        if edited and self.state == self.State.APPROVED and not self.may_approve(user):
+            return self.State.SUBMITTED
+        return self.state
 
 
 class OcopProductQuerySet(models.QuerySet):

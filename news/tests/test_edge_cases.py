@@ -16,6 +16,7 @@ from PIL import Image
 
 from news.images import validate_image
 from news.models import Article, Banner, Link, SiteContent
+from news.services import store_cover_image
 from testing import news_factories as f
 from testing.admin_forms import article_form as form_data
 from testing.roles import RolesTestCase
@@ -168,8 +169,11 @@ class RevisionCoverTests(f.TemporaryMedia, RolesTestCase):
     def test_restoring_a_revision_keeps_every_cover_file(self):
         article = f.article(cover=ContentFile(f.image_file().read(), name="a.jpg"), cover_alt="A")
         first_cover = article.cover.name
-        article.cover = ContentFile(f.image_file(color=(200, 10, 10)).read(), name="b.jpg")
-        article.save()
+        store_cover_image(
+            article=article,
+            upload=ContentFile(f.image_file(color=(200, 10, 10)).read(), name="b.jpg"),
+        )
+        self.assertNotEqual(article.cover.name, first_cover)
         article.history.earliest().instance.save()  # restore the first revision
         restored = Article.objects.get(pk=article.pk)
         self.assertEqual(restored.cover.name, first_cover)

@@ -11,6 +11,7 @@ from news.attachments import validate_attachment
 from news.images import validate_image
 from news.models import Attachment
 from testing import news_factories as f
+from testing.roles import RolesTestCase
 
 
 class ImageCheckTests(f.TemporaryMedia, TestCase):
@@ -130,3 +131,40 @@ def _zip_without_office() -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "x")
     return buffer.getvalue()
+
+
+class AdminCoverTests(f.TemporaryMedia, RolesTestCase):
+    """The admin stores a cover through news.services.store_cover_image: never as sent."""
+
+    def test_a_cover_sent_to_the_admin_is_stored_upright_stripped_and_in_three_sizes(self):
+        from django.urls import reverse
+
+        from news.models import Article
+        from testing.admin_forms import article_form
+
+        exif = Image.Exif()
+        exif[0x0112] = 6  # orientation: turn 90° clockwise to view
+        exif[0x010F] = "Máy ảnh"
+        upload = f.image_file("bia.jpg", size=(1200, 800), exif=exif.tobytes())
+        self.client.force_login(self.editor)
+        data = article_form(title="Tin có ảnh", cover=upload, cover_alt="Ảnh bìa")
+        response = self.client.post(reverse("admin:news_article_add"), data)
+        self.assertEqual(response.status_code, 302)
+        article = Article.objects.get(title="Tin có ảnh")
+        with Image.open(article.cover.path) as stored:
+            self.assertEqual(stored.size, (800, 1200))
+            self.assertFalse(dict(stored.getexif()))
+        with Image.open(article.cover_list.path) as size:
+            self.assertEqual((size.format, size.width), ("WEBP", 480))
+        self.assertEqual((article.created_by, article.updated_by), (self.editor, self.editor))
+        self.assertEqual(article.history.get().history_user, self.editor)
+
+        # An edit that keeps the cover keeps its files; removing it drops the sizes.
+        stored = (article.cover.name, article.cover_list.name)
+        change = reverse("admin:news_article_change", args=[article.pk])
+        self.client.post(change, article_form(title="Tin có ảnh", cover_alt="Ảnh bìa"))
+        article.refresh_from_db()
+        self.assertEqual((article.cover.name, article.cover_list.name), stored)
+        self.client.post(change, article_form(title="Tin có ảnh", **{"cover-clear": "on"}))
+        article.refresh_from_db()
+        self.assertEqual((article.cover.name, article.cover_list.name), ("", ""))

@@ -22,7 +22,8 @@ class FreezeTests(RolesTestCase):
             self.assertEqual(self.freeze(user).status_code, 403, user)
         self.assertFalse(FrozenReport.objects.exists())
         self.client.force_login(self.alliance)
-        self.assertEqual(self.client.get(self.url + "chot/").status_code, 403)  # POST only
+        self.assertEqual(self.client.get(self.url + "chot/").status_code, 405)  # POST only
+        self.assertFalse(FrozenReport.objects.exists())
         self.assertRedirects(self.freeze(self.alliance), self.url)
         frozen = FrozenReport.objects.get()
         self.assertEqual(frozen.frozen_by, self.alliance)
@@ -90,10 +91,39 @@ class UnfreezeTests(RolesTestCase):
         self.assertContains(again, "Báo cáo này chưa được chốt.")
 
     def test_no_one_else_reopens_and_only_by_post(self):
-        self.assertEqual(self.client.get(self.url + "mo-chot/").status_code, 403)
+        refused = self.client.get(self.url + "mo-chot/")
+        self.assertEqual(refused.status_code, 405)  # POST only, even for alliance staff
+        self.assertEqual(refused["Allow"], "POST")
+        self.assertTrue(FrozenReport.objects.exists())
         for user in (self.official, self.area_officer, self.editor):
             self.client.force_login(user)
             self.assertEqual(self.client.post(self.url + "mo-chot/").status_code, 403, user)
         self.client.force_login(self.official)
         self.assertNotContains(self.client.get(self.url), "Mở chốt báo cáo")
         self.assertTrue(FrozenReport.objects.exists())
+
+
+class UnfreezeServiceTests(RolesTestCase):
+    def test_unfreezing_drops_the_numbers_and_logs_who_did_it(self):
+        from django.contrib.admin.models import DELETION, LogEntry
+
+        from reports.services import freeze_report, unfreeze_report
+
+        frozen = freeze_report(area=self.province, year=2023, months=6, user=self.alliance)
+        unfreeze_report(area=self.province, year=2023, months=6, user=self.alliance)
+        self.assertFalse(FrozenReport.objects.exists())
+        entry = LogEntry.objects.get()
+        self.assertEqual(
+            (entry.user, entry.action_flag, entry.object_id, entry.change_message),
+            (self.alliance, DELETION, str(frozen.pk), "Mở chốt báo cáo"),
+        )
+
+    def test_a_report_not_frozen_is_refused_and_nothing_is_logged(self):
+        from django.contrib.admin.models import LogEntry
+
+        from reports.compute import ReportRefused
+        from reports.services import unfreeze_report
+
+        with self.assertRaisesMessage(ReportRefused, "Báo cáo này chưa được chốt."):
+            unfreeze_report(area=self.province, year=2023, months=6, user=self.alliance)
+        self.assertFalse(LogEntry.objects.exists())

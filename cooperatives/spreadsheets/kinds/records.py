@@ -215,16 +215,17 @@ class FiguresKind(OrganizationRecordKind):
 
     def resolve(self, ctx, rows, errors):
         super().resolve(ctx, rows, errors)
-        self.can_approve = ctx.user is None or ctx.user.has_perm("cooperatives.approve_figures")
+        self.user = ctx.user
 
     def values(self, row, current):
         values = super().values(row, current)
         if current is None:
             values["state"] = Figures.State.SUBMITTED
-        elif current.state == Figures.State.APPROVED and not self.can_approve:
-            # A change to approved figures goes back for approval.
-            if any(not same(getattr(current, k), v) for k, v in values.items()):
-                values["state"] = Figures.State.SUBMITTED
+        elif current.state == Figures.State.APPROVED:  # the only state an edit can change
+            edited = any(not same(getattr(current, k), v) for k, v in values.items())
+            state = current.state_after_edit(edited=edited, user=self.user)
+            if state != current.state:
+                values["state"] = state
         return values
 
     export_order = ("organization__code", "year", "months")

@@ -1,0 +1,38 @@
+"""The news' writes that do more than save a form: an article's cover image."""
+
+from pathlib import PurePath
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from news import images
+from news.models import Article
+
+
+def cover_needs_storing(article: Article) -> bool:
+    """Whether ``article``'s cover is a new upload, or a stored one without its sizes."""
+    if not article.cover:
+        return False
+    return not getattr(article.cover, "_committed", True) or not article.cover_list
+
+
+@transaction.atomic
+def store_cover_image(*, article: Article, upload, user=None) -> Article:
+    """Make ``upload`` the cover of ``article`` and save the article.
+
+    The image is kept upright and re-encoded without its metadata (EXIF, GPS position,
+    comments), and its three WebP sizes are made (``news.images``). Earlier files are
+    left alone: older revisions still point at them. ``user``, when given, is the
+    article's last editor and the author of its new revision.
+    """
+    name, data = images.clean_original(upload)
+    article.cover.save(name, ContentFile(data), save=False)
+    sizes = images.renditions(data, PurePath(name).stem)
+    article.cover_list.save(sizes["list"].name, sizes["list"], save=False)
+    article.cover_card.save(sizes["card"].name, sizes["card"], save=False)
+    article.cover_article.save(sizes["article"].name, sizes["article"], save=False)
+    if user is not None:
+        article.updated_by = user
+        article._history_user = user
+    article.save()
+    return article
