@@ -113,7 +113,7 @@ def organization_page(request, code: str):
         "org": org,
         "contacts": public_contacts(org),
         "place": place,
-        "products": [(p, p.certified_on <= today <= p.expires_on) for p in products],
+        "products": [(p, p.is_valid_on(today)) for p in products],
         "figures": [public.FigureRow.of(f) for f in figures],
         "chart": public.figures_chart(figures),
         "articles": articles,
@@ -141,7 +141,7 @@ def ocop_catalogue(request):
         for word in public.fold_words(chosen["q"]):
             products = products.filter(name_folded__contains=word)
     if chosen.get("expired") != "co":
-        products = products.filter(certified_on__lte=today, expires_on__gte=today)
+        products = products.valid_at(today)
     products = products.select_related("organization").order_by("-stars", "name_folded", "pk")
     key = f"ocop-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(products, 24, count_key=key)
@@ -151,7 +151,7 @@ def ocop_catalogue(request):
     context = {
         "form": form,
         "page": page,
-        "products": [(p, p.certified_on <= today <= p.expires_on) for p in page.object_list],
+        "products": [(p, p.is_valid_on(today)) for p in page.object_list],
         "querystring": form.querystring(),
         "today": today,
     }

@@ -160,7 +160,7 @@ class OcopExpiryFilter(admin.SimpleListFilter):
         if self.value() == "expiring":
             return queryset.expiring_within(EXPIRY_WARNING_DAYS, today)
         if self.value() == "expired":
-            return queryset.filter(expires_on__lt=today)
+            return queryset.expired_at(today)
         return queryset
 
 

@@ -285,8 +285,12 @@ class Figures(VersionedModel):
 
 class OcopProductQuerySet(models.QuerySet):
     def valid_at(self, day: datetime.date) -> "OcopProductQuerySet":
-        """Certified on or before ``day`` and not expired at ``day``."""
-        return self.filter(certified_on__lte=day, expires_on__gte=day)
+        """Products whose certificate is valid on ``day`` (``OcopProduct.valid_q``)."""
+        return self.filter(OcopProduct.valid_q(day))
+
+    def expired_at(self, day: datetime.date) -> "OcopProductQuerySet":
+        """Products whose certificate ended before ``day`` (one not yet certified has not)."""
+        return self.filter(expires_on__lt=day)
 
     def expiring_within(self, days: int, today: datetime.date | None = None):
         """Still valid today but expiring within ``days`` days."""
@@ -375,6 +379,18 @@ class OcopProduct(FoldedNameMixin, VersionedModel):
         if self.expires_on is None and self.certified_on is not None:
             self.expires_on = self.default_expiry(self.certified_on)
         super().clean_fields(exclude=exclude)
+
+    # When a certificate is valid: the one definition, in SQL (``valid_q``, behind
+    # ``OcopProduct.objects.valid_at``) and in Python (``is_valid_on``), kept side by side.
+    # Valid on day D means certified_on <= D <= expires_on: both ends count.
+    @staticmethod
+    def valid_q(day: datetime.date) -> Q:
+        """The condition "certificate valid on ``day``", for filters and aggregates."""
+        return Q(certified_on__lte=day, expires_on__gte=day)
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        """Whether this product's certificate is valid on ``day``, as ``valid_q`` says."""
+        return self.certified_on <= day <= self.expires_on
 
     def days_to_expiry(self, today: datetime.date | None = None) -> int:
         return (self.expires_on - (today or timezone.localdate())).days
