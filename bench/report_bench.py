@@ -69,7 +69,8 @@ from django.db import connection, transaction  # noqa: E402
 from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 
-from cooperatives.models import Area, AreaMap, Organization, period_end  # noqa: E402
+from cooperatives.models import Area, AreaMap, Organization  # noqa: E402
+from core.lib.periods import period_end  # noqa: E402
 from core.lib.text import fold  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 from reports.pdf import report_pdf  # noqa: E402

@@ -24,9 +24,8 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
     Sector,
-    add_months,
-    period_end,
 )
+from core.lib.periods import add_months, period_end
 from core.lib.text import fold, nfc
 from reports.models import Target
 

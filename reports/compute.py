@@ -31,9 +31,9 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
     existing_q,
-    period_end,
     recorded_area_at,
 )
+from core.lib.periods import period_end
 from reports.indicators import INDICATORS
 from reports.models import Target
 

@@ -2,7 +2,8 @@
 
 from django.db import IntegrityError, transaction
 
-from cooperatives.models import Area, period_end
+from cooperatives.models import Area
+from core.lib.periods import period_end, period_label
 from reports.compute import ReportRefused, build_report, htx_by_sector
 from reports.models import FrozenReport
 
@@ -42,5 +43,5 @@ def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
             )
     except IntegrityError:
         raise ReportRefused(
-            f"Báo cáo {area.name}, {months} tháng năm {year} đã được chốt trước đó."
+            f"Báo cáo {area.name}, {period_label(year, months)} đã được chốt trước đó."
         ) from None

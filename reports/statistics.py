@@ -5,7 +5,8 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from cooperatives.models import Area, AreaMap, Figures, Organization, period_end
+from cooperatives.models import Area, AreaMap, Figures, Organization
+from core.lib.periods import period_end, period_label
 from reports.compute import ReportRefused
 from reports.narrative import sentences
 from reports.services import current_report, current_sectors
@@ -82,6 +83,7 @@ def public_statistics() -> dict | None:
         "year": year,
         "months": months,
         "end": end,
+        "period": period_label(year, months),
         "report": report,
         "values": {code: item["value"] for code, item in report["indicators"].items()},
         "narrative": sentences(report, area.level),

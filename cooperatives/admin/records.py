@@ -14,14 +14,9 @@ from cooperatives.admin.privacy import (
     PersonalDataAdminMixin,
 )
 from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
-from cooperatives.models import (
-    Figures,
-    Loan,
-    Member,
-    OcopProduct,
-    short_period_label,
-)
+from cooperatives.models import Figures, Loan, Member, OcopProduct
 from core.admin import money_column
+from core.lib.periods import short_period_label
 from core.locking import OptimisticLockingAdmin, new_version
 
 

@@ -13,10 +13,6 @@ from .records import (
     Loan,
     Member,
     OcopProduct,
-    add_months,
-    period_end,
-    period_label,
-    short_period_label,
 )
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
@@ -36,12 +32,8 @@ __all__ = [
     "Sector",
     "StaffProfile",
     "UnplacedOrganization",
-    "add_months",
     "code_not_on_day",
     "existing_q",
     "recorded_area_at",
     "validity_text",
-    "period_end",
-    "period_label",
-    "short_period_label",
 ]

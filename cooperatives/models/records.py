@@ -1,4 +1,3 @@
-import calendar
 import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.lib.periods import add_months, period_end, period_label
 from core.lib.text import nfc
 from core.locking import VersionedModel
 
@@ -16,32 +16,6 @@ from .organizations import MONEY, Organization, watch_organization_records
 from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """Return ``day`` moved by ``months``, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def period_end(year: int, months: int) -> datetime.date:
-    """Return the last day of month ``months`` of ``year``."""
-    return datetime.date(year, months, calendar.monthrange(year, months)[1])
-
-
-def short_period_label(year: int, months: int) -> str:
-    """Return a period as lists show it: ``6 tháng/2023``, ``Năm 2023``."""
-    return f"Năm {year}" if months == 12 else f"{months} tháng/{year}"
-
-
-def period_label(year: int, months: int) -> str:
-    if months == 12:
-        return f"năm {year}"
-    if months == 1:
-        return f"tháng 1 năm {year}"
-    return f"{months} tháng đầu năm {year}"
 
 
 def _nonnegative(field: str, label: str) -> models.CheckConstraint:
