@@ -1,6 +1,5 @@
 """Helpers of the public registry pages: filters, search, places and small charts."""
 
-import datetime
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +15,6 @@ from django.utils.safestring import SafeString
 
 from cooperatives.area_refs import AreaReferenceError, parse_reference, resolve_reference
 from cooperatives.models import (
-    REFORM_DATE,
     Area,
     AreaMap,
     Figures,
@@ -28,6 +26,7 @@ from cooperatives.models import (
 )
 from core import freshness
 from core.lib.formatting import vn_number
+from core.lib.reform import LAST_OLD_DAY, REFORM_DATE_TEXT
 from core.lib.text import fold
 
 # Words that name the kind of organisation: searching "hop tac xa phu van" means the
@@ -232,7 +231,7 @@ class AreaChoiceField(forms.ChoiceField):
         for root in sorted(pk for pk in wanted if areas.map.parent.get(pk) not in wanted):
             visit(root, 0)
         choices = [("", "Tất cả địa bàn"), ("Hiện nay", current),
-                   (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
+                   (f"Trước {REFORM_DATE_TEXT}", former)]  # fmt: skip
         areas.choices_memo = (today, choices)
         return choices
 
@@ -257,7 +256,7 @@ class AreaChoiceField(forms.ChoiceField):
             pass
         code, day = parse_reference(reference)
         if day is None:
-            return Area.objects.with_code_on(code, REFORM_DATE - datetime.timedelta(days=1))
+            return Area.objects.with_code_on(code, LAST_OLD_DAY)
         return None
 
 

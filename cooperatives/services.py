@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cooperatives.area_refs import AreaReferenceError, resolve_reference
-from cooperatives.models import REFORM_DATE, Area, Location, Organization, StaffProfile
+from cooperatives.models import Area, Location, Organization, StaffProfile
+from core.lib.reform import REFORM_DATE
 from core.roles import AREA, GROUP_NAMES, role_group
 
 

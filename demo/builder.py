@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cooperatives.models import (
-    REFORM_DATE,
     Area,
     Figures,
     Loan,
@@ -26,6 +25,7 @@ from cooperatives.models import (
     Sector,
 )
 from core.lib.periods import add_months, period_end
+from core.lib.reform import REFORM_DATE
 from core.lib.text import fold, nfc
 from reports.models import Target
 

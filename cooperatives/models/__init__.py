@@ -1,4 +1,4 @@
-from .areas import REFORM_DATE, Area, AreaMap, code_not_on_day, validity_text
+from .areas import Area, AreaMap, code_not_on_day, validity_text
 from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import (
     Location,
@@ -17,7 +17,6 @@ from .records import (
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
-    "REFORM_DATE",
     "Area",
     "AreaMap",
     "ExpiringOcopProduct",

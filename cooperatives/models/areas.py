@@ -11,9 +11,6 @@ from simple_history.models import HistoricalRecords
 from .imports import ImportedHistory
 from .text_fields import FoldedNameMixin
 
-# 1 July 2025: Vietnam's provinces merged and the district level was abolished.
-REFORM_DATE = datetime.date(2025, 7, 1)
-
 
 def _date(day: datetime.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""

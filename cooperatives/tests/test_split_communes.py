@@ -16,8 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cooperatives import official_units
-from cooperatives.models import REFORM_DATE, Area, Location, Organization
+from cooperatives.models import Area, Location, Organization
 from cooperatives.services import set_role
+from core.lib.reform import REFORM_DATE
 from core.roles import AREA
 from testing import factories as f
 from testing.roles import RolesTestCase

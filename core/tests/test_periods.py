@@ -29,3 +29,16 @@ class PeriodTests(SimpleTestCase):
     def test_add_months(self):
         self.assertEqual(add_months(datetime.date(2023, 3, 1), 36), datetime.date(2026, 3, 1))
         self.assertEqual(add_months(datetime.date(2024, 1, 31), -2), datetime.date(2023, 11, 30))
+
+
+class ReformDateTests(SimpleTestCase):
+    def test_one_date_in_python_and_in_templates(self):
+        from django.template import Context, Template
+
+        from core.lib.reform import LAST_OLD_DAY_TEXT, REFORM_DATE, REFORM_DATE_TEXT
+
+        self.assertEqual(REFORM_DATE, datetime.date(2025, 7, 1))
+        self.assertEqual(REFORM_DATE_TEXT, "01/07/2025")
+        self.assertEqual(LAST_OLD_DAY_TEXT, "30/06/2025")
+        rendered = Template("{% load vn %}Trước {% reform_date %}").render(Context())
+        self.assertEqual(rendered, "Trước 01/07/2025")
