@@ -260,6 +260,18 @@ class AreaChoiceField(forms.ChoiceField):
         return None
 
 
+# The directory's orders, the one list: the value in links, the label the form offers and
+# the ordering. The view orders by it, the cache key accepts its values (cooperatives.urls)
+# and the form's "Sắp xếp" shows its labels.
+DIRECTORY_SORTS = {
+    "ten": ("Tên (A–Z)", ("name_folded", "pk")),
+    "moi": ("Thành lập gần đây nhất", ("-founded_on", "-pk")),
+    "cu": ("Thành lập lâu nhất", ("founded_on", "pk")),
+    "ma": ("Mã số", ("code",)),
+}
+DEFAULT_SORT = "ten"
+
+
 class PublicFilters(forms.Form):
     """GET filters that never fail: a wrong value in a bookmarked link is ignored."""
 
@@ -327,8 +339,8 @@ class DirectoryFilters(PublicFilters):
     )  # fmt: skip
     sort = forms.ChoiceField(
         label="Sắp xếp", required=False,
-        choices=[("", "Mặc định"), ("ten", "Tên (A–Z)"), ("moi", "Thành lập gần đây nhất"),
-                 ("cu", "Thành lập lâu nhất"), ("ma", "Mã số")],
+        choices=[("", "Mặc định"),
+                 *[(value, label) for value, (label, _) in DIRECTORY_SORTS.items()]],
     )  # fmt: skip
 
 
