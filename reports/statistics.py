@@ -35,7 +35,7 @@ def current_province(today: datetime.date) -> Area | None:
     last = Area.objects.filter(code=code, valid_to__lt=today).order_by("-valid_to").first()
     if last is None:
         return None
-    successor = AreaMap().resolve(last.pk, today)
+    successor = AreaMap.current().resolve(last.pk, today)
     return None if successor is None else Area.objects.get(pk=successor)
 
 
