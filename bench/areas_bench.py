@@ -76,7 +76,6 @@ from django.urls import reverse  # noqa: E402
 from docs_section import replace_section  # noqa: E402
 
 from cooperatives.models import (  # noqa: E402
-    REFORM_DATE,
     Area,
     Figures,
     Loan,
@@ -86,6 +85,7 @@ from cooperatives.models import (  # noqa: E402
     Sector,
 )
 from core import freshness  # noqa: E402
+from core.lib.reform import LAST_OLD_DAY  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 
 D2024 = datetime.date(2024, 12, 31)
@@ -100,9 +100,7 @@ def load(*codes: str) -> None:
 def build_register() -> None:
     """ORGS organisations in real old communes of old Nam Định, Hà Nam and Ninh Bình."""
     rng = random.Random(12)
-    communes = list(
-        Area.objects.filter(level=Area.Level.COMMUNE, valid_to=REFORM_DATE - datetime.timedelta(1))
-    )
+    communes = list(Area.objects.filter(level=Area.Level.COMMUNE, valid_to=LAST_OLD_DAY))
     sectors = list(Sector.objects.all())
     orgs = []
     for i in range(ORGS):

@@ -69,14 +69,16 @@ from django.db import connection, transaction  # noqa: E402
 from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 
-from cooperatives.models import Area, AreaMap, Organization, period_end  # noqa: E402
+from cooperatives.models import Area, AreaMap, Organization  # noqa: E402
+from core.lib.periods import period_end  # noqa: E402
+from core.lib.reform import REFORM_DATE  # noqa: E402
 from core.lib.text import fold  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 from reports.pdf import report_pdf  # noqa: E402
 
 ORGS, YEARS, OCOP, LOANS = 100_000, range(2016, 2026), 10_000, 5_000
 DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 8, 12, 80
-REFORM = datetime.date(2025, 7, 1)
+REFORM = REFORM_DATE
 PROVINCES = [
     "Thành phố Hà Nội", "Thành phố Huế", "Tỉnh Lai Châu", "Tỉnh Điện Biên", "Tỉnh Sơn La",
     "Tỉnh Lạng Sơn", "Tỉnh Quảng Ninh", "Tỉnh Thanh Hóa", "Tỉnh Nghệ An", "Tỉnh Hà Tĩnh",

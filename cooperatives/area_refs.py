@@ -9,6 +9,7 @@ is written ``dd/mm/yyyy`` or ``dd-mm-yyyy`` (the latter reads better in a link).
 import datetime
 
 from cooperatives.models import Area, code_not_on_day
+from core.lib.reform import LAST_OLD_DAY_TEXT
 
 SEPARATOR = "@"
 
@@ -33,7 +34,7 @@ def parse_reference(text: str) -> tuple[str, datetime.date | None]:
             continue
     raise AreaReferenceError(
         f"“{day_text}” không phải là ngày hợp lệ (viết MÃ{SEPARATOR}dd/mm/yyyy, "
-        f"ví dụ 14011{SEPARATOR}30/06/2025)."
+        f"ví dụ 14011{SEPARATOR}{LAST_OLD_DAY_TEXT})."
     )
 
 

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .models.areas import REFORM_DATE
+from core.lib.reform import LAST_OLD_DAY, REFORM_DATE
 
 logger = logging.getLogger(__name__)
 PACKAGE = "vietnamadminunits"
-LAST_OLD_DAY = REFORM_DATE - datetime.timedelta(days=1)
 HEADERS = ["Mã", "Tên", "Cấp", "Mã cấp trên", "Hiệu lực từ", "Hiệu lực đến", "Thay thế bởi"]
 
 

@@ -1,7 +1,5 @@
 """Helpers of the public registry pages: filters, search, places and small charts."""
 
-import datetime
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -16,7 +14,6 @@ from django.utils.safestring import SafeString
 
 from cooperatives.area_refs import AreaReferenceError, parse_reference, resolve_reference
 from cooperatives.models import (
-    REFORM_DATE,
     Area,
     AreaMap,
     Figures,
@@ -26,8 +23,8 @@ from cooperatives.models import (
     Sector,
     validity_text,
 )
-from core import freshness
 from core.lib.formatting import vn_number
+from core.lib.reform import LAST_OLD_DAY, REFORM_DATE_TEXT
 from core.lib.text import fold
 
 # Words that name the kind of organisation: searching "hop tac xa phu van" means the
@@ -89,94 +86,68 @@ def search(queryset, text: str):
     return similar, True
 
 
-class Areas:
-    """The area tree with names, loaded once per registry version in each process."""
+def portal_areas(area_map: AreaMap) -> list[int]:
+    """The province of this portal, the provinces that took it over and the provinces
+    merged with it, with all below.
 
-    _lock = threading.Lock()
-    _loaded: tuple[int, "Areas"] | None = None
-
-    def __init__(self) -> None:
-        self.map = AreaMap()
-        self.rows = {
-            pk: (code, name, level)
-            for pk, code, name, level in Area.objects.values_list("pk", "code", "name", "level")
-        }
-        self.choices_memo: tuple | None = None  # (day, the area filter's choices)
-
-    @classmethod
-    def current(cls) -> "Areas":
-        version = freshness.version("registry")
-        with cls._lock:
-            loaded = cls._loaded
-        if loaded is None or loaded[0] != version:
-            areas = cls()
-            with cls._lock:
-                cls._loaded = (version, areas)
-            return areas
-        return loaded[1]
-
-    def chain(self, area_id: int) -> str:
-        """``Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định``."""
-        return ", ".join(self.rows[a][1] for a in self.map.ancestors(area_id) if a in self.rows)
-
-    def portal_areas(self) -> list[int]:
-        """The province of this portal, the provinces that took it over and the provinces
-        merged with it, with all below.
-
-        Every unit that ever had the portal's province code counts: the reform reused
-        codes (37 is the old and the new Tỉnh Ninh Bình), and the portal serves both.
-        """
-        roots = {pk for pk, row in self.rows.items() if row[0] == settings.PROVINCE_CODE}
-        if not roots:
-            return []
-        stack = list(roots)
-        while stack:
-            for successor in self.map.successors.get(stack.pop(), []):
-                top = self.map.ancestors(successor)[-1]
-                if top not in roots:
-                    roots.add(top)
-                    stack.append(top)
-        # And the other provinces merged into the same new one (old Hà Nam and Ninh Bình
-        # for the alliance of old Nam Định): the portal serves the whole new territory.
-        roots |= {pk for pk in self.map.reaching(roots) if self.rows[pk][2] == Area.Level.PROVINCE}
-        found = set()
-        for root in roots:
-            found |= self.map.subtree(root)
-        return sorted(found, key=lambda pk: self.rows[pk][0])
+    Every unit that ever had the portal's province code counts: the reform reused
+    codes (37 is the old and the new Tỉnh Ninh Bình), and the portal serves both.
+    """
+    rows = area_map.rows
+    roots = {pk for pk, row in rows.items() if row[0] == settings.PROVINCE_CODE}
+    if not roots:
+        return []
+    stack = list(roots)
+    while stack:
+        for successor in area_map.successors.get(stack.pop(), []):
+            top = area_map.ancestors(successor)[-1]
+            if top not in roots:
+                roots.add(top)
+                stack.append(top)
+    # And the other provinces merged into the same new one (old Hà Nam and Ninh Bình
+    # for the alliance of old Nam Định): the portal serves the whole new territory.
+    roots |= {pk for pk in area_map.reaching(roots) if rows[pk][2] == Area.Level.PROVINCE}
+    found = set()
+    for root in roots:
+        found |= area_map.subtree(root)
+    return sorted(found, key=lambda pk: rows[pk][0])
 
 
-def place_of(area_id: int | None, day, areas: "Areas | None" = None) -> dict:
+def place_of(area_id: int | None, day, area_map: AreaMap | None = None) -> dict:
     """Where an organisation is today, and where it was recorded if the reform moved it."""
     if area_id is None:
         return {"current": "", "former": ""}
-    areas = areas or Areas.current()
-    if area_id not in areas.map.bounds:  # created a moment ago, in another process
-        areas = Areas()
-    resolved = areas.map.resolve(area_id, day)
+    area_map = area_map or AreaMap.current()
+    if area_id not in area_map.bounds:
+        # A unit created a moment ago in another process: this one reads the registry's
+        # version at most once per DATA_VERSION_TTL, so its cached tree may not have the
+        # unit yet. A fresh tree, for this answer only, rather than a missing place.
+        area_map = AreaMap()
+    resolved = area_map.resolve(area_id, day)
     if resolved is None:
         # An old unit's name may be another unit's today: say when it ended.
-        valid_to = areas.map.bounds[area_id][1]
+        valid_to = area_map.bounds[area_id][1]
         until = f"{valid_to:%d/%m/%Y}" if valid_to else ""
-        return {"current": areas.chain(area_id), "former": "", "gone": True, "until": until}
+        return {"current": area_map.chain(area_id), "former": "", "gone": True, "until": until}
     if resolved == area_id:
-        return {"current": areas.chain(area_id), "former": ""}
-    return {"current": areas.chain(resolved), "former": areas.chain(area_id)}
+        return {"current": area_map.chain(area_id), "former": ""}
+    return {"current": area_map.chain(resolved), "former": area_map.chain(area_id)}
 
 
 def with_places(organizations: list, day) -> list:
-    areas = Areas.current()
+    area_map = AreaMap.current()
     for org in organizations:
-        org.place = place_of(org.area_id, day, areas)
+        org.place = place_of(org.area_id, day, area_map)
     return organizations
 
 
 def in_area(queryset, area: Area, day):
     """Organisations in ``area``: today for a unit that exists, else at its last day."""
-    areas = Areas.current()
+    area_map = AreaMap.current()
     when = day if area.exists_at(day) else area.valid_to
-    if when is None or area.pk not in areas.map.bounds:  # not started yet, or just made
+    if when is None or area.pk not in area_map.bounds:  # not started yet, or just made
         return queryset.none()
-    raw = areas.map.raw_ids_in(area.pk, when)
+    raw = area_map.raw_ids_in(area.pk, when)
     if when == day:
         return queryset.filter(area_id__in=raw)
     located = Location.objects.filter(area_id__in=raw).values("organization_id")
@@ -197,26 +168,27 @@ class AreaChoiceField(forms.ChoiceField):
         the unit: its bare code if it exists today, else ``CODE@its last day``
         (``14011@30-06-2025``; ``cooperatives.area_refs``).
         """
-        areas = Areas.current()
+        area_map = AreaMap.current()
         today = timezone.localdate()
-        memo = areas.choices_memo
+        memo = area_map.memo.get("area_choices")  # (day, choices)
         if memo is not None and memo[0] == today:
             return memo[1]
-        wanted = set(areas.portal_areas())
+        rows = area_map.rows
+        wanted = set(portal_areas(area_map))
         current, former = [], []
         units_of_code: dict[str, int] = {}
         for pk in wanted:
-            code = areas.rows[pk][0]
+            code = rows[pk][0]
             units_of_code[code] = units_of_code.get(code, 0) + 1
 
         def visit(pk: int, depth: int) -> None:
-            code, name, level = areas.rows[pk]
-            valid_from, valid_to = areas.map.bounds[pk]
-            parent = areas.map.parent.get(pk)
+            code, name, level = rows[pk]
+            valid_from, valid_to = area_map.bounds[pk]
+            parent = area_map.parent.get(pk)
             label = "\u00a0\u00a0" * depth + name
             if valid_to is not None and valid_to < today:
-                if level == Area.Level.COMMUNE and parent in areas.rows:
-                    label += f" ({areas.rows[parent][1]})"
+                if level == Area.Level.COMMUNE and parent in rows:
+                    label += f" ({rows[parent][1]})"
                 if units_of_code[code] > 1:
                     label += f" · {code} · {validity_text(valid_from, valid_to)}"
                 former.append((f"{code}@{valid_to:%d-%m-%Y}", label))
@@ -224,16 +196,16 @@ class AreaChoiceField(forms.ChoiceField):
                 if units_of_code[code] > 1:
                     label += f" · {code} · {validity_text(valid_from, valid_to)}"
                 current.append((code, label))
-            children = sorted(areas.map.children.get(pk, []), key=lambda c: areas.rows[c][1])
+            children = sorted(area_map.children.get(pk, []), key=lambda c: rows[c][1])
             for child in children:
                 if child in wanted:
                     visit(child, depth + 1)
 
-        for root in sorted(pk for pk in wanted if areas.map.parent.get(pk) not in wanted):
+        for root in sorted(pk for pk in wanted if area_map.parent.get(pk) not in wanted):
             visit(root, 0)
         choices = [("", "Tất cả địa bàn"), ("Hiện nay", current),
-                   (f"Trước {REFORM_DATE:%d/%m/%Y}", former)]  # fmt: skip
-        areas.choices_memo = (today, choices)
+                   (f"Trước {REFORM_DATE_TEXT}", former)]  # fmt: skip
+        area_map.memo["area_choices"] = (today, choices)
         return choices
 
     def valid_value(self, value) -> bool:
@@ -257,8 +229,20 @@ class AreaChoiceField(forms.ChoiceField):
             pass
         code, day = parse_reference(reference)
         if day is None:
-            return Area.objects.with_code_on(code, REFORM_DATE - datetime.timedelta(days=1))
+            return Area.objects.with_code_on(code, LAST_OLD_DAY)
         return None
+
+
+# The directory's orders, the one list: the value in links, the label the form offers and
+# the ordering. The view orders by it, the cache key accepts its values (cooperatives.urls)
+# and the form's "Sắp xếp" shows its labels.
+DIRECTORY_SORTS = {
+    "ten": ("Tên (A–Z)", ("name_folded", "pk")),
+    "moi": ("Thành lập gần đây nhất", ("-founded_on", "-pk")),
+    "cu": ("Thành lập lâu nhất", ("founded_on", "pk")),
+    "ma": ("Mã số", ("code",)),
+}
+DEFAULT_SORT = "ten"
 
 
 class PublicFilters(forms.Form):
@@ -328,8 +312,8 @@ class DirectoryFilters(PublicFilters):
     )  # fmt: skip
     sort = forms.ChoiceField(
         label="Sắp xếp", required=False,
-        choices=[("", "Mặc định"), ("ten", "Tên (A–Z)"), ("moi", "Thành lập gần đây nhất"),
-                 ("cu", "Thành lập lâu nhất"), ("ma", "Mã số")],
+        choices=[("", "Mặc định"),
+                 *[(value, label) for value, (label, _) in DIRECTORY_SORTS.items()]],
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ def _scope(user) -> Scope | None:
                 )
             )
             if area_ids:
-                area_map = AreaMap()
+                area_map = AreaMap.current()
                 own: set[int] = set()
                 for area_id in area_ids:
                     own |= area_map.subtree(area_id)

@@ -14,7 +14,6 @@ from django.utils import timezone
 from cooperatives import privacy
 from cooperatives.area_refs import AreaReferenceError, resolve_reference
 from cooperatives.models import (
-    REFORM_DATE,
     Area,
     Figures,
     Location,
@@ -24,6 +23,7 @@ from cooperatives.models import (
 )
 from cooperatives.scoping import area_scope
 from core.lib.formatting import vn_number
+from core.lib.reform import REFORM_DATE
 from core.locking import new_version
 from core.roles import AREA, GROUP_NAMES, role_group
 

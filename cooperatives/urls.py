@@ -4,6 +4,7 @@ from django.urls import path
 
 from cooperatives import views
 from cooperatives.models import OcopProduct, Organization
+from cooperatives.public import DIRECTORY_SORTS
 from core.caching import cached_for_visitors, next_midnight
 from core.lib.text import fold
 
@@ -25,7 +26,7 @@ DIRECTORY = {
     "status": set(Organization.Status.values).__contains__,
     "stars": {"3", "4", "5"}.__contains__,
     "member": {"co", "khong"}.__contains__,
-    "sort": {"ten", "moi", "cu", "ma"}.__contains__,
+    "sort": DIRECTORY_SORTS.__contains__,
     "sector": _shape(r"[0-9]{1,6}"),
     "area": AREA,
 }

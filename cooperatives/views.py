@@ -19,12 +19,6 @@ from cooperatives.privacy import public_contacts
 from core import freshness
 
 PAGE_SIZE = 20
-SORTS = {
-    "ten": ("Tên (A–Z)", ["name_folded", "pk"]),
-    "moi": ("Mới thành lập trước", ["-founded_on", "-pk"]),
-    "cu": ("Thành lập lâu nhất", ["founded_on", "pk"]),
-    "ma": ("Mã số", ["code"]),
-}
 
 
 class CachedCountPaginator(Paginator):
@@ -67,9 +61,9 @@ def directory(request):
         organizations = public.in_area(organizations, area, today)
     query = chosen.get("q", "")
     organizations, fuzzy = public.search(organizations, query)
-    sort = chosen.get("sort") or ("" if fuzzy else "ten")
+    sort = chosen.get("sort") or ("" if fuzzy else public.DEFAULT_SORT)
     if sort:
-        organizations = organizations.order_by(*SORTS[sort][1])
+        organizations = organizations.order_by(*public.DIRECTORY_SORTS[sort][1])
     organizations = organizations.select_related("sector")
     key = f"directory-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(organizations, PAGE_SIZE, count_key=key)
@@ -82,8 +76,7 @@ def directory(request):
         "organizations": public.with_places(list(page.object_list), today),
         "query": query,
         "fuzzy": fuzzy,
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "sort": sort or "ten",
+        "sort": sort or public.DEFAULT_SORT,
         "querystring": form.querystring(),
         "filtered": bool(chosen),
     }
@@ -113,7 +106,7 @@ def organization_page(request, code: str):
         "org": org,
         "contacts": public_contacts(org),
         "place": place,
-        "products": [(p, p.certified_on <= today <= p.expires_on) for p in products],
+        "products": [(p, p.is_valid_on(today)) for p in products],
         "figures": [public.FigureRow.of(f) for f in figures],
         "chart": public.figures_chart(figures),
         "articles": articles,
@@ -141,7 +134,7 @@ def ocop_catalogue(request):
         for word in public.fold_words(chosen["q"]):
             products = products.filter(name_folded__contains=word)
     if chosen.get("expired") != "co":
-        products = products.filter(certified_on__lte=today, expires_on__gte=today)
+        products = products.valid_at(today)
     products = products.select_related("organization").order_by("-stars", "name_folded", "pk")
     key = f"ocop-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(products, 24, count_key=key)
@@ -151,7 +144,7 @@ def ocop_catalogue(request):
     context = {
         "form": form,
         "page": page,
-        "products": [(p, p.certified_on <= today <= p.expires_on) for p in page.object_list],
+        "products": [(p, p.is_valid_on(today)) for p in page.object_list],
         "querystring": form.querystring(),
         "today": today,
     }

@@ -27,6 +27,7 @@ from simple_history.utils import get_history_manager_for_model
 from cooperatives.models import Figures, Loan, Location, Member, OcopProduct, Organization
 from core import freshness
 from core.lib.formatting import vn_number
+from core.lib.reform import LAST_OLD_DAY_TEXT, REFORM_DATE_TEXT
 from demo.builder import DemoDataConflict, _Builder, demo_codes
 from demo.data import PERIODS, Kind
 from reports.models import Target
@@ -86,17 +87,17 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
         )
         return False
     say(
-        "Đang nạp dữ liệu mẫu: tỉnh Nam Định trước và sau ngày 01/07/2025, trên các đơn vị "
-        "hành chính chính thức…"
+        f"Đang nạp dữ liệu mẫu: tỉnh Nam Định trước và sau ngày {REFORM_DATE_TEXT}, trên các "
+        "đơn vị hành chính chính thức…"
     )
     before = {model: model.objects.aggregate(top=Max("pk"))["top"] or 0 for model in HISTORY_MODELS}
     builder = _Builder(timezone.localdate())
     builder.build_areas(stdout)
     say(
         f"Tổ chức đặt tại {len(builder.communes)} xã, phường, thị trấn của "
-        f"{len(builder.districts)} huyện, thành phố thuộc tỉnh Nam Định (đến 30/06/2025); "
-        f"tổ chức thành lập từ 01/07/2025 tại {len(builder.new_communes)} xã, phường của tỉnh "
-        "Ninh Bình đã tiếp nhận các xã ấy."
+        f"{len(builder.districts)} huyện, thành phố thuộc tỉnh Nam Định "
+        f"(đến {LAST_OLD_DAY_TEXT}); tổ chức thành lập từ {REFORM_DATE_TEXT} tại "
+        f"{len(builder.new_communes)} xã, phường của tỉnh Ninh Bình đã tiếp nhận các xã ấy."
     )
     builder.build_organizations()
     kinds = Counter(record.org.kind for record in builder.records)

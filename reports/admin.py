@@ -2,8 +2,8 @@ from django.contrib import admin
 
 from cooperatives.admin.base import RegistryAdmin
 from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
-from cooperatives.models import short_period_label
 from core.admin import money_column
+from core.lib.periods import short_period_label
 from reports.models import FrozenReport, Target
 
 value_column = money_column("value", "giá trị")

@@ -21,9 +21,9 @@ from cooperatives.models import (
     AreaMap,
     Organization,
     existing_q,
-    period_end,
     recorded_area_at,
 )
+from core.lib.periods import period_end
 from reports.counting import CEASED, HTX, compute_periods
 from reports.indicators import INDICATORS
 from reports.models import Target

@@ -191,12 +191,11 @@ def _count_ocop(periods: list[Period]) -> None:
     """OCOP products of organisations in A at each end, whether or not they still exist."""
 
     def aggregates(p: Period) -> dict:
-        held = Q(certified_on__lte=p.end)
-        valid = held & Q(expires_on__gte=p.end)
+        valid = OcopProduct.valid_q(p.end)
         return {
             "ocop_total": Count("pk", filter=valid),
             **{f"ocop_{n}_star": Count("pk", filter=valid & Q(stars=n)) for n in (3, 4, 5)},
-            "ocop_new": Count("pk", filter=held & Q(certified_on__gte=p.start)),
+            "ocop_new": Count("pk", filter=Q(certified_on__gte=p.start, certified_on__lte=p.end)),
         }
 
     last = max(p.end for p in periods)

@@ -5,8 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cooperatives.models import Area, period_label
+from cooperatives.models import Area
 from cooperatives.models.imports import ImportedHistory
+from core.lib.periods import period_label
 from reports.indicators import CHOICES
 
 

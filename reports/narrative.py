@@ -6,8 +6,9 @@ missing is left out rather than filled with zeros.
 
 import datetime
 
-from cooperatives.models import Area, period_label
+from cooperatives.models import Area
 from core.lib.formatting import vn_money, vn_number, vn_percent
+from core.lib.periods import period_label
 from reports.presentation import compares_same_territory, previous_value
 
 WHOLE = {Area.Level.PROVINCE: "toàn tỉnh", Area.Level.DISTRICT: "toàn huyện",

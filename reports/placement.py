@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from cooperatives.models import Area, AreaMap, Location, existing_q, period_end, recorded_area_at
+from cooperatives.models import Area, AreaMap, Location, existing_q, recorded_area_at
+from core.lib.periods import period_end
 
 TOTAL = "__total__"
 

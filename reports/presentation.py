@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from cooperatives.models import period_label
 from core.lib.formatting import vn_number, vn_percent
+from core.lib.periods import period_label
 from reports.compute import FIGURE_BASED
 from reports.indicators import INDICATORS
 

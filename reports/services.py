@@ -3,7 +3,8 @@
 from django.contrib.admin.models import DELETION, LogEntry
 from django.db import IntegrityError, transaction
 
-from cooperatives.models import Area, period_end
+from cooperatives.models import Area
+from core.lib.periods import period_end, period_label
 from reports.compute import ReportRefused, build_report, htx_by_sector
 from reports.models import FrozenReport
 
@@ -43,7 +44,7 @@ def freeze_report(*, area: Area, year: int, months: int, user) -> FrozenReport:
             )
     except IntegrityError:
         raise ReportRefused(
-            f"Báo cáo {area.name}, {months} tháng năm {year} đã được chốt trước đó."
+            f"Báo cáo {area.name}, {period_label(year, months)} đã được chốt trước đó."
         ) from None
 
 

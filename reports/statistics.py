@@ -5,7 +5,8 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from cooperatives.models import Area, AreaMap, Figures, Organization, period_end
+from cooperatives.models import Area, AreaMap, Figures, Organization
+from core.lib.periods import period_end, period_label
 from reports.compute import ReportRefused
 from reports.narrative import sentences
 from reports.services import current_report, current_sectors
@@ -34,7 +35,7 @@ def current_province(today: datetime.date) -> Area | None:
     last = Area.objects.filter(code=code, valid_to__lt=today).order_by("-valid_to").first()
     if last is None:
         return None
-    successor = AreaMap().resolve(last.pk, today)
+    successor = AreaMap.current().resolve(last.pk, today)
     return None if successor is None else Area.objects.get(pk=successor)
 
 
@@ -82,6 +83,7 @@ def public_statistics() -> dict | None:
         "year": year,
         "months": months,
         "end": end,
+        "period": period_label(year, months),
         "report": report,
         "values": {code: item["value"] for code, item in report["indicators"].items()},
         "narrative": sentences(report, area.level),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
 from core import freshness
+from core.lib.periods import months_label
 from reports import presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report, report_end
@@ -22,7 +23,7 @@ from reports.services import current_report, current_sectors, freeze_report, unf
 from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
 
-MONTH_CHOICES = [(m, f"{m} tháng đầu năm" if m < 12 else "Cả năm") for m in range(1, 13)]
+MONTH_CHOICES = [(m, months_label(m)) for m in range(1, 13)]
 
 
 def _report(request, code: str, year: int, months: int):

@@ -97,7 +97,7 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
                 area_id = int(self.value())
             except ValueError:
                 return queryset.none()
-            raw_ids = AreaMap().raw_ids_for_scope([area_id], timezone.localdate())
+            raw_ids = AreaMap.current().raw_ids_for_scope([area_id], timezone.localdate())
             return queryset.filter(**{f"{lookup}__in": raw_ids})
 
     AreaListFilter.title = title

@@ -14,15 +14,10 @@ from cooperatives.admin.privacy import (
     PersonalDataAdminMixin,
 )
 from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
-from cooperatives.models import (
-    Figures,
-    Loan,
-    Member,
-    OcopProduct,
-    short_period_label,
-)
+from cooperatives.models import Figures, Loan, Member, OcopProduct
 from cooperatives.services import approve_figures, submit_figures
 from core.admin import money_column
+from core.lib.periods import short_period_label
 from core.locking import OptimisticLockingAdmin
 
 
@@ -152,7 +147,7 @@ class OcopExpiryFilter(admin.SimpleListFilter):
         if self.value() == "expiring":
             return queryset.expiring_within(EXPIRY_WARNING_DAYS, today)
         if self.value() == "expired":
-            return queryset.filter(expires_on__lt=today)
+            return queryset.expired_at(today)
         return queryset
 
 

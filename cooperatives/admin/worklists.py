@@ -67,7 +67,7 @@ class UnplacedOrganizationAdmin(WorklistAdmin):
     def get_queryset(self, request):
         today = timezone.localdate()
         queryset = super().get_queryset(request)
-        unplaced = Organization.objects.unplaced_at(today, AreaMap()).values("pk")
+        unplaced = Organization.objects.unplaced_at(today, AreaMap.current()).values("pk")
         return (
             queryset.filter(pk__in=unplaced)
             .select_related("area")

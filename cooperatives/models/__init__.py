@@ -1,4 +1,4 @@
-from .areas import REFORM_DATE, Area, AreaMap, code_not_on_day, validity_text
+from .areas import Area, AreaMap, code_not_on_day, validity_text
 from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import (
     Location,
@@ -13,15 +13,10 @@ from .records import (
     Loan,
     Member,
     OcopProduct,
-    add_months,
-    period_end,
-    period_label,
-    short_period_label,
 )
 from .worklists import ExpiringOcopProduct, UnplacedOrganization
 
 __all__ = [
-    "REFORM_DATE",
     "Area",
     "AreaMap",
     "ExpiringOcopProduct",
@@ -36,12 +31,8 @@ __all__ = [
     "Sector",
     "StaffProfile",
     "UnplacedOrganization",
-    "add_months",
     "code_not_on_day",
     "existing_q",
     "recorded_area_at",
     "validity_text",
-    "period_end",
-    "period_label",
-    "short_period_label",
 ]

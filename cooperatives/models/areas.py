@@ -13,9 +13,6 @@ from core import freshness
 from .imports import ImportedHistory
 from .text_fields import FoldedNameMixin
 
-# 1 July 2025: Vietnam's provinces merged and the district level was abolished.
-REFORM_DATE = datetime.date(2025, 7, 1)
-
 
 def _date(day: datetime.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
@@ -216,6 +213,11 @@ class AreaMap:
     about fourteen thousand, so holding them is cheap and saves a query per organisation.
     ``current()`` keeps one per process until the registry's data version moves on: with
     the national units loaded, building it costs a province report as much as the rest.
+
+    ``current()`` is the one cached tree of the portal: reports, public pages, the admin's
+    filters and worklists and area officers' scopes all read it. Besides the tree it holds
+    each unit's code, name and level (``rows``), and ``memo`` keeps what callers derive
+    from it (the public area filter's choices), so that they go when the tree does.
     """
 
     _lock = threading.Lock()
@@ -241,9 +243,12 @@ class AreaMap:
         self.children: dict[int, list[int]] = defaultdict(list)
         self._predecessors: dict[int, list[int]] = defaultdict(list)
         self._reaching: dict[frozenset, set[int]] = {}
-        for pk, parent_id, valid_from, valid_to in Area.objects.values_list(
-            "pk", "parent_id", "valid_from", "valid_to"
+        self.rows: dict[int, tuple[str, str, str]] = {}  # pk: (code, name, level)
+        self.memo: dict = {}
+        for pk, parent_id, valid_from, valid_to, code, name, level in Area.objects.values_list(
+            "pk", "parent_id", "valid_from", "valid_to", "code", "name", "level"
         ):
+            self.rows[pk] = (code, name, level)
             self.parent[pk] = parent_id
             self.bounds[pk] = (valid_from, valid_to)
             if parent_id is not None:
@@ -254,6 +259,10 @@ class AreaMap:
 
     def exists_at(self, area_id: int, day: datetime.date) -> bool:
         return valid_on(*self.bounds[area_id], day)
+
+    def chain(self, area_id: int) -> str:
+        """``Xã Yên Bằng, Huyện Ý Yên, Tỉnh Nam Định``."""
+        return ", ".join(self.rows[a][1] for a in self.ancestors(area_id) if a in self.rows)
 
     def resolve(self, area_id: int | None, day: datetime.date) -> int | None:
         """Return the area that stands for ``area_id`` at ``day``, or None when unplaced.

@@ -86,7 +86,7 @@ class OrganizationQuerySet(models.QuerySet):
         self, area: Area, day: datetime.date, area_map: AreaMap | None = None
     ) -> "OrganizationQuerySet":
         """Organisations whose location at ``day`` is ``area`` or lies below it."""
-        raw_ids = (area_map or AreaMap()).raw_ids_in(area.pk, day)
+        raw_ids = (area_map or AreaMap.current()).raw_ids_in(area.pk, day)
         return self.with_location_at(day).filter(location_area_id__in=raw_ids)
 
     def unplaced_at(
@@ -97,7 +97,7 @@ class OrganizationQuerySet(models.QuerySet):
         Either their recorded area is gone with no single successor, or they have no
         location on or before ``day`` at all.
         """
-        unplaced = (area_map or AreaMap()).unplaced_ids(day)
+        unplaced = (area_map or AreaMap.current()).unplaced_ids(day)
         return (
             self.existing_at(day)
             .with_location_at(day)

@@ -1,4 +1,3 @@
-import calendar
 import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.lib.periods import add_months, period_end, period_label
 from core.lib.text import nfc
 from core.locking import VersionedModel
 
@@ -16,32 +16,6 @@ from .organizations import MONEY, Organization, watch_organization_records
 from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """Return ``day`` moved by ``months``, clamped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def period_end(year: int, months: int) -> datetime.date:
-    """Return the last day of month ``months`` of ``year``."""
-    return datetime.date(year, months, calendar.monthrange(year, months)[1])
-
-
-def short_period_label(year: int, months: int) -> str:
-    """Return a period as lists show it: ``6 tháng/2023``, ``Năm 2023``."""
-    return f"Năm {year}" if months == 12 else f"{months} tháng/{year}"
-
-
-def period_label(year: int, months: int) -> str:
-    if months == 12:
-        return f"năm {year}"
-    if months == 1:
-        return f"tháng 1 năm {year}"
-    return f"{months} tháng đầu năm {year}"
 
 
 def _nonnegative(field: str, label: str) -> models.CheckConstraint:
@@ -306,8 +280,12 @@ class Figures(VersionedModel):
 
 class OcopProductQuerySet(models.QuerySet):
     def valid_at(self, day: datetime.date) -> "OcopProductQuerySet":
-        """Certified on or before ``day`` and not expired at ``day``."""
-        return self.filter(certified_on__lte=day, expires_on__gte=day)
+        """Products whose certificate is valid on ``day`` (``OcopProduct.valid_q``)."""
+        return self.filter(OcopProduct.valid_q(day))
+
+    def expired_at(self, day: datetime.date) -> "OcopProductQuerySet":
+        """Products whose certificate ended before ``day`` (one not yet certified has not)."""
+        return self.filter(expires_on__lt=day)
 
     def expiring_within(self, days: int, today: datetime.date | None = None):
         """Still valid today but expiring within ``days`` days."""
@@ -396,6 +374,18 @@ class OcopProduct(FoldedNameMixin, VersionedModel):
         if self.expires_on is None and self.certified_on is not None:
             self.expires_on = self.default_expiry(self.certified_on)
         super().clean_fields(exclude=exclude)
+
+    # When a certificate is valid: the one definition, in SQL (``valid_q``, behind
+    # ``OcopProduct.objects.valid_at``) and in Python (``is_valid_on``), kept side by side.
+    # Valid on day D means certified_on <= D <= expires_on: both ends count.
+    @staticmethod
+    def valid_q(day: datetime.date) -> Q:
+        """The condition "certificate valid on ``day``", for filters and aggregates."""
+        return Q(certified_on__lte=day, expires_on__gte=day)
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        """Whether this product's certificate is valid on ``day``, as ``valid_q`` says."""
+        return self.certified_on <= day <= self.expires_on
 
     def days_to_expiry(self, today: datetime.date | None = None) -> int:
         return (self.expires_on - (today or timezone.localdate())).days

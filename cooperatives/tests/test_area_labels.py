@@ -9,7 +9,8 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cooperatives.models import REFORM_DATE, Area
+from cooperatives.models import Area
+from core.lib.reform import REFORM_DATE
 from testing import factories as f
 from testing.roles import RolesTestCase, clear_caches
 

@@ -5,8 +5,9 @@ from django.template import Context, Template
 from django.test import SimpleTestCase
 from django.utils import timezone
 
-from cooperatives.models import OcopProduct, add_months
+from cooperatives.models import OcopProduct
 from core.lib.formatting import vn_million, vn_money, vn_number, vn_percent
+from core.lib.periods import add_months
 
 
 class VietnameseNumberTests(SimpleTestCase):

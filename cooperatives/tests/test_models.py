@@ -123,3 +123,33 @@ class TrigramIndexTests(TestCase):
         self.assertIn("organization_name_trgm", found)
         self.assertIn("gin_trgm_ops", found["organization_name_trgm"])
         self.assertIn("ocopproduct_name_trgm", found)
+
+
+class OcopValidityTests(TestCase):
+    """``OcopProduct.is_valid_on`` and ``valid_at`` are one rule: both ends of a certificate
+    count, and the query and the Python check agree on every day around them."""
+
+    @classmethod
+    def setUpTestData(cls):
+        org = f.organization(f.area("13900", "Xã Yên Bằng"))
+        cls.product = f.ocop(
+            org, certified_on=datetime.date(2023, 3, 1), expires_on=datetime.date(2026, 2, 28)
+        )
+
+    def test_both_ends_count(self):
+        day = datetime.date
+        self.assertFalse(self.product.is_valid_on(day(2023, 2, 28)))
+        self.assertTrue(self.product.is_valid_on(day(2023, 3, 1)))
+        self.assertTrue(self.product.is_valid_on(day(2026, 2, 28)))
+        self.assertFalse(self.product.is_valid_on(day(2026, 3, 1)))
+
+    def test_query_and_instance_agree(self):
+        from cooperatives.models import OcopProduct
+
+        for day in [datetime.date(2023, 2, 28), datetime.date(2023, 3, 1),
+                    datetime.date(2026, 2, 28), datetime.date(2026, 3, 1)]:  # fmt: skip
+            in_query = OcopProduct.objects.valid_at(day).filter(pk=self.product.pk).exists()
+            self.assertEqual(in_query, self.product.is_valid_on(day), day)
+        expired = OcopProduct.objects.expired_at(datetime.date(2026, 3, 1))
+        self.assertEqual(list(expired), [self.product])
+        self.assertFalse(OcopProduct.objects.expired_at(datetime.date(2026, 2, 28)).exists())

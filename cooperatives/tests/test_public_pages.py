@@ -132,6 +132,31 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertEqual(odd.status_code, 200)
         self.assertEqual(len(odd.context["organizations"]), 20)
 
+    def test_sort_options_come_from_one_list(self):
+        """The form offers every order of ``DIRECTORY_SORTS`` with its label, the page
+        orders by it, and the cache key keeps exactly its values."""
+        from django.test import RequestFactory
+
+        from cooperatives.public import DIRECTORY_SORTS
+        from cooperatives.urls import directory_key
+
+        page = self.client.get("/hop-tac-xa/")
+        self.assertContains(page, '<option value="" selected>Mặc định</option>', html=True)
+        for value, (label, ordering) in DIRECTORY_SORTS.items():
+            self.assertContains(page, f'<option value="{value}">{label}</option>', html=True)
+            sorted_page = self.client.get("/hop-tac-xa/", {"sort": value})
+            expected = list(
+                Organization.objects.filter(is_public=True)
+                .order_by(*ordering)
+                .values_list("code", flat=True)[:20]
+            )
+            codes = [org.code for org in sorted_page.context["organizations"]]
+            self.assertEqual(codes, expected, value)
+            key = directory_key(RequestFactory().get("/hop-tac-xa/", {"sort": value}))
+            self.assertIn(f"('sort', '{value}')", key)
+        junk = directory_key(RequestFactory().get("/hop-tac-xa/", {"sort": "?"}))
+        self.assertEqual(junk, directory_key(RequestFactory().get("/hop-tac-xa/")))
+
     def test_no_private_data(self):
         page = self.client.get("/hop-tac-xa/")
         for private in ("036090001234", "Trần Văn An"):

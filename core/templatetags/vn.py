@@ -1,8 +1,9 @@
-"""Template filters for Vietnamese numbers and money: ``{{ value|vn_number:1 }}``."""
+"""Template filters for Vietnamese numbers and money: ``{{ value|vn_number:1 }}``, and
+the reform date as pages write it: ``{% reform_date %}``."""
 
 from django import template
 
-from core.lib import formatting
+from core.lib import formatting, reform
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def vn_money(value):
 @register.filter
 def vn_million(value):
     return formatting.vn_million(value)
+
+
+@register.simple_tag
+def reform_date():
+    """``01/07/2025``: the day of the 2025 reform (``core.lib.reform.REFORM_DATE``)."""
+    return reform.REFORM_DATE_TEXT

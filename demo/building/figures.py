@@ -4,7 +4,8 @@ first half of 2023 tuned to match the Alliance's report."""
 import math
 from decimal import Decimal
 
-from cooperatives.models import Figures, Organization, period_end
+from cooperatives.models import Figures, Organization
+from core.lib.periods import period_end
 from demo.building.base import _BuilderBase, _tenths
 from demo.data import MEAN_INCOME, MEAN_REVENUE, NTM_HTX, PERIODS, Kind, Status
 

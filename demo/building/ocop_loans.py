@@ -3,7 +3,8 @@
 import datetime
 from decimal import Decimal
 
-from cooperatives.models import Area, Loan, Member, OcopProduct, add_months, period_end
+from cooperatives.models import Area, Loan, Member, OcopProduct
+from core.lib.periods import add_months, period_end
 from core.lib.text import fold, nfc
 from demo.building.base import _BuilderBase, _lines, _named, _table, _tenths
 from demo.data import (

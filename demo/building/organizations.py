@@ -11,7 +11,8 @@ from typing import TextIO
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from cooperatives.models import REFORM_DATE, Area, Location, Organization
+from cooperatives.models import Area, Location, Organization
+from core.lib.reform import REFORM_DATE
 from core.lib.text import fold
 from demo.building.base import (
     UNIONS,

@@ -6,12 +6,14 @@ from cooperatives import official_units
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.kinds import KINDS
 from core.lib.formatting import vn_number
+from core.lib.reform import LAST_OLD_DAY_TEXT, REFORM_DATE_TEXT
 
 
 class Command(BaseCommand):
     help = (
         "Nạp các đơn vị hành chính chính thức (mã GSO) từ bộ dữ liệu vietnamadminunits: "
-        "63 tỉnh cùng các huyện, xã đến 30/06/2025; 34 tỉnh và các xã từ 01/07/2025; đơn vị "
+        f"63 tỉnh cùng các huyện, xã đến {LAST_OLD_DAY_TEXT}; 34 tỉnh và các xã từ "
+        f"{REFORM_DATE_TEXT}; đơn vị "
         "tiếp nhận của từng xã cũ. Đi qua cùng đường nhập với “import_data --kind areas”: "
         "lưu toàn bộ hoặc không lưu gì, có lịch sử và hoàn tác; chạy lại không thay đổi gì."
     )

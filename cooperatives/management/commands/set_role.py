@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 
 from cooperatives.services import RoleError, set_role
+from core.lib.reform import LAST_OLD_DAY_TEXT, REFORM_DATE_TEXT
 from core.roles import GROUP_NAMES
 
 
@@ -19,8 +20,8 @@ class Command(BaseCommand):
             help=(
                 "Địa bàn của cán bộ địa bàn (lặp lại cho nhiều địa bàn). MÃ là đơn vị "
                 "mang mã đó hôm nay; đơn vị đã hết hiệu lực viết kèm ngày cuối của nó: "
-                "MÃ@dd/mm/yyyy, ví dụ 14011@30/06/2025 là Xã Bình Minh (mã 14011 từ "
-                "01/07/2025 là Xã Nam Minh)."
+                f"MÃ@dd/mm/yyyy, ví dụ 14011@{LAST_OLD_DAY_TEXT} là Xã Bình Minh (mã 14011 từ "
+                f"{REFORM_DATE_TEXT} là Xã Nam Minh)."
             ),
         )
 

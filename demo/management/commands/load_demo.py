@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.lib.reform import REFORM_DATE_TEXT
 from demo.news import load_news_demo
 from demo.registry import DemoDataConflict, load_demo
 
@@ -8,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Nạp dữ liệu mẫu: các đơn vị hành chính chính thức của tỉnh Ninh Bình mới (Hà Nam, "
         "Nam Định, Ninh Bình cũ, qua load_areas), các tổ chức của tỉnh Nam Định trước và sau "
-        "ngày 01/07/2025 đặt tại các xã thật, và tin tức (chạy lại không đổi gì)."
+        f"ngày {REFORM_DATE_TEXT} đặt tại các xã thật, và tin tức (chạy lại không đổi gì)."
     )
 
     def handle(self, *args, **options) -> None:

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cooperatives.models import Area, code_not_on_day
+from core.lib.periods import period_label
 from reports.compute import ReportRefused, report_end
 from reports.pdf import report_html_for_pdf, report_pdf
 from reports.presentation import COUNTRY
@@ -56,4 +57,4 @@ class Command(BaseCommand):
             path.write_bytes(report_pdf(report, shown, frozen, sectors))
         else:
             path.write_bytes(report_workbook(report))
-        self.stdout.write(f"Đã ghi báo cáo {shown.name}, {months} tháng năm {year} ra {path}.")
+        self.stdout.write(f"Đã ghi báo cáo {shown.name}, {period_label(year, months)} ra {path}.")
