@@ -8,7 +8,7 @@ by name keys, with the default new commune of each old commune that was split). 
 package's own code, and so its dependencies (shapely, geopy, tqdm, Unidecode), are never
 imported: it is installed with ``--no-deps`` and located without executing it.
 
-``rows()`` turns the data into rows of the ``areas`` spreadsheet (DATA-CONTRACT.md §1.1),
+``rows()`` turns the data into rows of the ``areas`` spreadsheet (docs/interfaces.md §1.1),
 so that ``load_areas`` goes through the same import as a file a clerk uploads.
 """
 

@@ -1,4 +1,4 @@
-"""Settings for the alliance portal, read from the environment only (DATA-CONTRACT.md §5)."""
+"""Settings for the alliance portal, read from the environment only (docs/interfaces.md §5)."""
 
 import datetime
 import os

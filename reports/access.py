@@ -20,7 +20,7 @@ class AreaRefused(ReportRefused):
 def area_for_report(user, code: str, year: int, months: int) -> Area | None:
     """Return the unit whose report ``user`` asks for (None: the whole country).
 
-    A code names the unit that has it on the period's end E (DATA-CONTRACT.md §2.2):
+    A code names the unit that has it on the period's end E (docs/interfaces.md §2.2):
     official codes were reused by the 2025 reform. Raises PermissionDenied, or
     ReportRefused (an impossible period; AreaRefused: no unit has the code at E) with a
     Vietnamese sentence. Alliance staff and officials read every area and the whole

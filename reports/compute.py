@@ -1,4 +1,4 @@
-"""Computing every indicator of DATA-CONTRACT.md §2.2 for an area and its child areas.
+"""Computing every indicator of docs/interfaces.md §2.2 for an area and its child areas.
 
 One pass per period reads the organisations, figures, OCOP products and loans that can
 matter with a fixed number of queries, then sorts each row into the area and the child
@@ -189,7 +189,7 @@ def report_end(year: int, months: int) -> datetime.date:
 
 
 def build_report(area: Area | None, year: int, months: int) -> dict:
-    """Return the report of DATA-CONTRACT.md §6 for ``area`` and the period.
+    """Return the report of docs/interfaces.md §6 for ``area`` and the period.
 
     ``area`` None is the whole country, with the provinces existing at the period's end
     as its children (for a national roll-up of every province held in the register).

@@ -1,4 +1,4 @@
-"""Counting every indicator of DATA-CONTRACT.md §2.2 into a report's periods.
+"""Counting every indicator of docs/interfaces.md §2.2 into a report's periods.
 
 ``compute_periods`` fills the periods' sums: organisations and their figures, HTX that
 ceased, OCOP products and loans, each with a fixed number of grouped queries.

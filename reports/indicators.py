@@ -1,4 +1,4 @@
-"""The report indicators of DATA-CONTRACT.md §2.2, declared once.
+"""The report indicators of docs/interfaces.md §2.2, declared once.
 
 Every output (web page, PDF, workbook, JSON) and the plan targets read these
 declarations; the computations are added beside them by the reports module.

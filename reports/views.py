@@ -211,7 +211,7 @@ def _unit(area):
 
 @login_required
 def report_json(request, code: str, year: int, months: int):
-    """The report of DATA-CONTRACT.md §6 as JSON."""
+    """The report of docs/interfaces.md §6 as JSON."""
     area, report, refusal, _, status = _report(request, code, year, months)
     if refusal:
         return JsonResponse(

@@ -2,7 +2,7 @@ import unicodedata
 
 from django.db import migrations
 
-# DATA-CONTRACT.md §2.1; only "Nông nghiệp" counts as agricultural.
+# docs/interfaces.md §2.1; only "Nông nghiệp" counts as agricultural.
 SECTORS = [
     ("Nông nghiệp", True),
     ("Công nghiệp - TTCN", False),

@@ -56,7 +56,7 @@ class AreaQuerySet(models.QuerySet):
         """Return the unit that has ``code`` on ``day``, or None.
 
         Official codes were reused by the 2025 reform, so a code names a unit only on a
-        day: this is the one look-up by code the portal makes (DATA-CONTRACT.md §1).
+        day: this is the one look-up by code the portal makes (docs/interfaces.md §1).
         """
         return self.filter(code=code).existing_at(day).first()
 

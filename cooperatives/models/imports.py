@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The record kinds of DATA-CONTRACT.md §1, in the order staff usually import them.
+# The record kinds of docs/interfaces.md §1, in the order staff usually import them.
 IMPORT_KINDS = [
     ("areas", _("Đơn vị hành chính")),
     ("organizations", _("Tổ chức kinh tế tập thể")),

@@ -1,4 +1,4 @@
-"""Spreadsheet import and export of every record kind of DATA-CONTRACT.md §1.
+"""Spreadsheet import and export of every record kind of docs/interfaces.md §1.
 
 One code path serves the admin, the command line and the tests: ``read_table`` turns
 an uploaded file into rows, ``cells`` parses values the Vietnamese way, each kind in

@@ -1,4 +1,4 @@
-"""An import killed in the middle of writing leaves nothing behind (DATA-CONTRACT §1).
+"""An import killed in the middle of writing leaves nothing behind (docs/interfaces.md §1).
 
 A real ``manage.py import_data`` process imports a large organisations file into the test
 database; once PostgreSQL shows it holding the write lock on the organisations table (it

@@ -1,4 +1,4 @@
-"""The date semantics of DATA-CONTRACT.md §2.2: existing at D, location at D, in A at D."""
+"""The date semantics of docs/interfaces.md §2.2: existing at D, location at D, in A at D."""
 
 import datetime
 

@@ -30,7 +30,7 @@ from testing.spreadsheets import read_xlsx, run, xlsx
 
 
 class PublicPagesTests(PrivacyTestCase):
-    """DATA-CONTRACT §1.7/§4: never on a public page, feed, sitemap or search result."""
+    """docs/interfaces.md §1.7/§4: never on a public page, feed, sitemap or search result."""
 
     def public_urls(self) -> list[str]:
         from testing import news_factories as news

@@ -1,4 +1,4 @@
-"""Indicators of DATA-CONTRACT.md §2.2 on the demo province and on hand-built hard cases."""
+"""Indicators of docs/interfaces.md §2.2 on the demo province and on hand-built hard cases."""
 
 import datetime
 import io

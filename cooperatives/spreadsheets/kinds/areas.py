@@ -117,7 +117,7 @@ class AreaKind(Kind):
         ),
     ]
 
-    # A unit is its code and its validity (DATA-CONTRACT.md §1.1): a row updates the
+    # A unit is its code and its validity (docs/interfaces.md §1.1): a row updates the
     # stored unit of its code whose validity overlaps the row's, or creates one. References
     # (``Mã cấp trên``, ``Thay thế bởi``) name a code on a day and resolve to a unit of
     # this file or a stored one: ``Ref`` below, turned into a primary key once written.

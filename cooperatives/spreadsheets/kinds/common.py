@@ -15,7 +15,7 @@ CHUNK = 5000
 
 
 class Kind:
-    """One record kind of DATA-CONTRACT.md §1. Subclasses declare columns and the key."""
+    """One record kind of docs/interfaces.md §1. Subclasses declare columns and the key."""
 
     name = ""
     label = ""
@@ -153,7 +153,7 @@ class AreaIndex:
     """Areas by code and by folded name, each code with every unit that ever had it.
 
     The 2025 reform reused official codes, so a code names a unit only on a day
-    (DATA-CONTRACT.md §1): ``find`` takes the day. Entries are anything with ``code``,
+    (docs/interfaces.md §1): ``find`` takes the day. Entries are anything with ``code``,
     ``name``, ``valid_from`` and ``valid_to`` (stored areas, or rows of an areas file).
     """
 
