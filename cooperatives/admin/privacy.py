@@ -42,7 +42,15 @@ class MemberInlineForm(forms.ModelForm):
         return value
 
 
-class MaskedMemberInlineMixin:
+class MaskedIdColumn:
+    """The masked ID number as a column or read-only field (``Member.masked_id_number``)."""
+
+    @admin.display(description=_("số giấy tờ"))
+    def masked_id(self, obj):
+        return obj.masked_id_number or "—"
+
+
+class MaskedMemberInlineMixin(MaskedIdColumn):
     """Member rows on an organisation page show masked ID numbers to everyone."""
 
     def get_fields(self, request, obj=None):
@@ -54,12 +62,8 @@ class MaskedMemberInlineMixin:
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), MASKED_FIELD]
 
-    @admin.display(description=_("số giấy tờ"))
-    def masked_id(self, obj):
-        return obj.masked_id_number or "—"
 
-
-class PersonalDataAdminMixin:
+class PersonalDataAdminMixin(MaskedIdColumn):
     """The member admin's personal-data rules.
 
     - The full ID number only on the member's own page, for someone who may change it

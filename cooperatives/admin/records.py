@@ -238,7 +238,3 @@ class MemberAdmin(
     class Media:
         # The personal-data buttons' look (no inline styles under the CSP).
         css = {"all": ["css/admin.css"]}
-
-    @admin.display(description=_("số giấy tờ"))
-    def masked_id(self, obj):
-        return obj.masked_id_number or "—"
