@@ -14,7 +14,7 @@ from cooperatives.models import Organization
 from demo.covers import cover_alt, cover_caption, cover_image, cover_seed
 from demo.news_content import EXTRA_ARTICLES, SEED_ARTICLES
 from news.models import Article, Banner, Category, Link, SiteContent, Tag
-from news.services import store_cover_image
+from news.services import store_banner_image, store_cover_image
 from news.slugs import slug_from_title
 
 SITE = {
@@ -106,10 +106,9 @@ def load_news_demo(*, stdout: TextIO | None = None) -> bool:
             title=title, alt=f"Banner: {title}", place=Banner.Place.SIDE, order=order,
             link="https://ocop.gov.vn" if order == 0 else "https://vca.org.vn",
         )  # fmt: skip
-        banner.image.save(
-            f"banner-{order}.jpg", ContentFile(cover_image(seed, 800, 300)), save=False
+        store_banner_image(
+            banner=banner, upload=ContentFile(cover_image(seed, 800, 300), f"banner-{order}.jpg")
         )
-        banner.save()
     if stdout:
         stdout.write(
             f"Đã tạo {len(articles) + len(WORKFLOW)} bài viết mẫu ({len(SEED_ARTICLES)} bài từ "

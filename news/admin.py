@@ -12,7 +12,12 @@ from core.admin import FoldedSearchMixin, SafeHistoryMixin
 from core.csp import NonceMediaMixin
 from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
-from news.services import cover_needs_storing, store_cover_image
+from news.services import (
+    banner_needs_storing,
+    cover_needs_storing,
+    store_banner_image,
+    store_cover_image,
+)
 
 
 class HttpsLinks:
@@ -199,6 +204,13 @@ class BannerAdmin(HttpsLinks, admin.ModelAdmin):
     list_filter = ["place", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["title"]
+
+    def save_model(self, request, obj, form, change):
+        if banner_needs_storing(obj):
+            # Never stored as uploaded: upright, without metadata.
+            store_banner_image(banner=obj, upload=obj.image)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(Link)

@@ -6,7 +6,6 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -393,10 +392,8 @@ class Banner(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # The image is cleaned by news.services.store_banner_image, not here.
         self.link = web_address(self.link)
-        if self.image and not getattr(self.image, "_committed", True):
-            name, data = images.clean_original(self.image)  # upright, no EXIF/GPS
-            self.image.save(name, ContentFile(data), save=False)
         super().save(*args, **kwargs)
 
 

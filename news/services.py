@@ -1,4 +1,4 @@
-"""The news' writes that do more than save a form: an article's cover image."""
+"""The news' writes that do more than save a form: an article's cover, a banner's image."""
 
 from pathlib import PurePath
 
@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from news import images
-from news.models import Article
+from news.models import Article, Banner
 
 
 def cover_needs_storing(article: Article) -> bool:
@@ -36,3 +36,20 @@ def store_cover_image(*, article: Article, upload, user=None) -> Article:
         article._history_user = user
     article.save()
     return article
+
+
+def banner_needs_storing(banner: Banner) -> bool:
+    """Whether ``banner``'s image is a new upload, not yet cleaned and stored."""
+    return bool(banner.image) and not getattr(banner.image, "_committed", True)
+
+
+@transaction.atomic
+def store_banner_image(*, banner: Banner, upload) -> Banner:
+    """Make ``upload`` the image of ``banner`` and save the banner.
+
+    Like a cover, the image is kept upright and re-encoded without its metadata.
+    """
+    name, data = images.clean_original(upload)
+    banner.image.save(name, ContentFile(data), save=False)
+    banner.save()
+    return banner

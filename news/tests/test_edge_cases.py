@@ -16,7 +16,7 @@ from PIL import Image
 
 from news.images import validate_image
 from news.models import Article, Banner, Link, SiteContent
-from news.services import store_cover_image
+from news.services import store_banner_image, store_cover_image
 from testing import news_factories as f
 from testing.admin_forms import article_form as form_data
 from testing.roles import RolesTestCase
@@ -191,8 +191,8 @@ class PhoneUploadTests(f.TemporaryMedia, RolesTestCase):
             buffer, "JPEG", comment=b"bi mat", exif=exif.tobytes()
         )
         article = f.article(cover=SimpleUploadedFile("c.jpg", buffer.getvalue()), cover_alt="x")
-        banner = Banner.objects.create(
-            title="B", alt="b", image=SimpleUploadedFile("b.jpg", buffer.getvalue())
+        banner = store_banner_image(
+            banner=Banner(title="B", alt="b"), upload=SimpleUploadedFile("b.jpg", buffer.getvalue())
         )
         for stored in (article.cover, banner.image):
             data = stored.storage.open(stored.name).read()

@@ -168,3 +168,40 @@ class AdminCoverTests(f.TemporaryMedia, RolesTestCase):
         self.client.post(change, article_form(title="Tin có ảnh", **{"cover-clear": "on"}))
         article.refresh_from_db()
         self.assertEqual((article.cover.name, article.cover_list.name), ("", ""))
+
+
+class AdminBannerTests(f.TemporaryMedia, RolesTestCase):
+    """The admin stores a banner's image through news.services.store_banner_image."""
+
+    def test_a_banner_sent_to_the_admin_is_stored_upright_and_stripped(self):
+        from django.urls import reverse
+
+        from news.models import Banner
+
+        exif = Image.Exif()
+        exif[0x0112] = 6  # orientation: turn 90° clockwise to view
+        exif[0x010F] = "Máy ảnh"
+        upload = f.image_file("hoi-cho.jpg", size=(900, 300), exif=exif.tobytes())
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse("admin:news_banner_add"),
+            {"title": "Hội chợ HTX", "image": upload, "alt": "Hội chợ", "link": "vca.org.vn",
+             "place": "side", "order": "0", "is_active": "on"},
+        )  # fmt: skip
+        self.assertEqual(response.status_code, 302)
+        banner = Banner.objects.get(title="Hội chợ HTX")
+        with Image.open(banner.image.path) as stored:
+            self.assertEqual(stored.size, (300, 900))
+            self.assertFalse(dict(stored.getexif()))
+        self.assertEqual(banner.link, "https://vca.org.vn")
+
+        # Changing the order from the list keeps the stored image.
+        name = banner.image.name
+        change = reverse("admin:news_banner_change", args=[banner.pk])
+        self.client.post(
+            change,
+            {"title": "Hội chợ HTX", "alt": "Hội chợ", "link": "https://vca.org.vn",
+             "place": "side", "order": "3", "is_active": "on"},
+        )  # fmt: skip
+        banner.refresh_from_db()
+        self.assertEqual((banner.order, banner.image.name), (3, name))
