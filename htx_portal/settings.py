@@ -267,10 +267,27 @@ if not DEBUG:
 # docs/security.md). Kept in one block so it merges cleanly.
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
-INSTALLED_APPS += ["csp", "signin.apps.AxesConfig", "signin"]
+INSTALLED_APPS += [
+    "csp",
+    "signin.apps.AxesConfig",
+    # Two-factor sign-in (signin/two_factor.py): authenticator-app codes and backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "signin",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "signin.sessions.StaffSessionMiddleware",
+)
+# After the session limits: staff who must give a second factor see nothing else first.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("signin.sessions.StaffSessionMiddleware") + 1,
+    "signin.two_factor.TwoFactorMiddleware",
 )
 # CSP sets its header on every response that has none yet (uploads keep their own
 # sandbox policy); Axes turns a locked-out sign-in into the lockout page, so it comes last.
@@ -305,7 +322,10 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = envint("HTX_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("HTX_LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A correct password alone does not clear the failure count of an account with a second
+# factor: signin/two_factor.py clears it once the code is right too, so wrong codes and
+# wrong passwords add up to one lockout (docs/security.md).
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "signin.lockout.client_ip"
@@ -317,6 +337,10 @@ AXES_ENABLE_ADMIN = False  # signin/admin.py shows the records read-only, in Vie
 STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=envint("HTX_STAFF_IDLE_MINUTES", 30))
 STAFF_SESSION_MAX_AGE = datetime.timedelta(hours=envint("HTX_STAFF_SESSION_HOURS", 12))
 SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
+# Two-factor sign-in: required of alliance and area staff (and superusers) when
+# HTX_REQUIRE_2FA is on (the default without DJANGO_DEBUG), offered to everyone else.
+REQUIRE_2FA = envbool("HTX_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = ALLIANCE_NAME
 # Client addresses come from X-Forwarded-For only behind the TLS proxy (its last entry,
 # the one the proxy itself appended).
 BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)

@@ -63,6 +63,8 @@ urlpatterns = [
         admin.site.admin_view(views.admin_view_on_site),
         name="admin_view_on_site",
     ),
+    # Two-factor sign-in pages, ahead of the admin's own catch-all.
+    path("quan-tri/xac-thuc-hai-buoc/", include("signin.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

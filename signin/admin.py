@@ -55,3 +55,54 @@ class AccessAttemptAdmin(ReadOnlyAdmin):
                 return f"Bị khóa đến {timezone.localtime(locked_until):%H:%M %d/%m/%Y}"
             return "Đã hết hạn khóa"
         return f"Còn {settings.AXES_FAILURE_LIMIT - obj.failures_since_start} lần thử"
+
+
+# --- Two-factor devices --------------------------------------------------------------
+# django-otp's own admins show each device's secret and let its holder's QR code be
+# opened by anyone with the permission: they are replaced by one list without secrets,
+# where a superuser resets a person's second factor (recovery, docs/security.md).
+from django.contrib import messages  # noqa: E402
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from signin.services import reset_two_factor  # noqa: E402
+
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(TOTPDevice)
+class TwoFactorDeviceAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+    actions = ["reset"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing only the app would leave the backup codes: the reset action removes both.
+        return False
+
+    def has_reset_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    @admin.action(description="Đặt lại xác thực hai bước của người đã chọn", permissions=["reset"])
+    def reset(self, request, queryset):
+        users = {device.user for device in queryset.select_related("user")}
+        for user in users:
+            reset_two_factor(user=user)
+        names = ", ".join(sorted(user.get_username() for user in users))
+        self.message_user(
+            request,
+            f"Đã đặt lại xác thực hai bước của: {names}. Lần đăng nhập sau, họ phải "
+            "đăng ký lại ứng dụng xác thực (nếu vai trò bắt buộc).",
+            messages.SUCCESS,
+        )

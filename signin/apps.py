@@ -3,7 +3,8 @@ from django.apps import AppConfig
 
 
 class SigninConfig(AppConfig):
-    """Sign-in protection: lockout page, staff session limits, the sign-in audit admin."""
+    """Sign-in protection: lockout page, staff session limits, two-factor sign-in, the
+    sign-in audit admin."""
 
     default = True  # this module also holds AxesConfig
     name = "signin"
@@ -13,8 +14,12 @@ class SigninConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from signin.sessions import start_staff_session
+        from signin.two_factor import clear_failures_on_sign_in
 
         user_logged_in.connect(start_staff_session, dispatch_uid="signin.start_staff_session")
+        user_logged_in.connect(
+            clear_failures_on_sign_in, dispatch_uid="signin.clear_failures_on_sign_in"
+        )
         self._vietnamese_titles()
 
     @staticmethod
