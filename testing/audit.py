@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cooperatives.models import Area, ImportBatch, OcopProduct
 from news.models import Banner, Link, SiteContent, Tag
@@ -146,6 +147,8 @@ class AuditTestCase(RolesTestCase):
         cls.access_log = AccessLog.objects.create(**seen)
         cls.access_failure = AccessFailureLog.objects.create(**seen)
         cls.access_attempt = AccessAttempt.objects.create(**seen, failures_since_start=2)
+        # The superuser's authenticator (no role below is enrolled, so none owes a code).
+        cls.totp_device = TOTPDevice.objects.create(user=cls.superuser, name="Điện thoại")
         cls.organization_ct = ContentType.objects.get_for_model(cls.other)
         LogEntry.objects.all().delete()
 
@@ -180,6 +183,7 @@ class AuditTestCase(RolesTestCase):
             "axes.accesslog": (cls.access_log, None),
             "axes.accessfailurelog": (cls.access_failure, None),
             "axes.accessattempt": (cls.access_attempt, None),
+            "otp_totp.totpdevice": (cls.totp_device, None),
         }
 
 

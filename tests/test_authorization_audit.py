@@ -85,6 +85,11 @@ SITE = {
         "login 404 302 404 302",
     ),
     "admin:app_list": ("/quan-tri/cooperatives/", "login 200 404 200 200"),
+    # Two-factor sign-in (none of these people has enrolled; not required under DEBUG):
+    # the code page and the backup codes send them on to the enrolment page.
+    "signin:verify": ("/quan-tri/xac-thuc-hai-buoc/", "login 302 302 302 302"),
+    "signin:enrol": ("/quan-tri/xac-thuc-hai-buoc/dang-ky/", "login 200 200 200 200"),
+    "signin:backup_codes": ("/quan-tri/xac-thuc-hai-buoc/ma-du-phong/", "login 302 302 302 302"),
     "quan-tri/(?P<url>.*)$": ("/quan-tri/khong-co-trang-nay/", "login 404 404 404 404"),
 }
 
@@ -141,6 +146,8 @@ ADMIN = {
     "axes.accesslog": SIGNIN_AUDIT,
     "axes.accessfailurelog": SIGNIN_AUDIT,
     "axes.accessattempt": SIGNIN_AUDIT,
+    # Two-factor devices: a superuser's list (and reset), without secrets.
+    "otp_totp.totpdevice": STAFF_ONLY,
     "auth.group": STAFF_ONLY,
     "auth.user": STAFF_ONLY | {"password_change": "403 403 403 403"},
     "cooperatives.area": REFERENCE
@@ -323,6 +330,7 @@ class CompletenessTests(AuditBase):
             "axes.accesslog",
             "axes.accessfailurelog",
             "axes.accessattempt",
+            "otp_totp.totpdevice",
         }
         self.assertEqual(set(ADMIN), set(WRITERS) | read_only)
 
