@@ -57,7 +57,7 @@ class AccessAttemptAdmin(ReadOnlyAdmin):
         return f"Còn {settings.AXES_FAILURE_LIMIT - obj.failures_since_start} lần thử"
 
 
-# --- Two-factor devices --------------------------------------------------------------
+# --- Two-factor devices (labels in Vietnamese: SigninConfig._vietnamese_device_labels) ---
 # django-otp's own admins show each device's secret and let its holder's QR code be
 # opened by anyone with the permission: they are replaced by one list without secrets,
 # where a superuser resets a person's second factor (recovery, docs/security.md).

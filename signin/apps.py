@@ -21,6 +21,32 @@ class SigninConfig(AppConfig):
             clear_failures_on_sign_in, dispatch_uid="signin.clear_failures_on_sign_in"
         )
         self._vietnamese_titles()
+        self._vietnamese_device_labels()
+
+    @staticmethod
+    def _vietnamese_device_labels() -> None:
+        """django-otp ships no Vietnamese: the labels of its device list in the admin
+        (signin/admin.py), set here rather than in locale/ so they stay with the admin."""
+        from django.apps import apps
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        apps.get_app_config("otp_totp").verbose_name = "Xác thực hai bước"
+        apps.get_app_config("otp_static").verbose_name = "Mã dự phòng"
+        labels = {
+            "user": "tài khoản",
+            "name": "tên",
+            "confirmed": "đã xác nhận",
+            "created_at": "đăng ký lúc",
+            "last_used_at": "dùng lần cuối lúc",
+        }
+        for model in (TOTPDevice, StaticDevice):
+            for field, label in labels.items():
+                model._meta.get_field(field).verbose_name = label
+        TOTPDevice._meta.verbose_name = "ứng dụng xác thực"
+        TOTPDevice._meta.verbose_name_plural = "Ứng dụng xác thực"
+        StaticDevice._meta.verbose_name = "bộ mã dự phòng"
+        StaticDevice._meta.verbose_name_plural = "Bộ mã dự phòng"
 
     @staticmethod
     def _vietnamese_titles() -> None:

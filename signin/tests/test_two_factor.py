@@ -274,6 +274,9 @@ class RecoveryTests(TwoFactorTestCase):
         self.client.force_login(self.superuser)
         page = self.client.get(changelist)
         self.assertContains(page, "canbo_yyen")
+        for label in ("Ứng dụng xác thực", "Tài khoản", "Dùng lần cuối lúc"):
+            self.assertContains(page, label)
+        self.assertNotContains(page, "TOTP")
         self.assertContains(page, "Đặt lại xác thực hai bước của người đã chọn")
         device = TOTPDevice.objects.get(user=self.area_officer)
         self.assertNotContains(page, device.key)
