@@ -12,17 +12,28 @@ carrying whatever X-Forwarded-For and X-Forwarded-Proto the attacker likes:
   it, and another appended address may still sign in.
 
 Sign-ins are real POSTs to /quan-tri/login/ with the CSRF cookie and token of the form.
+gunicorn.conf.py's trust (forwarded_allow_ips, proxy_allow_ips) is also read back with
+``gunicorn --print-config``.
 """
 
 import http.client
 import os
 import re
 import sqlite3
+import subprocess
 from urllib.parse import urlencode
 
 import pytest
 
-from testing.scratch import free_port, manage, start_gunicorn, stop, wait_until_up
+from testing.scratch import (
+    ROOT,
+    free_port,
+    manage,
+    production_environment,
+    start_gunicorn,
+    stop,
+    wait_until_up,
+)
 
 USERNAME = "lienminh"
 PASSWORD = "Lien-minh-HTX-2025-mat-khau"
@@ -63,6 +74,32 @@ class Browser:
                "X-Forwarded-For": forwarded_for},
         )  # fmt: skip
         return status, body
+
+
+def test_gunicorn_trusts_forwarded_headers_only_behind_the_proxy():
+    def trusted(**env: str) -> tuple[str, str]:
+        environment = production_environment(8123, **env)
+        environment.pop("FORWARDED_ALLOW_IPS", None)
+        result = subprocess.run(["gunicorn", "--print-config"], cwd=ROOT, env=environment,
+                                capture_output=True, text=True)  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+        config = dict(
+            (part.strip() for part in line.split("=", 1))
+            for line in result.stdout.splitlines()
+            if "=" in line
+        )
+        return config["forwarded_allow_ips"], config["proxy_allow_ips"]
+
+    assert trusted() == ("[]", "[]")  # not gunicorn's own 127.0.0.1
+    assert trusted(DJANGO_BEHIND_TLS_PROXY="1") == ("['*']", "['*']")
+    named = trusted(DJANGO_BEHIND_TLS_PROXY="1", GUNICORN_FORWARDED_ALLOW_IPS="10.0.0.5")
+    assert named == ("['10.0.0.5']", "['10.0.0.5']")
+    wrong = subprocess.run(
+        ["gunicorn", "--print-config"], cwd=ROOT, capture_output=True, text=True,
+        env=production_environment(8123, DJANGO_BEHIND_TLS_PROXY="vang"),
+    )  # fmt: skip
+    assert wrong.returncode != 0
+    assert "DJANGO_BEHIND_TLS_PROXY must be 1 or 0" in wrong.stdout + wrong.stderr
 
 
 def failed_addresses(database) -> list[str]:
