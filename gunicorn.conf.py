@@ -72,6 +72,11 @@ if _trusted is None:
     _trusted = "*" if _flag("DJANGO_BEHIND_TLS_PROXY") else ""
 forwarded_allow_ips = _trusted.strip()
 proxy_allow_ips = forwarded_allow_ips
+# Not even the proxy sets SCRIPT_NAME or PATH_INFO (gunicorn's default lets a trusted
+# peer do so): Caddy passes a client's header names through, and a client-chosen
+# SCRIPT_NAME would prefix every link of a page that may then be cached for everyone.
+# Header names with underscores are dropped (header_map "drop", gunicorn's default).
+forwarder_headers = ""
 
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 errorlog = "-"

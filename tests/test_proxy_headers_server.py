@@ -165,6 +165,9 @@ def test_without_a_proxy_forwarded_https_from_localhost_is_not_believed(served):
     behind = Browser(served(DJANGO_BEHIND_TLS_PROXY="1"))
     _, headers, _ = behind.request("GET", "/quan-tri/login/", **forwarded)
     assert headers["Strict-Transport-Security"].startswith("max-age=")
+    # Trusting the proxy's scheme does not let a client behind it set the WSGI path.
+    _, _, body = behind.request("GET", "/quan-tri/login/", SCRIPT_NAME="/tan-cong")
+    assert 'action="/quan-tri/login/' in body and "/tan-cong" not in body
 
 
 def test_behind_one_proxy_the_appended_address_is_locked_and_a_forged_one_ignored(served):
