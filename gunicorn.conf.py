@@ -8,6 +8,18 @@ Everything comes from the environment, so one image fits one small machine or ma
     GUNICORN_TIMEOUT      seconds before a silent worker is restarted 60
     GUNICORN_LOG_LEVEL    gunicorn's own messages                     info
     GUNICORN_ACCESS_LOG   "-" for gunicorn's access log on stdout     off
+    GUNICORN_FORWARDED_ALLOW_IPS  addresses/networks whose X-Forwarded-Proto gunicorn
+                          believes (also proxy_allow_ips)   "*" behind the TLS proxy, else ""
+
+gunicorn's own default trusts X-Forwarded-Proto from 127.0.0.1 whatever the portal's
+settings say, so a client on the same machine (or anything that reaches gunicorn
+through a local port forward) could make a plain-HTTP request look secure. Here nobody
+is trusted ("") unless DJANGO_BEHIND_TLS_PROXY=1; then everyone is ("*"), because the
+proxy's address is not known in advance (a container network) and gunicorn must be
+reachable only through it: compose.yaml publishes no port of "web". Name the proxy's
+addresses in GUNICORN_FORWARDED_ALLOW_IPS where they are known (e.g. "10.0.0.5" or
+"172.16.0.0/12"). The client address is the portal's business, not gunicorn's
+(HTX_TRUSTED_PROXY_HOPS, core/clientip.py).
 
 The portal logs every request itself, as JSON without query strings (core/logs.py),
 so gunicorn's access log is off; turned on, it writes a plain line with the path only
@@ -31,6 +43,16 @@ def _number(name: str, default: int) -> int:
     return int(raw)
 
 
+def _flag(name: str) -> bool:
+    """The same reading of a 1/0 variable as htx_portal/settings.py's envbool."""
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in {"", "0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    raise SystemExit(f"{name} must be 1 or 0, not {raw!r}.")
+
+
 wsgi_app = "htx_portal.wsgi:application"
 bind = [f"0.0.0.0:{_number('PORT', 8000)}"]
 workers = _number("GUNICORN_WORKERS", 3)
@@ -43,6 +65,18 @@ keepalive = 5
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # The image's user has no writable home, and nothing here uses gunicornc.
 control_socket_disable = True
+
+# X-Forwarded-Proto (and the PROXY protocol, were it turned on) only from the proxy.
+_trusted = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS")
+if _trusted is None:
+    _trusted = "*" if _flag("DJANGO_BEHIND_TLS_PROXY") else ""
+forwarded_allow_ips = _trusted.strip()
+proxy_allow_ips = forwarded_allow_ips
+# Not even the proxy sets SCRIPT_NAME or PATH_INFO (gunicorn's default lets a trusted
+# peer do so): Caddy passes a client's header names through, and a client-chosen
+# SCRIPT_NAME would prefix every link of a page that may then be cached for everyone.
+# Header names with underscores are dropped (header_map "drop", gunicorn's default).
+forwarder_headers = ""
 
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 errorlog = "-"

@@ -341,9 +341,15 @@ SESSION_COOKIE_AGE = int(STAFF_SESSION_MAX_AGE.total_seconds())
 # HTX_REQUIRE_2FA is on (the default without DJANGO_DEBUG), offered to everyone else.
 REQUIRE_2FA = envbool("HTX_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = ALLIANCE_NAME
-# Client addresses come from X-Forwarded-For only behind the TLS proxy (its last entry,
-# the one the proxy itself appended).
+# The client's address (sign-in lockout; core/clientip.py): REMOTE_ADDR with 0 hops, else
+# the entry of X-Forwarded-For that the outermost of this many proxies appended. Behind
+# the TLS proxy the default is 1 (compose.yaml's Caddy).
 BEHIND_TLS_PROXY = envbool("DJANGO_BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_HOPS = envint("HTX_TRUSTED_PROXY_HOPS", 1 if BEHIND_TLS_PROXY else 0)
+if TRUSTED_PROXY_HOPS < 0:
+    raise ImproperlyConfigured(
+        f"HTX_TRUSTED_PROXY_HOPS must be 0 or more, not {TRUSTED_PROXY_HOPS}."
+    )
 # --- end of the security block.
 
 # Structured logs without personal data (core/logs.py, docs/operations.md): one line

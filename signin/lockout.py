@@ -1,30 +1,17 @@
 """django-axes hooks: the client address it locks and records, and the lockout page."""
 
-import ipaddress
-
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
+from core.clientip import client_ip as _client_ip
 
 
 def client_ip(request) -> str | None:
-    """Return the client's address: REMOTE_ADDR, or behind the TLS proxy the address the
-    proxy appended last to X-Forwarded-For (earlier entries come from the client)."""
-    if settings.BEHIND_TLS_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            address = _valid_ip(forwarded.split(",")[-1])
-            if address:
-                return address
-    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+    """The address axes locks and records: core.clientip's, from REMOTE_ADDR or the
+    trusted proxies' entry of X-Forwarded-For (HTX_TRUSTED_PROXY_HOPS)."""
+    return _client_ip(request)
 
 
 def lockout_response(request, original_response=None, credentials=None):

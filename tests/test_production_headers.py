@@ -12,6 +12,7 @@ from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, TestCase, override_settings
 
 SETTINGS_FILE = Path(settings.BASE_DIR) / "htx_portal" / "settings.py"
@@ -33,6 +34,7 @@ SECURITY_SETTINGS = [
     "ALLOWED_HOSTS",
     "DEBUG",
     "BEHIND_TLS_PROXY",
+    "TRUSTED_PROXY_HOPS",
 ]
 
 
@@ -131,6 +133,19 @@ class ProductionHeadersTests(TestCase):
         response = client.get("/quan-tri/login/", HTTP_X_FORWARDED_PROTO="https")
         self.assertEqual(response.status_code, 301)
         self.assertNotIn("Strict-Transport-Security", response)
+
+    def test_trusted_proxy_hops_follow_the_proxy_setting_unless_given(self):
+        self.assertEqual(production_settings()["TRUSTED_PROXY_HOPS"], 0)
+        behind = production_settings(DJANGO_BEHIND_TLS_PROXY="1")
+        self.assertEqual(behind["TRUSTED_PROXY_HOPS"], 1)
+        two = production_settings(DJANGO_BEHIND_TLS_PROXY="1", HTX_TRUSTED_PROXY_HOPS="2")
+        self.assertEqual(two["TRUSTED_PROXY_HOPS"], 2)
+        none = production_settings(DJANGO_BEHIND_TLS_PROXY="1", HTX_TRUSTED_PROXY_HOPS="0")
+        self.assertEqual(none["TRUSTED_PROXY_HOPS"], 0)
+        with self.assertRaisesMessage(ImproperlyConfigured, "HTX_TRUSTED_PROXY_HOPS must be 0"):
+            production_settings(HTX_TRUSTED_PROXY_HOPS="-1")
+        with self.assertRaisesMessage(ImproperlyConfigured, "HTX_TRUSTED_PROXY_HOPS must be a"):
+            production_settings(HTX_TRUSTED_PROXY_HOPS="mot")
 
     def test_uploads_keep_their_own_sandbox_policy(self):
         media = Path(settings.MEDIA_ROOT) / "kiem-tra-csp.png"

@@ -90,16 +90,17 @@ class LockoutTests(SignInTestCase):
 
     def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(self):
         forwarded = {"HTTP_X_FORWARDED_FOR": "10.9.8.7, 198.51.100.33"}
-        with override_settings(BEHIND_TLS_PROXY=True):
+        with override_settings(TRUSTED_PROXY_HOPS=1):
             self.sign_in("sai-mat-khau", ip="172.18.0.2", **forwarded)
         self.sign_in("sai-mat-khau", ip="172.18.0.2", **forwarded)
         failures = AccessFailureLog.objects.order_by("id")
         addresses = list(failures.values_list("ip_address", flat=True))
-        # Without DJANGO_BEHIND_TLS_PROXY a client could pick its address: it is ignored.
+        # With no trusted proxy (HTX_TRUSTED_PROXY_HOPS=0) a client could pick its address: it
+        # is ignored.
         self.assertEqual(addresses, ["198.51.100.33", "172.18.0.2"])
 
     def test_a_forged_forwarded_address_cannot_escape_the_lock_behind_the_proxy(self):
-        with override_settings(BEHIND_TLS_PROXY=True):
+        with override_settings(TRUSTED_PROXY_HOPS=1):
             for number in range(5):
                 forged = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{number}, 198.51.100.33"}
                 self.sign_in("sai-mat-khau", ip="172.18.0.2", **forged)
