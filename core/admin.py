@@ -1,10 +1,13 @@
 """Admin building blocks the whole site shares (the registry's, news's and reports' admins)."""
 
+import datetime
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 
 from core.forms import VietnameseDecimalField
 from core.lib.formatting import vn_number
@@ -101,3 +104,66 @@ class SafeHistoryMixin:
         return super().revert_disabled(request, obj) or not (
             current is not None and self.has_change_permission(request, current)
         )
+
+
+class SafeDateHierarchyMixin:
+    """Refuse the date-hierarchy parameters no list can show, with a 400 in Vietnamese.
+
+    Django turns ``<field>__year`` (and ``__month``, ``__day``) into dates itself: a year
+    like 99999999999999999999 or 9999 overflows there (a server error), and a month or
+    day sent without a year goes to the database as it is. Years 1900 to 2100 are
+    accepted, months 1 to 12, and a day that exists in its month.
+    """
+
+    date_hierarchy_years = (1900, 2100)
+
+    def date_hierarchy_error(self, request) -> str | None:
+        """What is wrong with the request's date-hierarchy parameters, or None."""
+        field = self.date_hierarchy
+        if not field:
+            return None
+        low, high = self.date_hierarchy_years
+        parts = {}
+        for part, label, lowest, highest in (
+            ("year", "Năm", low, high),
+            ("month", "Tháng", 1, 12),
+            ("day", "Ngày", 1, 31),
+        ):
+            values = request.GET.getlist(f"{field}__{part}")
+            if not values:
+                continue
+            value = values[-1]
+            number = int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else 0
+            if not lowest <= number <= highest:
+                shown = value if len(value) <= 12 else value[:12] + "…"
+                return (
+                    f"{label} “{shown}” trong địa chỉ không hợp lệ: "
+                    f"phải là số từ {lowest} đến {highest}."
+                )
+            parts[part] = number
+        if len(parts) == 3:
+            try:
+                datetime.date(parts["year"], parts["month"], parts["day"])
+            except ValueError:
+                return (
+                    f"Ngày {parts['day']:02d}/{parts['month']:02d}/{parts['year']} "
+                    "trong địa chỉ không có thật."
+                )
+        return None
+
+    def changelist_view(self, request, extra_context=None):
+        error = self.date_hierarchy_error(request)
+        if error is None:
+            return super().changelist_view(request, extra_context)
+        field = self.date_hierarchy
+        query = request.GET.copy()
+        for part in ("year", "month", "day"):
+            query.pop(f"{field}__{part}", None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Địa chỉ không hợp lệ",
+            "message": error,
+            "list_url": f"{request.path}?{query.urlencode()}" if query else request.path,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/bad_parameter.html", context, status=400)
