@@ -106,13 +106,19 @@ class SafeHistoryMixin:
         )
 
 
-class SafeDateHierarchyMixin:
-    """Refuse the date-hierarchy parameters no list can show, with a 400 in Vietnamese.
+# Longer runs of digits overflow a database integer (SQLite refuses them outright).
+LONGEST_NUMBER = 18
 
-    Django turns ``<field>__year`` (and ``__month``, ``__day``) into dates itself: a year
-    like 99999999999999999999 or 9999 overflows there (a server error), and a month or
-    day sent without a year goes to the database as it is. Years 1900 to 2100 are
-    accepted, months 1 to 12, and a day that exists in its month.
+
+class SafeListParametersMixin:
+    """Refuse list addresses no list can show, with a 400 page in Vietnamese.
+
+    Django turns the date hierarchy's ``<field>__year`` (and ``__month``, ``__day``) into
+    dates itself: a year like 99999999999999999999 or 9999 overflows there (a server
+    error), and a month or day sent without a year goes to the database as it is. Years
+    1900 to 2100 are accepted, months 1 to 12, and a day that exists in its month.
+    A filter value of more than 18 digits (``?sector=99999999999999999999``) overflows
+    the database's integers: refused too. The search box (``q``) is text and may hold any.
     """
 
     date_hierarchy_years = (1900, 2100)
@@ -135,9 +141,8 @@ class SafeDateHierarchyMixin:
             value = values[-1]
             number = int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else 0
             if not lowest <= number <= highest:
-                shown = value if len(value) <= 12 else value[:12] + "…"
                 return (
-                    f"{label} “{shown}” trong địa chỉ không hợp lệ: "
+                    f"{label} “{_shown(value)}” trong địa chỉ không hợp lệ: "
                     f"phải là số từ {lowest} đến {highest}."
                 )
             parts[part] = number
@@ -151,19 +156,42 @@ class SafeDateHierarchyMixin:
                 )
         return None
 
-    def changelist_view(self, request, extra_context=None):
+    def list_parameters_error(self, request) -> tuple[str, list[str]] | None:
+        """Return (message, parameters to drop) for a list address no list can show."""
         error = self.date_hierarchy_error(request)
-        if error is None:
+        if error is not None:
+            field = self.date_hierarchy
+            return error, [f"{field}__{part}" for part in ("year", "month", "day")]
+        for name, values in request.GET.lists():
+            if name == "q":
+                continue
+            for value in values:
+                digits = value.strip().lstrip("-")
+                if digits.isdigit() and len(digits) > LONGEST_NUMBER:
+                    return (
+                        f"Giá trị “{_shown(value)}” của “{_shown(name)}” trong địa chỉ "
+                        "quá lớn, không ứng với bản ghi nào.",
+                        [name],
+                    )
+        return None
+
+    def changelist_view(self, request, extra_context=None):
+        refused = self.list_parameters_error(request)
+        if refused is None:
             return super().changelist_view(request, extra_context)
-        field = self.date_hierarchy
+        message, dropped = refused
         query = request.GET.copy()
-        for part in ("year", "month", "day"):
-            query.pop(f"{field}__{part}", None)
+        for name in dropped:
+            query.pop(name, None)
         context = {
             **self.admin_site.each_context(request),
             "title": "Địa chỉ không hợp lệ",
-            "message": error,
+            "message": message,
             "list_url": f"{request.path}?{query.urlencode()}" if query else request.path,
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/bad_parameter.html", context, status=400)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 12 else value[:12] + "…"

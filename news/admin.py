@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import FoldedSearchMixin, SafeDateHierarchyMixin, SafeHistoryMixin
+from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
 from core.csp import NonceMediaMixin
 from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
@@ -119,7 +119,7 @@ class ArticleStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    SafeDateHierarchyMixin,
+    SafeListParametersMixin,
     NonceMediaMixin,
     OptimisticLockingAdmin,
     HttpsLinks,

@@ -4,12 +4,22 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from core.admin import SafeDateHierarchyMixin
+from core.admin import SafeListParametersMixin
 from testing.roles import RolesTestCase
 
 
 def date_hierarchy_admins() -> list:
     return [a for a in admin.site._registry.values() if a.date_hierarchy]
+
+
+def relation_filters(model_admin) -> list[str]:
+    """The list filters on a relation (their ids go to the database as numbers)."""
+    names = []
+    for item in model_admin.list_filter:
+        name = item if isinstance(item, str) else None
+        if name and "__" not in name and model_admin.model._meta.get_field(name).is_relation:
+            names.append(name)
+    return names
 
 
 class DateHierarchyTests(RolesTestCase):
@@ -21,11 +31,29 @@ class DateHierarchyTests(RolesTestCase):
         opts = model_admin.model._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
 
-    def test_every_date_hierarchy_is_guarded(self):
+    def test_every_date_hierarchy_and_relation_filter_is_guarded(self):
         found = date_hierarchy_admins()
         self.assertGreaterEqual(len(found), 5)  # loans, articles, three sign-in lists
-        for model_admin in found:
-            self.assertIsInstance(model_admin, SafeDateHierarchyMixin, type(model_admin))
+        filtered = [a for a in admin.site._registry.values() if relation_filters(a)]
+        self.assertGreaterEqual(len(filtered), 4)  # users, organisations, worklist, articles
+        for model_admin in found + filtered:
+            self.assertIsInstance(model_admin, SafeListParametersMixin, type(model_admin))
+
+    def test_oversized_ids_in_filters_answer_400(self):
+        for model_admin in admin.site._registry.values():
+            url = self.changelist(model_admin)
+            for name in relation_filters(model_admin):
+                for parameter in (name, f"{name}__id__exact"):
+                    response = self.client.get(url, {parameter: "9" * 20})
+                    self.assertContains(
+                        response,
+                        f"Giá trị “999999999999…” của “{parameter[:12]}",
+                        status_code=400,
+                        msg_prefix=url,
+                    )
+                    self.assertContains(response, "quá lớn", status_code=400)
+                ok = self.client.get(url, {f"{name}__id__exact": "1", "q": "9" * 20})
+                self.assertEqual(ok.status_code, 200, url)
 
     def test_impossible_dates_answer_400_in_vietnamese(self):
         cases = [

@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.models import Area, AreaMap, Organization
 from cooperatives.scoping import area_scope, scoped_area_ids
-from core.admin import FoldedSearchMixin, SafeDateHierarchyMixin, SafeHistoryMixin
+from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -105,7 +105,7 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
 
 
 class RegistryAdmin(
-    SafeDateHierarchyMixin, AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
+    SafeListParametersMixin, AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
 ):
     """The base of every registry admin page."""
 
