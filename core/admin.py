@@ -1,10 +1,13 @@
 """Admin building blocks the whole site shares (the registry's, news's and reports' admins)."""
 
+import datetime
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 
 from core.forms import VietnameseDecimalField
 from core.lib.formatting import vn_number
@@ -101,3 +104,94 @@ class SafeHistoryMixin:
         return super().revert_disabled(request, obj) or not (
             current is not None and self.has_change_permission(request, current)
         )
+
+
+# Longer runs of digits overflow a database integer (SQLite refuses them outright).
+LONGEST_NUMBER = 18
+
+
+class SafeListParametersMixin:
+    """Refuse list addresses no list can show, with a 400 page in Vietnamese.
+
+    Django turns the date hierarchy's ``<field>__year`` (and ``__month``, ``__day``) into
+    dates itself: a year like 99999999999999999999 or 9999 overflows there (a server
+    error), and a month or day sent without a year goes to the database as it is. Years
+    1900 to 2100 are accepted, months 1 to 12, and a day that exists in its month.
+    A filter value of more than 18 digits (``?sector=99999999999999999999``) overflows
+    the database's integers: refused too. The search box (``q``) is text and may hold any.
+    """
+
+    date_hierarchy_years = (1900, 2100)
+
+    def date_hierarchy_error(self, request) -> str | None:
+        """What is wrong with the request's date-hierarchy parameters, or None."""
+        field = self.date_hierarchy
+        if not field:
+            return None
+        low, high = self.date_hierarchy_years
+        parts = {}
+        for part, label, lowest, highest in (
+            ("year", "Năm", low, high),
+            ("month", "Tháng", 1, 12),
+            ("day", "Ngày", 1, 31),
+        ):
+            values = request.GET.getlist(f"{field}__{part}")
+            if not values:
+                continue
+            value = values[-1]
+            number = int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else 0
+            if not lowest <= number <= highest:
+                return (
+                    f"{label} “{_shown(value)}” trong địa chỉ không hợp lệ: "
+                    f"phải là số từ {lowest} đến {highest}."
+                )
+            parts[part] = number
+        if len(parts) == 3:
+            try:
+                datetime.date(parts["year"], parts["month"], parts["day"])
+            except ValueError:
+                return (
+                    f"Ngày {parts['day']:02d}/{parts['month']:02d}/{parts['year']} "
+                    "trong địa chỉ không có thật."
+                )
+        return None
+
+    def list_parameters_error(self, request) -> tuple[str, list[str]] | None:
+        """Return (message, parameters to drop) for a list address no list can show."""
+        error = self.date_hierarchy_error(request)
+        if error is not None:
+            field = self.date_hierarchy
+            return error, [f"{field}__{part}" for part in ("year", "month", "day")]
+        for name, values in request.GET.lists():
+            if name == "q":
+                continue
+            for value in values:
+                digits = value.strip().lstrip("-")
+                if digits.isdigit() and len(digits) > LONGEST_NUMBER:
+                    return (
+                        f"Giá trị “{_shown(value)}” của “{_shown(name)}” trong địa chỉ "
+                        "quá lớn, không ứng với bản ghi nào.",
+                        [name],
+                    )
+        return None
+
+    def changelist_view(self, request, extra_context=None):
+        refused = self.list_parameters_error(request)
+        if refused is None:
+            return super().changelist_view(request, extra_context)
+        message, dropped = refused
+        query = request.GET.copy()
+        for name in dropped:
+            query.pop(name, None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Địa chỉ không hợp lệ",
+            "message": message,
+            "list_url": f"{request.path}?{query.urlencode()}" if query else request.path,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/bad_parameter.html", context, status=400)
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 12 else value[:12] + "…"

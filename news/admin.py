@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import FoldedSearchMixin, SafeHistoryMixin
+from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
 from core.csp import NonceMediaMixin
 from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
@@ -48,12 +48,32 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, can_publish: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_publish = can_publish
+        if "organizations" in self.fields:
+            self.fields["organizations"].error_messages["invalid_choice"] = (
+                "Chỉ gắn được tổ chức đang công khai trên trang: “%(value)s” không phải "
+                "tổ chức công khai nào."
+            )
         if "status" in self.fields and not can_publish:
             self.fields[
                 "status"
             ].help_text = (
                 "Bạn chỉ lưu được bản nháp; biên tập viên hoặc cán bộ Liên minh sẽ đăng bài."
             )
+
+    def _save_m2m(self):
+        """Links to organisations made private since are kept, though the form hides them.
+
+        The field offers public organisations only (``limit_choices_to``), so those links
+        are neither shown nor sent back; saving the article must not drop them.
+        """
+        hidden = []
+        if self.instance.pk and "organizations" in self.fields:
+            hidden = list(
+                self.instance.organizations.filter(is_public=False).values_list("pk", flat=True)
+            )
+        super()._save_m2m()
+        if hidden:
+            self.instance.organizations.add(*hidden)
 
     def clean(self):
         """Without the publishing right one writes drafts only.
@@ -99,6 +119,7 @@ class ArticleStateFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    SafeListParametersMixin,
     NonceMediaMixin,
     OptimisticLockingAdmin,
     HttpsLinks,

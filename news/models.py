@@ -168,6 +168,9 @@ class Article(VersionedModel):
         verbose_name=_("tổ chức liên quan"),
         blank=True,
         related_name="articles",
+        # Forms and the admin's autocomplete offer and accept public organisations only:
+        # a writer never reads the name of one that is not (docs/security.md).
+        limit_choices_to={"is_public": True},
     )
     featured = models.BooleanField(_("tin nổi bật"), default=False)
     status = models.CharField(

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -94,6 +95,33 @@ def _picked(choice: str, year: int, months: int) -> str | None:
     )
 
 
+# A picker value: an area code (or VN), optionally "@" and the unit's last day.
+PICKED_UNIT = re.compile(r"(?P<code>[0-9A-Za-z]{1,10})(?:@(?P<day>\d{4}-\d{2}-\d{2}))?")
+
+
+def _picker_errors(choice: str, year: str, months: str) -> str | None:
+    """What is wrong with the picker's input (typed into the address), or None."""
+    problems = []
+    match = PICKED_UNIT.fullmatch(choice)
+    try:
+        if match and match["day"]:
+            datetime.date.fromisoformat(match["day"])
+    except ValueError:
+        match = None
+    if match is None:
+        shown = choice if len(choice) <= 40 else choice[:40] + "…"
+        problems.append(
+            f"Địa bàn “{shown}” không hợp lệ: hãy chọn một đơn vị trong danh sách."
+            if choice
+            else "Chưa chọn địa bàn."
+        )
+    if not (year.isascii() and year.isdigit() and len(year) == 4 and 2000 <= int(year) <= 2100):
+        problems.append(f"Năm “{year[:10]}” không hợp lệ: hãy chọn một năm từ 2000 đến 2100.")
+    if not (months.isascii() and months.isdigit() and len(months) <= 2 and 1 <= int(months) <= 12):
+        problems.append(f"Kỳ “{months[:10]}” không hợp lệ: hãy chọn từ 1 đến 12 tháng.")
+    return " ".join(problems) or None
+
+
 @login_required
 def report_index(request):
     """Choose an area (old and new units, with their dates) and a period.
@@ -108,24 +136,29 @@ def report_index(request):
         request.GET.get("so_thang", ""),
     )
     refusal = None
-    if choice and year.isdigit() and months.isdigit():
-        refusal = _picked(choice, int(year), int(months))
-        if refusal is None:
-            return redirect(
-                "reports:report", code=choice.partition("@")[0], year=int(year),
-                months=int(months),
-            )  # fmt: skip
+    if choice or year or months:
+        refusal = _picker_errors(choice, year, months)
+        if refusal is not None:
+            # What was sent cannot be selected again: the form shows its usual defaults.
+            choice, year, months = "", "", ""
+        else:
+            refusal = _picked(choice, int(year), int(months))
+            if refusal is None:
+                return redirect(
+                    "reports:report", code=choice.partition("@")[0], year=int(year),
+                    months=int(months),
+                )  # fmt: skip
     allowed = scoped_area_ids(request.user)
     areas = _area_tree(Area.objects.all(), allowed)
     today = timezone.localdate()
     province = current_province(today)
     period = latest_period_with_figures(province, today) if province else None
     default_year, default_months = period or (today.year, 6)
-    if refusal:
+    if refusal and year:
         default_year, default_months = int(year), int(months)
     context = {
         "areas": [(area, depth, _unit_choice(area)) for area, depth in areas],
-        "selected": choice if refusal else (_unit_choice(province) if province else ""),
+        "selected": choice if choice else (_unit_choice(province) if province else ""),
         "country": allowed is None,
         "years": list(range(max(today.year, default_year), min(2020, default_year) - 1, -1)),
         "selected_year": default_year,

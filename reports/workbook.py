@@ -1,6 +1,7 @@
 """The report as an XLSX workbook: the same tables, numbers as numbers, one sheet each."""
 
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -11,6 +12,27 @@ from reports.indicators import INDICATORS
 
 HEADERS = ["Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ hoàn thành (%)"]
 FILL = PatternFill("solid", fgColor="DDEBE2")
+# What Excel refuses in a sheet name, and control characters (invalid in the XML).
+FORBIDDEN_IN_TITLE = re.compile(r"[\\/?*\[\]:\x00-\x1f\x7f]")
+TITLE_LENGTH = 31
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """Return a sheet name Excel accepts for ``name``, unique among ``taken`` (folded).
+
+    Forbidden characters become "-", the name is cut to 31 characters, an apostrophe
+    may not start or end it, and a repeated name gets " (2)", " (3)", …; ``taken``
+    records the result (Excel compares names without case).
+    """
+    clean = FORBIDDEN_IN_TITLE.sub("-", name).strip().strip("'").strip() or "Trang"
+    clean = clean[:TITLE_LENGTH].rstrip().rstrip("'")
+    title, number = clean, 1
+    while title.casefold() in taken or title.casefold() == "history":
+        number += 1
+        suffix = f" ({number})"
+        title = clean[: TITLE_LENGTH - len(suffix)].rstrip().rstrip("'") + suffix
+    taken.add(title.casefold())
+    return title
 
 
 def _format(unit: str) -> str:
@@ -20,7 +42,7 @@ def _format(unit: str) -> str:
 
 
 def _sheet(workbook, title: str, heading: str, indicators: dict) -> None:
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(title)
     sheet.append([heading])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([*HEADERS, presentation.comparison_label(indicators)])
@@ -78,10 +100,11 @@ def report_workbook(report: dict) -> bytes:
     workbook.remove(workbook.active)
     area = report["area"]
     heading = f"{presentation.title(report['year'], report['months'])} – {area['name']}"
-    _sheet(workbook, "Tổng hợp", heading, report["indicators"])
+    taken: set[str] = set()
+    _sheet(workbook, sheet_title("Tổng hợp", taken), heading, report["indicators"])
     for child in report["children"]:
         name = child["area"]["name"]
-        _sheet(workbook, name, f"{heading} – {name}", child["indicators"])
+        _sheet(workbook, sheet_title(name, taken), f"{heading} – {name}", child["indicators"])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

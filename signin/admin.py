@@ -11,8 +11,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 
+from core.admin import SafeListParametersMixin
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ReadOnlyAdmin(SafeListParametersMixin, admin.ModelAdmin):
     date_hierarchy = "attempt_time"
     search_fields = ["username", "ip_address", "user_agent"]
     list_per_page = 100

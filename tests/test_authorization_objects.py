@@ -210,7 +210,8 @@ class AreaOfficerObjectTests(AuditTestCase):
                 {"file": SimpleUploadedFile(f"{model}.csv", data, content_type="text/csv")},
             )
             self.assertEqual(page.status_code, 200, model)
-            self.assertContains(page, "không thuộc địa bàn bạn phụ trách", msg_prefix=model)
+            # Organisations: "không thuộc địa bàn…"; their records: "… trong địa bàn…".
+            self.assertContains(page, "địa bàn bạn phụ trách", msg_prefix=model)
             self.assertNotIn("token", page.context, model)
             self.assertEqual(changed_tables(before, database_state()), [], model)
 

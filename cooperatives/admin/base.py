@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.models import Area, AreaMap, Organization
 from cooperatives.scoping import area_scope, scoped_area_ids
-from core.admin import FoldedSearchMixin, SafeHistoryMixin
+from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -104,7 +104,9 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
     return AreaListFilter
 
 
-class RegistryAdmin(AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin):
+class RegistryAdmin(
+    SafeListParametersMixin, AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
+):
     """The base of every registry admin page."""
 
     def sees_whole_site(self, request) -> bool:

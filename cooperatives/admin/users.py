@@ -11,6 +11,7 @@ from cooperatives.admin.base import (
 from cooperatives.models import (
     StaffProfile,
 )
+from core.admin import SafeListParametersMixin
 
 
 class StaffProfileInline(AreaLabelMixin, admin.StackedInline):
@@ -24,7 +25,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(SafeListParametersMixin, UserAdmin):
     inlines = [StaffProfileInline]
     list_display = ["username", "full_name", "email", "role_names", "is_staff", "is_active"]
     list_filter = ["groups", "is_staff", "is_superuser", "is_active"]

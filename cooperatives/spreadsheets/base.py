@@ -135,6 +135,9 @@ class NameIndex:
         self.noun = noun
         self.by_code: dict[str, object] = {}
         self.by_name: dict[str, list] = {}
+        # The error for a value that names no record (an index limited to what the user
+        # may see says so).
+        self.missing = f"không có {noun} nào có mã hoặc tên này."
 
     def add(self, obj, code: str, name: str) -> None:
         self.by_code[code] = obj
@@ -151,7 +154,7 @@ class NameIndex:
         if len(matches) > 1:
             codes = ", ".join(sorted(str(m.code) for m in matches))
             raise CellError(f"trùng tên với nhiều {self.noun} (mã {codes}): hãy ghi mã.")
-        raise CellError(f"không có {self.noun} nào có mã hoặc tên này.")
+        raise CellError(self.missing)
 
 
 def same(old, new) -> bool:

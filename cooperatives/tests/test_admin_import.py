@@ -7,7 +7,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from cooperatives.models import Figures, ImportBatch, Member, Organization
+from cooperatives.spreadsheets.kinds.common import OUT_OF_SCOPE
 from cooperatives.spreadsheets.undo import UndoRefused, undo_batch
+from testing import factories as f
 from testing.roles import RolesTestCase
 from testing.spreadsheets import (
     FIGURES_HEADER,
@@ -138,8 +140,48 @@ class AreaOfficerImportTests(RolesTestCase):
         )
         page = self.client.post(url, {"file": upload(data, "so-lieu.xlsx")})
         self.assertContains(page, "Dòng 3, cột &quot;Mã số&quot;")
-        self.assertContains(page, "không thuộc địa bàn bạn phụ trách")
+        self.assertContains(page, "trong địa bàn bạn phụ trách")
         self.assertFalse(Figures.objects.filter(year=2024).exists())
+
+    def preview(self, user, *cells) -> list[str]:
+        rows = [FIGURES_HEADER] + [[cell, 2024, 6, 5, 1, 100] for cell in cells]
+        result = run("figures", xlsx(rows), user=user, dry_run=True)
+        return [str(error) for error in result.errors]
+
+    def test_unknown_and_other_area_codes_get_the_same_answer(self):
+        """Otherwise the preview would tell an officer which codes exist elsewhere."""
+        errors = self.preview(self.area_officer, self.other.code, "0699999999")
+        self.assertEqual(
+            errors,
+            [
+                f'Dòng 2, cột "Mã số": "{self.other.code}" {OUT_OF_SCOPE}',
+                f'Dòng 3, cột "Mã số": "0699999999" {OUT_OF_SCOPE}',
+            ],
+        )
+        self.assertIn("trong địa bàn bạn phụ trách", OUT_OF_SCOPE)
+
+    def test_shared_names_outside_the_area_are_not_listed(self):
+        f.organization(self.hai_phuc, code="0600000301", name="HTX Dịch vụ Chung")
+        f.organization(self.hai_phuc, code="0600000302", name="HTX Dịch vụ Chung")
+        f.organization(self.hai_phuc, code="0600000303", name=self.own.name)
+        errors = self.preview(self.area_officer, "HTX Dịch vụ Chung", self.other.name)
+        self.assertEqual(
+            errors,
+            [
+                f'Dòng 2, cột "Mã số": "HTX Dịch vụ Chung" {OUT_OF_SCOPE}',
+                f'Dòng 3, cột "Mã số": "{self.other.name}" {OUT_OF_SCOPE}',
+            ],
+        )
+        # A name shared with another area's organisation names the officer's own one.
+        self.assertEqual(self.preview(self.area_officer, self.own.name), [])
+
+    def test_alliance_staff_still_see_every_candidate(self):
+        f.organization(self.hai_phuc, code="0600000301", name="HTX Dịch vụ Chung")
+        f.organization(self.yen_bang, code="0600000302", name="HTX Dịch vụ Chung")
+        errors = self.preview(self.alliance, "HTX Dịch vụ Chung", "0699999999")
+        self.assertIn("mã 0600000301, 0600000302", errors[0])
+        self.assertIn("không có tổ chức nào có mã hoặc tên này.", errors[1])
+        self.assertNotIn("địa bàn", errors[1])
 
     def test_official_cannot_import(self):
         self.client.force_login(self.official)

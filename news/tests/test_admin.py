@@ -89,3 +89,70 @@ class RevisionTests(RolesTestCase):
         )
         self.assertEqual(article.history.count(), 3)
         self.assertEqual(article.history.latest().history_user, self.alliance)
+
+
+class ArticleOrganizationTests(RolesTestCase):
+    """Writers attach public organisations only and never read a hidden one's name."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.other.is_public = False
+        cls.other.save()
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_a_hidden_organisation_cannot_be_attached_by_its_id(self):
+        response = self.client.post(
+            reverse("admin:news_article_add"),
+            form_data(title="Tin gắn tổ chức ẩn", organizations=[self.other.pk]),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response,
+            f"Chỉ gắn được tổ chức đang công khai trên trang: “{self.other.pk}” không phải "
+            "tổ chức công khai nào.",
+        )
+        self.assertNotContains(response, self.other.name)
+        self.assertFalse(Article.objects.filter(title="Tin gắn tổ chức ẩn").exists())
+
+    def test_a_public_organisation_is_attached(self):
+        response = self.client.post(
+            reverse("admin:news_article_add"),
+            form_data(title="Tin gắn tổ chức", organizations=[self.own.pk]),
+        )
+        self.assertEqual(response.status_code, 302)
+        article = Article.objects.get(title="Tin gắn tổ chức")
+        self.assertEqual(list(article.organizations.all()), [self.own])
+
+    def test_the_form_hides_a_linked_organisation_made_private_and_keeps_the_link(self):
+        article = f.article(title="Tin cũ")
+        article.organizations.set([self.own, self.other])
+        url = reverse("admin:news_article_change", args=[article.pk])
+        page = self.client.get(url)
+        self.assertContains(page, self.own.name)
+        self.assertNotContains(page, self.other.name)
+        data = form_data(
+            title="Tin cũ đã sửa",
+            slug=article.slug,
+            organizations=[self.own.pk],
+            opened_version=page.context["adminform"].form.initial.get("opened_version", ""),
+        )
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 302, getattr(response, "context", None))
+        article.refresh_from_db()
+        self.assertEqual(article.title, "Tin cũ đã sửa")
+        self.assertEqual(set(article.organizations.all()), {self.own, self.other})
+
+    def test_the_autocomplete_finds_public_organisations_only(self):
+        for term in (self.other.name, self.other.code, self.own.name):
+            response = self.client.get(
+                reverse("admin:autocomplete"),
+                {"app_label": "news", "model_name": "article", "field_name": "organizations",
+                 "term": term},
+            )  # fmt: skip
+            self.assertEqual(response.status_code, 200)
+            ids = [item["id"] for item in response.json()["results"]]
+            self.assertNotIn(str(self.other.pk), ids, term)
+        self.assertEqual(ids, [str(self.own.pk)])

@@ -142,3 +142,54 @@ class ReportPdfAccessTests(RolesTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF"))
+
+
+class ReportPickerInputTests(RolesTestCase):
+    """What is typed into the picker's address gets a Vietnamese answer, never a 500."""
+
+    def setUp(self):
+        self.client.force_login(self.alliance)
+
+    def pick(self, dia_ban="36", nam="2023", so_thang="6"):
+        return self.client.get("/bao-cao/", {"dia_ban": dia_ban, "nam": nam, "so_thang": so_thang})
+
+    def test_a_code_with_a_slash_is_refused(self):
+        response = self.pick(dia_ban="a/b", nam="2024")
+        self.assertContains(
+            response,
+            "Địa bàn “a/b” không hợp lệ: hãy chọn một đơn vị trong danh sách.",
+            status_code=400,
+        )
+        self.assertContains(response, "Xem báo cáo", status_code=400)  # the form again
+
+    def test_impossible_years_and_periods_are_refused(self):
+        cases = [
+            ({"nam": "99999999999999999999"}, "Năm “9999999999” không hợp lệ"),
+            ({"nam": "1999"}, "Năm “1999” không hợp lệ: hãy chọn một năm từ 2000 đến 2100."),
+            ({"nam": "²⁰²³"}, "Năm “²⁰²³” không hợp lệ"),
+            ({"nam": "9" * 5000}, "Năm “9999999999” không hợp lệ"),
+            ({"so_thang": "13"}, "Kỳ “13” không hợp lệ: hãy chọn từ 1 đến 12 tháng."),
+            ({"so_thang": "x"}, "Kỳ “x” không hợp lệ"),
+            ({"dia_ban": "36@2025-02-30"}, "Địa bàn “36@2025-02-30” không hợp lệ"),
+            ({"dia_ban": ""}, "Chưa chọn địa bàn."),
+        ]
+        for params, message in cases:
+            response = self.pick(**params)
+            self.assertContains(response, message, status_code=400, msg_prefix=str(params))
+
+    def test_a_valid_choice_still_opens_the_report(self):
+        self.assertRedirects(self.pick(), "/bao-cao/36/2023/6/")
+
+    def test_the_xlsx_of_an_area_whose_children_have_odd_names(self):
+        self.y_yen.name = "Huyện Ý/Yên: [cũ]"
+        self.y_yen.save()
+        self.hai_hau.name = "Huyện Ý/Yên: [cũ]"
+        self.hai_hau.save()
+        response = self.client.get("/bao-cao/36/2023/6.xlsx")
+        self.assertEqual(response.status_code, 200)
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(b"".join(response)))
+        self.assertEqual(
+            workbook.sheetnames, ["Tổng hợp", "Huyện Ý-Yên- -cũ-", "Huyện Ý-Yên- -cũ- (2)"]
+        )

@@ -24,3 +24,38 @@ class WorkbookPrintTests(TestCase):
             self.assertEqual(sheet.page_setup.fitToHeight, 0)
             self.assertEqual(sheet.page_setup.orientation, "landscape")
             self.assertEqual(sheet.row_dimensions[2].height, 30)  # the wrapped headers
+
+
+class SheetNameTests(TestCase):
+    """Area names become sheet names Excel accepts: no forbidden character, ≤ 31, unique."""
+
+    def test_names_excel_refuses_are_made_safe_and_unique(self):
+        province = f.area("37", "Tỉnh Ninh Bình", Area.Level.PROVINCE)
+        names = [
+            "Xã A/B: [mới]?*",
+            "Phường Nam Thành \\ Bắc",
+            "Tổng hợp",
+            "Thị trấn có tên dài hơn ba mươi mốt ký tự một",
+            "Thị trấn có tên dài hơn ba mươi mốt ký tự hai",
+            "'Xã Trích'",
+        ]
+        for number, name in enumerate(names):
+            f.organization(f.area(f"140{number:02d}", name, parent=province))
+        workbook = load_workbook(io.BytesIO(report_workbook(build_report(province, 2023, 6))))
+        self.assertEqual(
+            workbook.sheetnames,
+            [
+                "Tổng hợp",
+                "Xã A-B- -mới---",
+                "Phường Nam Thành - Bắc",
+                "Tổng hợp (2)",
+                "Thị trấn có tên dài hơn ba mươi",
+                "Thị trấn có tên dài hơn ba (2)",
+                "Xã Trích",
+            ],
+        )
+        # Each sheet still says in full which area it is.
+        self.assertEqual(
+            workbook["Thị trấn có tên dài hơn ba (2)"]["A1"].value.rsplit(" – ", 1)[1],
+            "Thị trấn có tên dài hơn ba mươi mốt ký tự hai",
+        )

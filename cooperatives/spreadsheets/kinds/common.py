@@ -12,6 +12,9 @@ from ..base import NameIndex, ParsedRow, RowErrors
 from ..cells import CellError
 
 CHUNK = 5000
+# The one answer an area officer gets for a code or name that is unknown or in another
+# area: the two must not be told apart (docs/security.md).
+OUT_OF_SCOPE = "không có tổ chức nào có mã hoặc tên này trong địa bàn bạn phụ trách."
 
 
 class Kind:
@@ -123,8 +126,13 @@ def chunks(items: list, size: int = CHUNK):
         yield items[start : start + size]
 
 
-def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
-    """Load the organisations a column names, by code or folded name, in a few queries."""
+def organization_index(ctx, rows: list[ParsedRow], header: str = "Mã số") -> NameIndex:
+    """Load the organisations a column names, by code or folded name, in a few queries.
+
+    Only organisations ``ctx``'s user may touch are loaded: for an area officer another
+    area's organisation is as unknown as a code nobody has, so errors neither confirm
+    that a code exists nor list codes or names from other areas.
+    """
     texts = set()
     for row in rows:
         try:
@@ -133,17 +141,22 @@ def organization_index(rows: list[ParsedRow], header: str = "Mã số") -> NameI
             continue
     texts.discard("")
     fields = ("pk", "code", "name", "area_id", "kind")
+    organizations = Organization.objects.only(*fields)
+    if ctx.location_scope is not None:
+        organizations = organizations.in_scope(ctx.location_scope)
     found = {}
     for part in chunks(sorted(texts)):
-        for org in Organization.objects.filter(code__in=part).only(*fields):
+        for org in organizations.filter(code__in=part):
             found[org.pk] = org
     # Only cells that are not a known code may be names: fold just those.
     known = {org.code for org in found.values()}
     names = {fold(text) for text in texts - known}
     for part in chunks(sorted(names)):
-        for org in Organization.objects.filter(name_folded__in=part).only(*fields):
+        for org in organizations.filter(name_folded__in=part):
             found[org.pk] = org
     index = NameIndex("tổ chức")
+    if ctx.location_scope is not None:
+        index.missing = OUT_OF_SCOPE
     for org in found.values():
         index.add(org, org.code, org.name)
     return index
@@ -228,7 +241,9 @@ def resolve_reference(
 def check_organization_scope(ctx, row, errors, header: str = "Mã số") -> None:
     org = row.data.get("organization")
     if org is not None and not ctx.may_touch_organization(org):
-        errors.add(row, header, "không thuộc địa bàn bạn phụ trách.")
+        # organization_index loads only reachable organisations; this is a safety net
+        # and answers like an unknown code.
+        errors.add(row, header, OUT_OF_SCOPE)
 
 
 def scoped(queryset, user, lookup: str):

@@ -29,7 +29,7 @@ class OrganizationRecordKind(Kind):
     references = {"organization": "Mã số"}
 
     def resolve(self, ctx, rows, errors):
-        index = organization_index(rows)
+        index = organization_index(ctx, rows)
         resolve_reference(rows, errors, index, "Mã số", "organization")
         for row in rows:
             check_organization_scope(ctx, row, errors)
