@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format migrations-check check install bench bench-import bench-report bench-web
+.PHONY: run test lint format migrations-check check install bench bench-import bench-undo bench-report bench-web
 .PHONY: bench-soak bench-areas drill-db backup restore audit
 
 $(BIN)/python:
@@ -48,6 +48,10 @@ check: install
 
 bench-import: install
 	$(DEV) $(BIN)/python bench/import_bench.py
+
+# A 15,000-row figures import undone; BASELINE=<git ref> also times that ref's undo_batch.
+bench-undo: install
+	$(DEV) $(BIN)/python bench/undo_bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
 # National scale, PostgreSQL only: builds its own database (BENCH_REPORT_DATABASE_URL,
 # default postgres://postgres@127.0.0.1:5432/htx_bench_report) on the first run.

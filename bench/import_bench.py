@@ -122,7 +122,7 @@ def cell(column, value: object) -> object:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(column.parse, cells.Choices):
-        return str(column.parse.label[value])
+        return str(dict(column.parse.options)[value])
     return float(value) if isinstance(value, Decimal) else value
 
 

@@ -337,16 +337,18 @@ class HistoryWriter:
     """Writes django-simple-history records for rows written in bulk, pointing at a batch.
 
     The records are the ones ``bulk_history_create`` would make, but copied by the
-    database itself (``INSERT … SELECT`` from the rows just written), a few thousand per
-    statement: building them in Python cost as much as writing the rows themselves.
+    database itself (``INSERT … SELECT`` from the rows as they are now), a few thousand
+    per statement: building them in Python cost as much as writing the rows themselves.
+    Without ``batch`` (an undo) the records point at no batch, like those of a save.
+    ``objects`` may be instances or primary keys.
     """
 
     CHUNK = 2000
 
-    def __init__(self, *, user, reason: str, batch: ImportBatch) -> None:
+    def __init__(self, *, user, reason: str, batch: ImportBatch | None) -> None:
         self.user_id = user.pk if user is not None else None
         self.reason = reason
-        self.batch_id = batch.pk
+        self.batch_id = batch.pk if batch is not None else None
 
     def write(self, model, objects: list, history_type: str) -> None:
         if not objects:
@@ -372,7 +374,7 @@ class HistoryWriter:
                 # A tracked field has the same column in the historical table.
                 selected.append(quote(model_field.column))
         pk_column = quote(model._meta.pk.column)
-        ids = [obj.pk for obj in objects]
+        ids = [obj.pk if isinstance(obj, model) else obj for obj in objects]
         with connection.cursor() as cursor:
             for start in range(0, len(ids), self.CHUNK):
                 part = ids[start : start + self.CHUNK]
