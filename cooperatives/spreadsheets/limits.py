@@ -32,6 +32,11 @@ RATIO_FROM_BYTES = 1024 * 1024
 # workbook.xml and its relations are parsed whole: they are small in any real file.
 MAX_INDEX_PART_BYTES = 5 * 1024 * 1024
 CHUNK = 1024 * 1024
+# Calamine builds a sheet from a list of its cells (about 40 bytes each) into one dense
+# grid (32 bytes a cell, rows from the first, columns from the first one used): above
+# this many cells in either the sheet is streamed with openpyxl instead, slower but
+# holding one row at a time, after the exact scan has bounded the cells of every row.
+DENSE_CELLS = 4_000_000
 
 INVALID = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."
 
@@ -68,10 +73,10 @@ class Limits:
             "Hãy xoá các cột thừa rồi nhập lại."
         )
 
-    def too_long(self, row: int, column: int, length: int) -> LimitExceeded:
+    def too_long(self, row: int, column: int) -> LimitExceeded:
         return LimitExceeded(
-            f"Ô {column_name(column)}{row} dài {vn_number(length)} ký tự, vượt giới hạn "
-            f"{vn_number(self.cell_chars)} ký tự một ô."
+            f"Ô {column_name(column)}{row} dài quá {vn_number(self.cell_chars)} ký tự, "
+            "giới hạn của một ô."
         )
 
     def too_big_unzipped(self, total: int) -> LimitExceeded:
@@ -88,6 +93,7 @@ class SheetShape:
     first_column: int  # 1-based; 0 for an empty sheet
     last_column: int
     cells: int
+    streamed: bool = False  # read with openpyxl, row by row, rather than with calamine
 
 
 def column_name(number: int) -> str:
@@ -148,9 +154,14 @@ def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
                 pass
     _check_dimension(data, sheet, limits)
     try:
-        return _scan(_inflate(data, sheet, limits), limits, exact=False)
+        shape = _scan(_inflate(data, sheet, limits), limits, exact=False)
     except _Irregular:
-        return _scan(_inflate(data, sheet, limits), limits, exact=True)
+        shape = _scan(_inflate(data, sheet, limits), limits, exact=True)
+    extent = shape.last_row * (shape.last_column - shape.first_column + 1)
+    if shape.cells <= DENSE_CELLS and extent <= DENSE_CELLS:
+        return shape
+    shape = _scan(_inflate(data, sheet, limits), limits, exact=True)
+    return SheetShape(shape.last_row, shape.first_column, shape.last_column, shape.cells, True)
 
 
 def _inflate(data: bytes, info, limits: Limits):

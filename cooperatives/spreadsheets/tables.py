@@ -60,12 +60,6 @@ def read_table(data: bytes, file_name: str) -> Table:
     return _to_table(_within(rows, limits))
 
 
-# Calamine builds the sheet as one dense grid of about 32 bytes a cell (rows from the
-# first, columns from the first one used): above this many cells of that grid the sheet
-# is streamed with openpyxl instead, slower but holding one row at a time.
-DENSE_CELLS = 4_000_000
-
-
 def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise FileProblem(INVALID)
@@ -75,9 +69,9 @@ def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
         raise FileProblem(str(problem)) from None
     except ValueError:
         raise FileProblem(INVALID) from None
-    if shape.last_row * (shape.last_column - shape.first_column + 1) <= DENSE_CELLS:
-        return _calamine_rows(data)
-    return _openpyxl_rows(data, shape)
+    if shape.streamed:
+        return _openpyxl_rows(data, shape)
+    return _calamine_rows(data)
 
 
 def _calamine_rows(data: bytes) -> Iterator[tuple[int, list]]:
@@ -134,7 +128,7 @@ def _within(rows: Iterator[tuple[int, list]], limits: Limits) -> Iterator[tuple[
         for value in values:
             if type(value) is str and len(value) > limits.cell_chars:
                 column = values.index(value) + 1
-                raise FileProblem(str(limits.too_long(number, column, len(value))))
+                raise FileProblem(str(limits.too_long(number, column)))
         if number > last_row and not all(is_blank(v) for v in values):
             raise FileProblem(str(limits.too_many_rows()))
         yield number, values
@@ -162,8 +156,8 @@ def _csv_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
             if "field larger than field limit" in str(error):
                 chars = min(limits.cell_chars, csv.field_size_limit())
                 raise FileProblem(
-                    f"Tệp CSV có một ô dài quá {vn_number(chars)} ký tự ở dòng "
-                    f"{reader.line_num}, vượt giới hạn một ô."
+                    f"Dòng {reader.line_num} có một ô dài quá {vn_number(chars)} ký tự, "
+                    "giới hạn của một ô."
                 ) from None
             raise FileProblem(
                 f"Tệp CSV bị lỗi định dạng ở dòng {reader.line_num} (dấu ngoặc kép không khớp)."
