@@ -340,3 +340,33 @@ class AdminUploadRefusal(RolesTestCase):
         self.assertEqual(page.status_code, 200)
         self.assertContains(page, "Tệp có quá nhiều dòng: tối đa 100.000 dòng dữ liệu")
         self.assertNotIn("token", page.context)
+
+
+@override_settings(MEDIA_ROOT="/tmp/htx-test-media", FILE_UPLOAD_MAX_MEMORY_SIZE=0)
+class UploadTemporaryFiles(RolesTestCase):
+    url = "/quan-tri/cooperatives/organization/nhap-tep/"
+
+    def test_the_spooled_upload_is_gone_before_the_import_runs(self):
+        from unittest.mock import patch
+
+        from cooperatives.admin import spreadsheets as admin_spreadsheets
+
+        folder = tempfile.mkdtemp(prefix="htx-limits-uploads-")
+        self.addCleanup(shutil.rmtree, folder)
+        seen = []
+        real_import = admin_spreadsheets.import_file
+
+        def import_file(**options):
+            seen.append(os.listdir(folder))
+            return real_import(**options)
+
+        self.client.force_login(self.alliance)
+        upload = SimpleUploadedFile("to-chuc.csv", csv_file([FIGURES_HEADER, ["x"] * 3]))
+        with (
+            self.settings(FILE_UPLOAD_TEMP_DIR=folder),
+            patch.object(admin_spreadsheets, "import_file", import_file),
+        ):
+            page = self.client.post(self.url, {"file": upload})
+        self.assertEqual(page.status_code, 200)
+        self.assertEqual(seen, [[]])
+        self.assertEqual(os.listdir(folder), [])
