@@ -31,6 +31,8 @@ MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024
 # workbook.xml and its relations are parsed whole: they are small in any real file.
 MAX_INDEX_PART_BYTES = 5 * 1024 * 1024
+# Parts in one zip: a workbook has tens; each costs an object when the zip is opened.
+MAX_PARTS = 10_000
 CHUNK = 1024 * 1024
 # Calamine builds a sheet from a list of its cells (about 40 bytes each) into one dense
 # grid (32 bytes a cell, rows from the first, columns from the first one used): above
@@ -121,6 +123,12 @@ def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
     import io
     import zipfile
 
+    # Each entry of the zip's directory becomes an object in memory when it is opened.
+    if data.count(b"PK\x01\x02") > MAX_PARTS:
+        raise LimitExceeded(
+            f"Tệp .xlsx có quá nhiều phần (tối đa {vn_number(MAX_PARTS)}): "
+            "tệp không giống một bảng tính thật."
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -148,10 +156,17 @@ def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
     # Every other part is inflated once, its output dropped: a part whose deflate stream
     # holds more than its declared size (which the total above trusted) is refused here.
     # The sheet itself is inflated by the scan, which checks the same.
+    # Shared strings (<si>) are each an object for calamine: no more than cells.
     for info in infos:
         if info is not sheet:
-            for _ in _inflate(data, info, limits):
-                pass
+            strings = 0
+            for chunk in _inflate(data, info, limits):
+                strings += chunk.count(b"si>")  # <si>, </si>, <x:si>: two a string
+            if strings > 2 * DENSE_CELLS:
+                raise LimitExceeded(
+                    f"Tệp .xlsx có hơn {vn_number(DENSE_CELLS)} chuỗi chữ khác nhau: "
+                    "tệp không giống một bảng tính nhập liệu. Hãy chia tệp nhỏ hơn."
+                )
     _check_dimension(data, sheet, limits)
     try:
         shape = _scan(_inflate(data, sheet, limits), limits, exact=False)
@@ -180,18 +195,22 @@ def _inflate(data: bytes, info, limits: Limits):
             produced += len(chunk)
             yield chunk
     elif info.compress_type == 8:  # deflate
+        # Fed a slice at a time: the unconsumed input is copied on every call.
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pending = bytes(raw)
-        while pending and not inflater.eof:
-            try:
-                chunk = inflater.decompress(pending, CHUNK)
-            except zlib.error:
-                raise ValueError(INVALID) from None
-            pending = inflater.unconsumed_tail
-            produced += len(chunk)
-            if produced > info.file_size:  # the declared size lied
-                raise limits.too_big_unzipped(produced)
-            yield chunk
+        for at in range(0, len(raw), 64 * 1024):
+            pending = raw[at : at + 64 * 1024]
+            while pending and not inflater.eof:
+                try:
+                    chunk = inflater.decompress(pending, CHUNK)
+                except zlib.error:
+                    raise ValueError(INVALID) from None
+                pending = inflater.unconsumed_tail
+                produced += len(chunk)
+                if produced > info.file_size:  # the declared size lied
+                    raise limits.too_big_unzipped(produced)
+                yield chunk
+            if inflater.eof:
+                break
         if not inflater.eof:
             raise ValueError(INVALID)
     else:
@@ -219,8 +238,7 @@ def _first_sheet_path(data: bytes, by_name: dict) -> str | None:
     if workbook is None or rels is None:
         return None
     try:
-        # DTDs and entities are refused by the expat parser ElementTree uses: an entity
-        # declaration raises ParseError rather than expanding.
+        # A DTD (where entities would be declared and expanded) is refused outright.
         book = ElementTree.fromstring(_forbid_dtd(_read_small(data, workbook)))
         links = ElementTree.fromstring(_forbid_dtd(_read_small(data, rels)))
     except ElementTree.ParseError:

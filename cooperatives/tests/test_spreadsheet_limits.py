@@ -17,10 +17,12 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from unittest.mock import patch
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, override_settings
 
+from cooperatives.spreadsheets import limits
 from cooperatives.spreadsheets.tables import FileProblem, read_table
 from testing.roles import RolesTestCase
 from testing.spreadsheets import FIGURES_HEADER, csv_file, xlsx
@@ -62,10 +64,10 @@ def inline(ref: str, text: str) -> bytes:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'.encode()
 
 
-def workbook(path: Path, rows_xml, dimension: str | None = None) -> Path:
+def workbook(path: Path, rows_xml, dimension: str | None = None, extra=None) -> Path:
     """Write an .xlsx whose first sheet holds ``rows_xml`` (bytes, or chunks of them)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in PARTS.items():
+        for name, content in {**PARTS, **(extra or {})}.items():
             archive.writestr(name, content)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             sheet.write(SHEET_START)
@@ -227,6 +229,31 @@ class Refusals(SimpleTestCase):
             csv_file(huge), "Dòng 2 có một ô dài quá 10.000 ký tự, giới hạn của một ô.", "a.csv"
         )
 
+    def test_too_many_parts_or_shared_strings(self):
+        rows = [FIGURES_HEADER] + [[f"06{i:08d}", 2023, 6] for i in range(20)]
+        with patch.object(limits, "MAX_PARTS", 5):
+            self.assert_refused(xlsx(rows), "Tệp .xlsx có quá nhiều phần (tối đa 5)")
+        strings = b"".join(f"<si><t>{i}</t></si>".encode() for i in range(11))
+        shared = {"xl/sharedStrings.xml": b'<sst xmlns="' + MAIN + b'">' + strings + b"</sst>"}
+        path = workbook(self.folder / "chuoi.xlsx", header_row(), extra=shared)
+        with patch.object(limits, "DENSE_CELLS", 10):
+            self.assert_refused(path.read_bytes(), "Tệp .xlsx có hơn 10 chuỗi chữ khác nhau")
+        with patch.object(limits, "DENSE_CELLS", 11):
+            self.assertEqual(table_rows(path.read_bytes()), [FIGURES_HEADER[:3]])
+
+    def test_a_wide_sparse_sheet_is_streamed_with_the_same_values(self):
+        rows = [FIGURES_HEADER, ["0600000001", 2023, 6, None, None, 2.5], ["0600000002", 2024]]
+        data = xlsx(rows)
+        with patch.object(limits, "DENSE_CELLS", 10):
+            self.assertTrue(limits.check_xlsx(data, limits.Limits.from_settings()).streamed)
+            streamed = table_rows(data)
+        self.assertFalse(limits.check_xlsx(data, limits.Limits.from_settings()).streamed)
+        blank = lambda value: "" if value is None else value  # noqa: E731
+        self.assertEqual(
+            [[blank(v) for v in row] for row in streamed],
+            [[blank(v) for v in row] for row in table_rows(data)],
+        )
+
     def test_ordinary_files_are_read_as_before(self):
         # Empty formatted rows far down (Excel writes them for a row height) hold no cell.
         path = workbook(
@@ -347,8 +374,6 @@ class UploadTemporaryFiles(RolesTestCase):
     url = "/quan-tri/cooperatives/organization/nhap-tep/"
 
     def test_the_spooled_upload_is_gone_before_the_import_runs(self):
-        from unittest.mock import patch
-
         from cooperatives.admin import spreadsheets as admin_spreadsheets
 
         folder = tempfile.mkdtemp(prefix="htx-limits-uploads-")
