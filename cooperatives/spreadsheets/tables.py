@@ -119,7 +119,8 @@ def _openpyxl_rows(data: bytes, shape) -> Iterator[tuple[int, list]]:
 def _within(rows: Iterator[tuple[int, list]], limits: Limits) -> Iterator[tuple[int, list]]:
     """The rows, refused past the row, column or cell-length limit (CSV and XLSX alike)."""
     last_row = limits.rows + 1  # the header is row 1
-    for number, values in rows:
+    # Counted by records, not by the number shown: a CSV cell may span several lines.
+    for index, (number, values) in enumerate(rows, start=1):
         if len(values) > limits.columns:
             beyond = [i for i, v in enumerate(values) if i >= limits.columns and not is_blank(v)]
             if beyond:
@@ -129,7 +130,7 @@ def _within(rows: Iterator[tuple[int, list]], limits: Limits) -> Iterator[tuple[
             if type(value) is str and len(value) > limits.cell_chars:
                 column = values.index(value) + 1
                 raise FileProblem(str(limits.too_long(number, column)))
-        if number > last_row and not all(is_blank(v) for v in values):
+        if index > last_row and not all(is_blank(v) for v in values):
             raise FileProblem(str(limits.too_many_rows()))
         yield number, values
 

@@ -209,6 +209,9 @@ class Refusals(SimpleTestCase):
         self.assert_refused(csv_file(rows), message, "du-lieu.csv")
         self.assertEqual(len(table_rows(xlsx(rows[:6]))), 6)
         self.assertEqual(len(table_rows(csv_file(rows[:6]), "du-lieu.csv")), 6)
+        # Records, not lines: a cell over several lines is one row.
+        lines = [FIGURES_HEADER] + [["0600000001", 2023, "dòng một\ndòng hai"]] * 5
+        self.assertEqual(len(table_rows(csv_file(lines), "du-lieu.csv")), 6)
 
     def test_too_many_columns(self):
         rows = [FIGURES_HEADER, ["0600000001"] + [""] * 199 + ["thừa"]]
