@@ -235,6 +235,12 @@ REPORT_PLACE = os.environ.get("HTX_REPORT_PLACE", "Nam Định")
 
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
+# What one file may make the portal read (cooperatives/spreadsheets/limits.py): data rows
+# below the header, columns, characters in one cell, and an .xlsx file's parts unzipped.
+IMPORT_MAX_ROWS = envint("HTX_IMPORT_MAX_ROWS", 100_000)
+IMPORT_MAX_COLUMNS = envint("HTX_IMPORT_MAX_COLUMNS", 200)
+IMPORT_MAX_CELL_CHARS = envint("HTX_IMPORT_MAX_CELL_CHARS", 10_000)
+IMPORT_MAX_UNZIPPED_MB = envint("HTX_IMPORT_MAX_UNZIPPED_MB", 200)
 # News uploads: cover and body images, and attachments (PDF, DOCX, XLSX).
 IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
 ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)

@@ -107,7 +107,12 @@ class SpreadsheetAdminMixin:
         context = self._context(request, form=form)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read()
+            try:
+                data = upload.read()
+            finally:
+                # An upload Django spooled to a temporary file is removed now, before the
+                # long work, not when the response ends (a killed worker never gets there).
+                upload.close()
             result = import_file(
                 kind=self.kind, data=data, file_name=upload.name, user=request.user, dry_run=True
             )

@@ -11,6 +11,7 @@ from django.conf import settings
 from core.lib.formatting import vn_number
 
 from .cells import display, is_blank
+from .limits import INVALID, LimitExceeded, Limits, check_xlsx
 
 
 class FileProblem(ValueError):
@@ -45,35 +46,96 @@ def read_table(data: bytes, file_name: str) -> Table:
     if not data.strip():
         raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
     name = file_name.lower()
+    limits = Limits.from_settings()
     if name.endswith(".xlsx"):
-        rows = _xlsx_rows(data)
+        rows = _xlsx_rows(data, limits)
     elif name.endswith(".csv"):
-        rows = _csv_rows(data)
+        rows = _csv_rows(data, limits)
     elif name.endswith(".xls"):
         raise FileProblem(
             "Tệp .xls (Excel 97–2003) không được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx."
         )
     else:
         raise FileProblem("Chỉ nhận tệp bảng tính .xlsx hoặc .csv.")
-    return _to_table(rows)
+    return _to_table(_within(rows, limits))
 
 
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list]]:
+def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise FileProblem(INVALID)
+    try:
+        shape = check_xlsx(data, limits)
+    except LimitExceeded as problem:
+        raise FileProblem(str(problem)) from None
+    except ValueError:
+        raise FileProblem(INVALID) from None
+    if shape.streamed:
+        return _openpyxl_rows(data, shape)
+    return _calamine_rows(data)
+
+
+def _calamine_rows(data: bytes) -> Iterator[tuple[int, list]]:
     # Calamine (Rust) reads a sheet about ten times faster than openpyxl, with real
     # date cells as dates and number cells as numbers.
     from python_calamine import CalamineWorkbook
 
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise FileProblem("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.")
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         rows = workbook.get_sheet_by_index(0).iter_rows()
     except Exception:  # calamine raises its own errors for a damaged or foreign file
-        raise FileProblem("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.") from None
+        raise FileProblem(INVALID) from None
     return enumerate(rows, start=1)
 
 
-def _csv_rows(data: bytes) -> Iterator[tuple[int, list]]:
+def _openpyxl_rows(data: bytes, shape) -> Iterator[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        # Bounded by what the check found, not by the sheet's own (untrusted) dimension;
+        # from the first column used, as calamine reads.
+        rows = sheet.iter_rows(
+            min_col=shape.first_column,
+            max_col=shape.last_column,
+            max_row=shape.last_row,
+            values_only=True,
+        )
+    except Exception:  # openpyxl raises many kinds of errors for a damaged file
+        raise FileProblem(INVALID) from None
+
+    def read():
+        try:
+            for number, row in enumerate(rows, start=1):
+                yield number, list(row)
+        except Exception:
+            raise FileProblem(INVALID) from None
+        finally:
+            workbook.close()
+
+    return read()
+
+
+def _within(rows: Iterator[tuple[int, list]], limits: Limits) -> Iterator[tuple[int, list]]:
+    """The rows, refused past the row, column or cell-length limit (CSV and XLSX alike)."""
+    last_row = limits.rows + 1  # the header is row 1
+    # Counted by records, not by the number shown: a CSV cell may span several lines.
+    for index, (number, values) in enumerate(rows, start=1):
+        if len(values) > limits.columns:
+            beyond = [i for i, v in enumerate(values) if i >= limits.columns and not is_blank(v)]
+            if beyond:
+                where = f"dòng {number} có dữ liệu ở cột thứ {vn_number(beyond[0] + 1)}"
+                raise FileProblem(str(limits.too_many_columns(where)))
+        for value in values:
+            if type(value) is str and len(value) > limits.cell_chars:
+                column = values.index(value) + 1
+                raise FileProblem(str(limits.too_long(number, column)))
+        if index > last_row and not all(is_blank(v) for v in values):
+            raise FileProblem(str(limits.too_many_rows()))
+        yield number, values
+
+
+def _csv_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -91,7 +153,13 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list]]:
         try:
             for row in reader:
                 yield reader.line_num, row
-        except csv.Error:
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                chars = min(limits.cell_chars, csv.field_size_limit())
+                raise FileProblem(
+                    f"Dòng {reader.line_num} có một ô dài quá {vn_number(chars)} ký tự, "
+                    "giới hạn của một ô."
+                ) from None
             raise FileProblem(
                 f"Tệp CSV bị lỗi định dạng ở dòng {reader.line_num} (dấu ngoặc kép không khớp)."
             ) from None
