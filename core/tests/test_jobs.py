@@ -139,13 +139,14 @@ class JobBookkeepingTests(TestCase):
             status=Job.Status.FAILED,
             message="Tệp có 2 lỗi; không có dữ liệu nào được lưu.",
             details={"errors": ["Dòng 3, cột “Mã số”: bỏ trống.", "Dòng 9: trùng dòng 4."]},
-            result_url="/khong-hien/",
+            result_url="/quan-tri/cooperatives/importbatch/7/change/",
         )
         self.client.force_login(self.owner)
         page = self.client.get(job.get_absolute_url()).content.decode()
         self.assertIn('class="errornote">Tệp có 2 lỗi', page)
         self.assertIn("<li>Dòng 3, cột “Mã số”: bỏ trống.</li>", page)
-        self.assertNotIn("/khong-hien/", page)
+        self.assertNotIn("Xem kết quả", page)  # nothing came of it: only the way back
+        self.assertIn('href="/quan-tri/cooperatives/importbatch/7/change/">Quay lại', page)
         self.assertIn("Thất bại", page)
 
     @override_settings(JOB_STALE_SECONDS=600)
