@@ -124,6 +124,16 @@ class JobBookkeepingTests(TestCase):
         self.assertEqual(state["counted"], "1.264/3.000")
         self.assertEqual((state["percent"], state["status"]), (42, "running"))
 
+    def test_a_job_queued_for_long_says_the_workers_may_be_down(self):
+        job = self.job()
+        self.client.force_login(self.owner)
+        self.assertNotIn("run_workers", self.client.get(job.get_absolute_url()).content.decode())
+        Job.objects.filter(pk=job.pk).update(
+            created_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+        self.assertIn("run_workers", self.client.get(job.get_absolute_url()).content.decode())
+        self.assertIn("run_workers", self.client.get(f"/cong-viec/{job.pk}.json").json()["note"])
+
     def test_a_finished_job_shows_its_result_and_stops_reloading(self):
         job = self.job(
             status=Job.Status.DONE,

@@ -15,6 +15,7 @@
   var percent = root.querySelector(".htx-job-percent");
   var counted = root.querySelector(".htx-job-counted");
   var step = root.querySelector(".htx-job-step");
+  var note = root.querySelector(".htx-job-note");
 
   function show(state) {
     if (status) {
@@ -36,6 +37,9 @@
     }
     if (step) {
       step.textContent = state.step;
+    }
+    if (note) {
+      note.textContent = state.note;
     }
   }
 
