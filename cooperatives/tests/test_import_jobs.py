@@ -186,7 +186,7 @@ class QueuedImportTests(MigrationDataMixin, TransactionTestCase):
         while time.monotonic() < deadline:
             page = self.client.get(f"/cong-viec/{job_id}/").content.decode()
             value = re.search(r'<progress id="tien-do" max="100" value="(\d+)">', page)
-            status = re.search(r"Trạng thái: <strong>([^<]+)</strong>", page).group(1)
+            status = re.search(r"Trạng thái: <strong[^>]*>([^<]+)</strong>", page).group(1)
             seen.append((status, int(value.group(1)) if value else None))
             if 'http-equiv="refresh"' not in page:
                 return Job.objects.get(pk=job_id), seen
