@@ -118,9 +118,12 @@ def enrol(request):
             "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại (phải đúng giờ) và nhập "
             "mã đang hiện trong ứng dụng cho tài khoản vừa thêm.",
         )
+    # A viewBox, not a fixed size: on a phone the CSS shrinks the whole code to the screen
+    # instead of cutting off its right side (and a finder pattern with it).
     qr = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, dark="#000", light="#fff", title="Mã QR để thêm vào ứng dụng xác thực"
-    )
+        scale=5, omitsize=True, dark="#000", light="#fff",
+        title="Mã QR để thêm vào ứng dụng xác thực",
+    )  # fmt: skip
     context = {
         "form": form,
         "next": next_url,

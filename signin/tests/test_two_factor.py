@@ -62,7 +62,7 @@ class EnrolmentTests(TwoFactorTestCase):
         self.sign_in()
         page = self.client.get(ENROL)
         self.assertContains(page, "Đăng ký xác thực hai bước")
-        self.assertContains(page, '<svg width="')
+        self.assertContains(page, '<svg viewBox="')
         self.assertNotContains(page, "<style")
         device = TOTPDevice.objects.get(user=self.alliance)
         self.assertFalse(device.confirmed)
