@@ -114,7 +114,16 @@ class SpreadsheetAdminMixin:
         form = UploadForm(request.POST or None, request.FILES or None)
         context = self._context(request, form=form)
         if request.method == "GET" and "cong_viec" in request.GET:
-            context.update(self._preview_of_job(request, request.GET["cong_viec"]))
+            job_id = request.GET["cong_viec"]
+            running = Job.objects.filter(
+                pk=int(job_id) if job_id.isdigit() else None,
+                user=request.user,
+                kind=tasks.PREVIEW_KIND,
+                status__in=Job.ACTIVE,
+            ).first()
+            if running is not None:  # not checked yet: back to its progress
+                return redirect(running.get_absolute_url())
+            context.update(self._preview_of_job(request, job_id))
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:

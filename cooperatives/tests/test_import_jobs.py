@@ -71,6 +71,10 @@ class BackgroundImportFlowTests(RolesTestCase):
         self.assertContains(preview, "Xác nhận nhập 3 dòng")
         self.assertContains(preview, "Dòng 2, 3")
         self.assertEqual(preview.context["token"], job.key)
+        # Asked for before the check has ended: back to the job's progress.
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+        self.assertRedirects(self.client.get(job.result_url), job.get_absolute_url())
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE)
         # Nobody else sees the preview, nor may confirm it.
         someone = self.client_class()
         someone.force_login(self.superuser)
