@@ -15,11 +15,10 @@ from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
 from core import freshness
 from core.lib.periods import months_label
-from reports import presentation
+from reports import pdf_cache, presentation
 from reports.access import area_for_report
 from reports.compute import ReportRefused, build_report, report_end
 from reports.narrative import sentences
-from reports.pdf import report_pdf
 from reports.services import current_report, current_sectors, freeze_report, unfreeze_report
 from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
@@ -270,16 +269,22 @@ def report_xlsx(request, code: str, year: int, months: int):
 
 @login_required
 def report_pdf_view(request, code: str, year: int, months: int):
-    area, report, refusal, frozen, status = _report(request, code, year, months)
-    if refusal:
-        return HttpResponse(refusal, status=status, content_type="text/plain; charset=utf-8")
-    sectors = current_sectors(_unit(area), year, months, frozen)
-    response = HttpResponse(
-        report_pdf(report, area, frozen, sectors), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.pdf"'
-    )
+    """The report as a PDF, built once per report and data version (reports/pdf_cache.py)."""
+    try:
+        unit = area_for_report(request.user, code, year, months)
+    except ReportRefused as refusal:
+        return HttpResponse(
+            str(refusal), status=getattr(refusal, "status", 400),
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    name = pdf_cache.current_name(unit, year, months)
+    response = pdf_cache.response(name, unit, year, months)
+    if response is None:
+        try:
+            name = pdf_cache.build(unit, year, months)
+        except ReportRefused as refusal:
+            return HttpResponse(str(refusal), status=400, content_type="text/plain; charset=utf-8")
+        response = pdf_cache.response(name, unit, year, months)
     return response
 
 
