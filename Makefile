@@ -27,7 +27,10 @@ run: install
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py create_demo_admin
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/  —  Quản trị: http://$(HOST):$(PORT)/quan-tri/"
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The background workers (core/jobs.py) run beside the server and stop with it (Ctrl-C).
+	@$(DEV) HTX_TASKS=database $(BIN)/python manage.py run_workers & workers=$$!; \
+	trap 'kill $$workers 2>/dev/null; wait $$workers' EXIT INT TERM; \
+	$(DEV) HTX_TASKS=database $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(DEV) $(BIN)/python -m pytest

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from core.forms import VietnameseDecimalField
 from core.lib.formatting import vn_number
 from core.lib.text import fold
+from core.models import Job
 
 
 class FoldedSearchMixin:
@@ -195,3 +196,41 @@ class SafeListParametersMixin:
 
 def _shown(value: str) -> str:
     return value if len(value) <= 12 else value[:12] + "…"
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs, read-only: each person sees their own, superusers every one."""
+
+    list_display = ["pk", "title", "user", "status", "progress_display", "created_at"]
+    list_display_links = ["pk", "title"]
+    list_filter = ["status", "kind", "created_at"]
+    list_select_related = ["user"]
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    fields = [
+        "kind", "title", "user", "status", "done", "total", "step", "message", "result_url",
+        "created_at", "started_at", "finished_at", "heartbeat_at",
+    ]  # fmt: skip
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    @admin.display(description="Tiến độ")
+    def progress_display(self, job):
+        if job.total:
+            return f"{vn_number(job.done)}/{vn_number(job.total)} ({job.percent}%)"
+        return vn_number(job.done) if job.done else "—"
+
+    def view_on_site(self, job):
+        return job.get_absolute_url()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -52,3 +52,75 @@ def admin_view_on_site(request, content_type_id: str, object_id: str):
     if obj is None or not model_admin.has_view_or_change_permission(request, obj):
         raise Http404
     return shortcut(request, content_type_id, object_id)
+
+
+# How often the progress page reloads itself while its job is queued or running.
+JOB_REFRESH_SECONDS = 2
+
+
+def _own_job(request, job_id: int):
+    from core.models import Job
+
+    job = Job.objects.select_related("user").filter(pk=job_id).first()
+    user = request.user
+    if job is None or not (user.is_superuser or (job.user_id and job.user_id == user.pk)):
+        raise Http404
+    return job
+
+
+def _job_state(job) -> dict:
+    from core.lib.formatting import vn_number
+
+    percent = job.percent
+    if job.total:
+        counted = f"{vn_number(job.done)}/{vn_number(job.total)}"
+    elif job.done:
+        counted = vn_number(job.done)
+    else:
+        counted = ""
+    return {
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "done": job.done,
+        "total": job.total,
+        "counted": counted,
+        "percent": percent,
+        "percent_label": "" if percent is None else f"{percent}%",
+        "step": job.step,
+        "message": job.message,
+        "result_url": job.result_url if job.status == job.Status.DONE else "",
+    }
+
+
+def job_page(request, job_id: int):
+    """A background job's progress, then its result: only for the person who started it
+    (and superusers); anyone else gets the 404 page. Reloads itself while the job runs
+    (a meta refresh: no script, so nothing for the Content Security Policy to allow)."""
+    from django.contrib import admin
+    from django.contrib.auth.views import redirect_to_login
+
+    if not request.user.is_authenticated or not request.user.is_staff:
+        return redirect_to_login(request.get_full_path())
+    job = _own_job(request, job_id)
+    context = {
+        **admin.site.each_context(request),
+        "title": job.title,
+        "job": job,
+        "state": _job_state(job),
+        "errors": (job.details or {}).get("errors", [])[:1000],
+        "refresh": JOB_REFRESH_SECONDS if job.active else None,
+    }
+    response = render(request, "jobs/job.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def job_json(request, job_id: int):
+    """The same state as JSON, for a script that polls (``/cong-viec/<id>.json``)."""
+    from django.http import JsonResponse
+
+    if not request.user.is_authenticated or not request.user.is_staff:
+        raise Http404
+    response = JsonResponse(_job_state(_own_job(request, job_id)))
+    response["Cache-Control"] = "no-store"
+    return response

@@ -241,6 +241,9 @@ IMPORT_MAX_ROWS = envint("HTX_IMPORT_MAX_ROWS", 100_000)
 IMPORT_MAX_COLUMNS = envint("HTX_IMPORT_MAX_COLUMNS", 200)
 IMPORT_MAX_CELL_CHARS = envint("HTX_IMPORT_MAX_CELL_CHARS", 10_000)
 IMPORT_MAX_UNZIPPED_MB = envint("HTX_IMPORT_MAX_UNZIPPED_MB", 200)
+# An import of more data rows than this runs as a background job (core/jobs.py), its
+# preview and its confirmation both; smaller files are checked and written in the request.
+IMPORT_BACKGROUND_ROWS = envint("HTX_IMPORT_BACKGROUND_ROWS", 500)
 # News uploads: cover and body images, and attachments (PDF, DOCX, XLSX).
 IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
 ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)
@@ -397,3 +400,32 @@ from core.logsafety import redact_all_handlers  # noqa: E402
 LOGGING = redact_all_handlers(LOGGING)
 DEFAULT_EXCEPTION_REPORTER = "core.logsafety.PersonalDataExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logsafety.PersonalDataReporterFilter"
+
+# --- Background jobs (core/jobs.py, docs/operations.md): django-tasks with its database
+# backend. HTX_TASKS=database queues work in the database for `manage.py run_workers`
+# (the default in production); HTX_TASKS=immediate runs a job inside the request that asks
+# for it (the default with DJANGO_DEBUG=1, so that tests and a bare runserver need no
+# worker). Queue "default": imports and undo; queue "pdf": PDF builds, at most
+# HTX_PDF_MAX_PARALLEL at once per machine (one worker process each).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS_MODE = os.environ.get("HTX_TASKS", "").strip().lower() or (
+    "immediate" if DEBUG else "database"
+)
+if TASKS_MODE not in ("database", "immediate"):
+    raise ImproperlyConfigured(f"HTX_TASKS must be database or immediate, not {TASKS_MODE!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_MODE == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": ["default", "pdf"],
+    }
+}
+PDF_MAX_PARALLEL = envint("HTX_PDF_MAX_PARALLEL", 2)
+if PDF_MAX_PARALLEL < 1:
+    raise ImproperlyConfigured(f"HTX_PDF_MAX_PARALLEL must be 1 or more, not {PDF_MAX_PARALLEL}.")
+# A running job that has reported nothing for this long is taken for dead (its worker was
+# killed with its supervisor, or the machine stopped) and marked failed by run_workers.
+JOB_STALE_SECONDS = envint("HTX_JOB_STALE_SECONDS", 1800)

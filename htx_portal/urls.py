@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django_tasks_db.models import DBTaskResult
 
 from cooperatives.sitemaps import OrganizationSitemap, PortalSitemap
 from core import views
@@ -16,6 +17,10 @@ SITEMAPS = {"trang": PortalSitemap, "hop-tac-xa": OrganizationSitemap, "tin-tuc"
 admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
 admin.site.site_title = "Quản trị Liên minh HTX"
 admin.site.index_title = "Bảng điều khiển"
+# django-tasks-db's own admin of the queue's rows is English and shows tracebacks: staff
+# follow their jobs (core.Job) instead.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 # The 503 page when the database cannot be reached, the 500 page otherwise.
 handler500 = "core.database.server_error"
@@ -33,6 +38,9 @@ urlpatterns = [
         name="home",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Background jobs: progress, then the result (core/jobs.py).
+    path("cong-viec/<int:job_id>/", views.job_page, name="job"),
+    path("cong-viec/<int:job_id>.json", views.job_json, name="job_json"),
     path(
         "sitemap.xml",
         cached_for_visitors(
