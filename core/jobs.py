@@ -164,6 +164,7 @@ class JobHandle:
         self._side: _SideConnection | None = None
         self._last = 0.0
         self._last_step = None
+        self._total: int | None = None
         self.finished = False
 
     def _write(self, fields: dict) -> None:
@@ -178,15 +179,17 @@ class JobHandle:
 
     def progress(self, done: int, total: int | None = None, step: str = "") -> None:
         """Report ``done`` of ``total`` (None: unchanged) and the current step (Vietnamese)."""
+        if total is not None:
+            self._total = max(0, int(total))
         now = time.monotonic()
         step_changed = step and step != self._last_step
-        final = total is not None and done >= total
+        final = bool(self._total) and done >= self._total
         if not (step_changed or final) and now - self._last < PROGRESS_INTERVAL:
             return
         self._last = now
         fields = {"done": max(0, int(done)), "heartbeat_at": timezone.now()}
         if total is not None:
-            fields["total"] = max(0, int(total))
+            fields["total"] = self._total
         if step:
             self._last_step = step
             fields["step"] = step[:255]
@@ -200,6 +203,8 @@ class JobHandle:
             "finished_at": timezone.now(),
             "heartbeat_at": timezone.now(),
         }
+        if self._total:  # all of it: the bar ends full whatever the last report said
+            fields["done"] = fields["total"] = self._total
         if result_url:
             fields["result_url"] = result_url[:500]
         if details is not None:

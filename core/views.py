@@ -56,6 +56,12 @@ def admin_view_on_site(request, content_type_id: str, object_id: str):
 
 # How often the progress page reloads itself while its job is queued or running.
 JOB_REFRESH_SECONDS = 2
+# A job queued longer than this gets a note: no worker may be running.
+JOB_WAIT_NOTE_SECONDS = 30
+WAITING_NOTE = (
+    "Chưa có tiến trình xử lý nền nào nhận việc này. Nếu trang đứng ở đây lâu, hãy báo "
+    "người quản trị hệ thống: dịch vụ xử lý nền (run_workers) có thể chưa chạy."
+)
 
 
 def _own_job(request, job_id: int):
@@ -78,7 +84,12 @@ def _job_state(job) -> dict:
         counted = vn_number(job.done)
     else:
         counted = ""
+    waiting = (
+        job.status == job.Status.QUEUED
+        and (timezone.now() - job.created_at).total_seconds() > JOB_WAIT_NOTE_SECONDS
+    )
     return {
+        "note": WAITING_NOTE if waiting else "",
         "status": job.status,
         "status_label": job.get_status_display(),
         "done": job.done,

@@ -13,15 +13,18 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperatives import tasks
 from cooperatives.models import ImportBatch, Member
 from cooperatives.scoping import area_scope
 from cooperatives.spreadsheets import pending as pending_uploads
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
 from cooperatives.spreadsheets.kinds import KINDS
-from cooperatives.spreadsheets.tables import max_upload_bytes
-from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo, undo_batch
+from cooperatives.spreadsheets.tables import estimate_rows, max_upload_bytes
+from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo
+from core import jobs
 from core.lib.formatting import vn_number
+from core.models import Job
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -59,6 +62,11 @@ class SpreadsheetAdminMixin:
     The preview runs exactly the import the confirmation will run, as a dry run; the
     uploaded file waits in the storage (``cooperatives.spreadsheets.pending``) under a
     random name kept in the uploader's session, so nobody else can confirm it.
+
+    A file of more than ``HTX_IMPORT_BACKGROUND_ROWS`` data rows is checked, and then
+    imported, by background jobs (``cooperatives.tasks``): the uploader watches the
+    progress page, which leads back here to the preview (``?cong_viec=<job>``), and after
+    the confirmation to the batch page.
     """
 
     spreadsheet_kind = ""
@@ -105,6 +113,8 @@ class SpreadsheetAdminMixin:
             return self._confirm(request, request.POST["token"])
         form = UploadForm(request.POST or None, request.FILES or None)
         context = self._context(request, form=form)
+        if request.method == "GET" and "cong_viec" in request.GET:
+            context.update(self._preview_of_job(request, request.GET["cong_viec"]))
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
@@ -113,18 +123,69 @@ class SpreadsheetAdminMixin:
                 # An upload Django spooled to a temporary file is removed now, before the
                 # long work, not when the response ends (a killed worker never gets there).
                 upload.close()
+            if estimate_rows(data, upload.name) > settings.IMPORT_BACKGROUND_ROWS:
+                return self._start_preview(request, data, upload.name)
             result = import_file(
                 kind=self.kind, data=data, file_name=upload.name, user=request.user, dry_run=True
             )
             context.update(self._preview(result))
             if result.ok and (result.created or result.updated):
-                pending_uploads.forget_old()
-                token = pending_uploads.keep(data)
-                pending = request.session.get(SESSION_KEY, {})
-                pending[token] = {"name": upload.name, "kind": self.kind.name}
-                request.session[SESSION_KEY] = pending
-                context["token"] = token
+                context["token"] = self._keep_pending(request, data, upload.name, False)
         return TemplateResponse(request, "admin/cooperatives/import.html", context)
+
+    def _keep_pending(self, request, data: bytes, name: str, background: bool) -> str:
+        pending_uploads.forget_old()
+        token = pending_uploads.keep(data)
+        pending = request.session.get(SESSION_KEY, {})
+        pending[token] = {"name": name, "kind": self.kind.name, "background": background}
+        request.session[SESSION_KEY] = pending
+        return token
+
+    def _import_url(self) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+
+    def _start_preview(self, request, data: bytes, name: str):
+        token = self._keep_pending(request, data, name, background=True)
+        job = jobs.start(
+            tasks.preview_import,
+            kind=tasks.PREVIEW_KIND,
+            title=f"Kiểm tra tệp “{name}” ({self.kind.label})",
+            user=request.user,
+            key=token,
+            sheet_kind=self.kind.name,
+            token=token,
+            file_name=name,
+            user_id=request.user.pk,
+            page_url=self._import_url(),
+        )
+        return redirect(job.get_absolute_url())
+
+    def _preview_of_job(self, request, job_id: str) -> dict:
+        """The preview a background job made, for the person who asked for it."""
+        job = None
+        if job_id.isdigit():
+            job = Job.objects.filter(
+                pk=int(job_id),
+                user=request.user,
+                kind=tasks.PREVIEW_KIND,
+                status=Job.Status.DONE,
+                details__kind=self.kind.name,
+            ).first()
+        if job is None:
+            return {"job_missing": True}
+        details = job.details
+        result = PreviewOfJob(details)
+        context = {
+            "result": result,
+            "created_rows": details["created_rows"],
+            "updated_rows": details["updated_rows"],
+            "more_created": details["more_created"],
+            "more_updated": details["more_updated"],
+        }
+        waiting = request.session.get(SESSION_KEY, {})
+        if result.ok and (result.created or result.updated) and job.key in waiting:
+            context["token"] = job.key
+        return context
 
     def _preview(self, result) -> dict:
         return {
@@ -142,6 +203,19 @@ class SpreadsheetAdminMixin:
             messages.error(request, "Không tìm thấy tệp chờ nhập; hãy tải tệp lên lại.")
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
         request.session[SESSION_KEY] = pending
+        if entry.get("background"):
+            job = jobs.start(
+                tasks.run_import,
+                kind=tasks.IMPORT_KIND,
+                title=f"Nhập tệp “{entry['name']}” ({self.kind.label})",
+                user=request.user,
+                key=token,
+                sheet_kind=self.kind.name,
+                token=token,
+                file_name=entry["name"],
+                user_id=request.user.pk,
+            )
+            return redirect(job.get_absolute_url())
         data = pending_uploads.take(token)
         if data is None:
             messages.error(request, "Tệp chờ nhập đã hết hạn; hãy tải tệp lên lại.")
@@ -310,14 +384,43 @@ class ImportBatchAdmin(admin.ModelAdmin):
         batch = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method != "POST" or not self.can_undo(request, batch):
             raise PermissionDenied
+        page = reverse("admin:cooperatives_importbatch_change", args=[batch.pk])
+        key = f"batch-{batch.pk}"
+        running = jobs.find_active(kind=tasks.UNDO_KIND, key=key)
+        if running is not None:
+            if running.user_id == request.user.pk:
+                return redirect(running.get_absolute_url())
+            messages.warning(request, f"Lần nhập #{batch.pk} đang được hoàn tác.")
+            return redirect(page)
         try:
-            done = undo_batch(batch=batch, user=request.user)
+            check_undo(batch)  # refused at once, without a job, when it cannot be done
         except UndoRefused as refusal:
             messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request,
-                f"Đã hoàn tác lần nhập #{batch.pk}: xóa {vn_number(done['deleted'])} bản ghi "
-                f"tạo mới, khôi phục {vn_number(done['restored'])} bản ghi đã cập nhật.",
-            )
-        return redirect(reverse("admin:cooperatives_importbatch_change", args=[batch.pk]))
+            return redirect(page)
+        # Every undo runs as a job: a large one takes longer than a request may.
+        job = jobs.start(
+            tasks.undo_import,
+            kind=tasks.UNDO_KIND,
+            title=f"Hoàn tác lần nhập #{batch.pk}: {batch.file_name}",
+            user=request.user,
+            key=key,
+            result_url=page,
+            batch_id=batch.pk,
+            user_id=request.user.pk,
+        )
+        return redirect(job.get_absolute_url())
+
+
+class PreviewOfJob:
+    """A preview made by a background job, shaped as the import page reads an
+    ``ImportResult``."""
+
+    def __init__(self, details: dict) -> None:
+        self.file_name = details["file_name"]
+        self.ok = details["ok"]
+        self.summary = details["summary"]
+        self.rows = details["rows"]
+        self.created = details["created"]
+        self.updated = details["updated"]
+        self.unchanged = details["unchanged"]
+        self.errors = details["errors"]

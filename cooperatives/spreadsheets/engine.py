@@ -20,7 +20,11 @@ from .cells import CellError
 from .tables import FileProblem, read_table
 
 Progress = Callable[[int, float], None]
+# A step of the work, in Vietnamese, with what is done of how much (a background job's
+# page); a total of None: a step without a measure.
+Step = Callable[[str, int, int | None], None]
 PROGRESS_EVERY = 5000
+WRITE_CHUNK = 1000
 
 
 @dataclass
@@ -68,10 +72,14 @@ def import_file(
     user=None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    progress_every: int | None = None,
+    on_step: Step | None = None,
 ) -> ImportResult:
     """Validate ``data`` as a spreadsheet of ``kind`` and, unless ``dry_run``, save it whole.
 
-    Any bad row means nothing is saved; every bad row is reported.
+    Any bad row means nothing is saved; every bad row is reported. ``progress`` hears the
+    rows read every ``progress_every`` rows; ``on_step`` hears each later step (checking,
+    writing) with the rows it has done of how many.
     """
     # Kinds keep look-ups of one run on themselves: give every run its own instance, so
     # that two imports in one process (threads) never share them.
@@ -91,7 +99,7 @@ def import_file(
 
     ctx = Context(user=user)
     try:
-        rows = _parse_rows(kind, table, columns, errors, progress)
+        rows = _parse_rows(kind, table, columns, errors, progress, progress_every or PROGRESS_EVERY)
     except FileProblem as problem:
         result.errors.append(RowError(None, None, None, str(problem)))
         return result
@@ -101,6 +109,8 @@ def import_file(
         )
         return result
     result.rows = len(rows)
+    if on_step:
+        on_step("Đang đối chiếu với dữ liệu hiện có", len(rows), None)
     kind.resolve(ctx, rows, errors)
     _check_duplicates(kind, rows, errors)
     existing = kind.load_existing(ctx, [row for row in rows if row.ok])
@@ -119,7 +129,7 @@ def import_file(
     if dry_run or (not creates and not updates):
         return result
     try:
-        result.batch = _write(kind, ctx, file_name, result, creates, updates)
+        result.batch = _write(kind, ctx, file_name, result, creates, updates, on_step)
     except (IntegrityError, DatabaseError) as error:
         result.errors.append(
             RowError(
@@ -211,7 +221,7 @@ def _field_limit(model, column):
     return None
 
 
-def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[ParsedRow]:
+def _parse_rows(kind, table, columns, errors: RowErrors, progress, every: int) -> list[ParsedRow]:
     present = frozenset(column.attr for column in columns.values())
     # Contract header -> position in the file, and the columns to parse with positions.
     positions = {}
@@ -243,7 +253,7 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress) -> list[Parse
             except CellError as error:
                 errors.add(row, column.header, str(error))
         rows.append(row)
-        if progress and len(rows) % PROGRESS_EVERY == 0:
+        if progress and len(rows) % every == 0:
             progress(len(rows), time.monotonic() - started)
     return rows
 
@@ -290,7 +300,7 @@ def _plan(kind, ctx, rows, existing, errors):
 
 
 @transaction.atomic
-def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
+def _write(kind, ctx, file_name, result, creates, updates, on_step=None) -> ImportBatch:
     batch = ImportBatch.objects.create(
         kind=kind.name,
         file_name=file_name[:255],
@@ -304,9 +314,15 @@ def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
         user=batch.user, reason=f"Nhập tệp “{file_name}” (lần nhập #{batch.pk})", batch=batch
     )
     now = timezone.now()
+    total = len(creates) + len(updates)
+    step = f"Đang ghi {vn_number(total)} dòng vào cơ sở dữ liệu"
+    if on_step:
+        on_step(step, 0, total)
     new_objects = [obj for _, obj in creates]
-    if new_objects:
-        kind.model.objects.bulk_create(new_objects, batch_size=1000)
+    for start in range(0, len(new_objects), WRITE_CHUNK):
+        kind.model.objects.bulk_create(new_objects[start : start + WRITE_CHUNK])
+        if on_step:
+            on_step(step, min(start + WRITE_CHUNK, len(new_objects)), total)
     kind.link(ctx, creates, updates)
     changed_objects = [obj for _, obj, _ in updates]
     if changed_objects:
@@ -319,14 +335,19 @@ def _write(kind, ctx, file_name, result, creates, updates) -> ImportBatch:
             for obj in changed_objects:
                 obj.version = new_version()
             fields.append("version")
-        if fields:
-            kind.model.objects.bulk_update(changed_objects, fields, batch_size=1000)
+        for start in range(0, len(changed_objects) if fields else 0, WRITE_CHUNK):
+            part = changed_objects[start : start + WRITE_CHUNK]
+            kind.model.objects.bulk_update(part, fields)
+            if on_step:
+                on_step(step, len(new_objects) + start + len(part), total)
     if any(f.name == "organization" for f in kind.model._meta.fields):
         # Rows shown on their organisation's admin page move its version (locking.py).
         touched = sorted({obj.organization_id for obj in [*new_objects, *changed_objects]})
         for start in range(0, len(touched), 1000):
             bump_version(Organization, touched[start : start + 1000])
     # History last, so that it records the rows as they ended up (links included).
+    if on_step:
+        on_step("Đang ghi lịch sử thay đổi", total, total)
     history.write(kind.model, new_objects, "+")
     history.write(kind.model, changed_objects, "~")
     kind.after_write(ctx, creates, updates, batch, history)

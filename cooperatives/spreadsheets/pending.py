@@ -53,6 +53,26 @@ def take(token: str) -> bytes | None:
         default_storage.delete(name)
 
 
+def peek(token: str) -> bytes | None:
+    """The upload kept under ``token``, left in the storage; None when it is gone.
+
+    A background preview reads the file this way: the confirmation takes it later.
+    """
+    if not valid_token(token):
+        return None
+    try:
+        with default_storage.open(_name(token), "rb") as stored:
+            return stored.read()
+    except FileNotFoundError:
+        return None
+
+
+def discard(token: str) -> None:
+    """Remove the upload kept under ``token`` (nothing to confirm in it)."""
+    if valid_token(token):
+        default_storage.delete(_name(token))
+
+
 def forget_old(now: datetime.datetime | None = None) -> int:
     """Remove uploads waiting longer than ``MAX_AGE``; return how many went."""
     limit = (now or timezone.now()) - MAX_AGE

@@ -30,6 +30,26 @@ def max_upload_bytes() -> int:
     return settings.IMPORT_MAX_UPLOAD_MB * 1024 * 1024
 
 
+def estimate_rows(data: bytes, file_name: str) -> int:
+    """About how many data rows the file has, cheaply, to choose how to import it.
+
+    An .xlsx file: its first sheet's last row as the limits check finds it (the check
+    ``read_table`` makes anyway; a file it refuses counts 0, for the quick refusal); a
+    CSV file: its lines. Blank rows count too: this decides only where the work runs.
+    """
+    name = file_name.lower()
+    if name.endswith(".csv"):
+        return max(0, data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1)
+    if not name.endswith(".xlsx") or len(data) > max_upload_bytes():
+        return 0
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return 0
+    try:
+        return max(0, check_xlsx(data, Limits.from_settings()).last_row - 1)
+    except ValueError:  # LimitExceeded included: read_table will say what is wrong
+        return 0
+
+
 def read_table(data: bytes, file_name: str) -> Table:
     """Return the first sheet of an .xlsx file, or a CSV file, as a table.
 

@@ -127,7 +127,7 @@ def _newest(history, pk_name: str, pks: list) -> dict:
 
 
 @transaction.atomic
-def undo_batch(*, batch: ImportBatch, user=None) -> dict[str, int]:
+def undo_batch(*, batch: ImportBatch, user=None, progress=None) -> dict[str, int]:
     """Put every record the batch touched back as it was; return what was done.
 
     Created records are deleted, updated ones restored from the version before the batch.
@@ -138,10 +138,11 @@ def undo_batch(*, batch: ImportBatch, user=None) -> dict[str, int]:
     seconds. What saving or deleting each record would do besides is done here in bulk:
     the history records, new versions for open forms (core/locking.py), the organisations'
     current area; the data versions (core/freshness.py) move with the batch's own save.
+    ``progress(done, total)`` hears the records undone so far of the batch's records.
     """
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     check_undo(batch)
-    undo = _BulkUndo(batch=batch, user=user)
+    undo = _BulkUndo(batch=batch, user=user, progress=progress)
     # Locations first: restoring or deleting an organisation relies on them.
     for model, records in reversed(list(batch_changes(batch))):
         created, changed = [], []
@@ -197,8 +198,11 @@ def _organization_ids(model, pks) -> set:
 class _BulkUndo:
     """The writes of one undo, a few statements per ``CHUNK`` records."""
 
-    def __init__(self, *, batch: ImportBatch, user) -> None:
+    def __init__(self, *, batch: ImportBatch, user, progress=None) -> None:
         self.batch = batch
+        self.progress = progress
+        self.total = batch.created + batch.updated
+        self.done = 0
         self.history = HistoryWriter(
             user=user, reason=f"Hoàn tác lần nhập #{batch.pk} “{batch.file_name}”", batch=None
         )
@@ -224,7 +228,14 @@ class _BulkUndo:
         for part in _chunks(sorted(pks)):
             # No per-record signals: what they do is done above and in ``finish``.
             model._base_manager.filter(pk__in=part)._raw_delete(model._base_manager.db)
+            self._tick(len(part))
         return len(pks)
+
+    def _tick(self, records: int) -> None:
+        # Cascaded dependents count too: the figure is capped at the batch's records.
+        if self.progress is not None:
+            self.done += records
+            self.progress(min(self.done, self.total), self.total)
 
     def _clear_dependents(self, model, pks: set) -> None:
         """Do for the records that refer to ``pks`` what their ``on_delete`` asks."""
@@ -321,6 +332,7 @@ class _BulkUndo:
                     [*constants, *previous],
                 )
             restored += history.filter(history_id__in=previous).values_list(pk_name, flat=True)
+            self._tick(len(previous))
         if not restored:
             return 0
         organizations = _organization_ids(model, restored)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from cooperatives.models import Figures, ImportBatch, Member, Organization
 from cooperatives.spreadsheets.kinds.common import OUT_OF_SCOPE
 from cooperatives.spreadsheets.undo import UndoRefused, undo_batch
+from core.models import Job
 from testing import factories as f
 from testing.roles import RolesTestCase
 from testing.spreadsheets import (
@@ -94,8 +95,22 @@ class AdminImportFlowTests(RolesTestCase):
         self.assertContains(page, "Tạo mới")
         self.assertContains(page, "HTX Nông nghiệp Yên Bằng → HTX Mới")
         self.assertContains(page, "Hoàn tác lần nhập này")
-        response = self.client.post(reverse("admin:cooperatives_importbatch_undo", args=[batch.pk]))
-        self.assertEqual(response.status_code, 302)
+        # Every undo is a job (HTX_TASKS=immediate here: run once the request commits).
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("admin:cooperatives_importbatch_undo", args=[batch.pk])
+            )
+        job = Job.objects.get(kind="undo")
+        self.assertRedirects(response, job.get_absolute_url())
+        self.assertEqual(job.status, Job.Status.DONE)
+        self.assertEqual(
+            job.message,
+            f"Đã hoàn tác lần nhập #{batch.pk}: xóa 2 bản ghi tạo mới, "
+            "khôi phục 1 bản ghi đã cập nhật.",
+        )
+        self.assertEqual(
+            job.result_url, reverse("admin:cooperatives_importbatch_change", args=[batch.pk])
+        )
         self.assertFalse(Organization.objects.filter(code="0600000203").exists())
         self.own.refresh_from_db()
         self.assertEqual(self.own.name, "HTX Nông nghiệp Yên Bằng")

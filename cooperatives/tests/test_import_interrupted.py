@@ -179,5 +179,15 @@ class ImportCommandProgressTests(TestCase):
             with patch.object(engine, "PROGRESS_EVERY", 2):
                 call_command("import_data", "--kind", "organizations", str(path), stdout=out)
         self.assertIn("Đã đọc 2 dòng (", out.getvalue())
+        # Then each later step once, in order.
+        steps = [line for line in out.getvalue().splitlines() if line.startswith("Đang")]
+        self.assertEqual(
+            steps,
+            [
+                "Đang đối chiếu với dữ liệu hiện có…",
+                "Đang ghi 3 dòng vào cơ sở dữ liệu…",
+                "Đang ghi lịch sử thay đổi…",
+            ],
+        )
         self.assertIn("Đã nhập 3 dòng: 3 tạo mới", out.getvalue())
         self.assertEqual(Organization.objects.filter(code__startswith="08").count(), 3)

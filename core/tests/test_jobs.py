@@ -112,7 +112,9 @@ class JobBookkeepingTests(TestCase):
         job = self.job(status=Job.Status.RUNNING, done=1264, total=3000, step="Đang đọc tệp")
         self.client.force_login(self.owner)
         page = self.client.get(job.get_absolute_url()).content.decode()
-        self.assertIn('<meta http-equiv="refresh" content="2">', page)
+        self.assertIn('<noscript><meta http-equiv="refresh" content="2"></noscript>', page)
+        self.assertIn('<script src="/static/js/job-progress.js" defer></script>', page)
+        self.assertIn(f'data-job-json="/cong-viec/{job.pk}.json"', page)
         self.assertIn('<progress id="tien-do" max="100" value="42">', page)
         self.assertIn("1.264/3.000", page)
         self.assertIn("42%", page)
@@ -121,6 +123,16 @@ class JobBookkeepingTests(TestCase):
         state = self.client.get(f"/cong-viec/{job.pk}.json").json()
         self.assertEqual(state["counted"], "1.264/3.000")
         self.assertEqual((state["percent"], state["status"]), (42, "running"))
+
+    def test_a_job_queued_for_long_says_the_workers_may_be_down(self):
+        job = self.job()
+        self.client.force_login(self.owner)
+        self.assertNotIn("run_workers", self.client.get(job.get_absolute_url()).content.decode())
+        Job.objects.filter(pk=job.pk).update(
+            created_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+        self.assertIn("run_workers", self.client.get(job.get_absolute_url()).content.decode())
+        self.assertIn("run_workers", self.client.get(f"/cong-viec/{job.pk}.json").json()["note"])
 
     def test_a_finished_job_shows_its_result_and_stops_reloading(self):
         job = self.job(
@@ -139,13 +151,14 @@ class JobBookkeepingTests(TestCase):
             status=Job.Status.FAILED,
             message="Tệp có 2 lỗi; không có dữ liệu nào được lưu.",
             details={"errors": ["Dòng 3, cột “Mã số”: bỏ trống.", "Dòng 9: trùng dòng 4."]},
-            result_url="/khong-hien/",
+            result_url="/quan-tri/cooperatives/importbatch/7/change/",
         )
         self.client.force_login(self.owner)
         page = self.client.get(job.get_absolute_url()).content.decode()
         self.assertIn('class="errornote">Tệp có 2 lỗi', page)
         self.assertIn("<li>Dòng 3, cột “Mã số”: bỏ trống.</li>", page)
-        self.assertNotIn("/khong-hien/", page)
+        self.assertNotIn("Xem kết quả", page)  # nothing came of it: only the way back
+        self.assertIn('href="/quan-tri/cooperatives/importbatch/7/change/">Quay lại', page)
         self.assertIn("Thất bại", page)
 
     @override_settings(JOB_STALE_SECONDS=600)

@@ -27,12 +27,20 @@ class Command(BaseCommand):
             rate = done / seconds if seconds else done
             self.stdout.write(f"Đã đọc {vn_number(done)} dòng ({vn_number(rate)} dòng/giây)…")
 
+        steps = []
+
+        def step(text: str, done: int, total: int | None) -> None:
+            if not steps or steps[-1] != text:  # each step once, not each chunk
+                steps.append(text)
+                self.stdout.write(f"{text}…")
+
         result = import_file(
             kind=KINDS[kind],
             data=path.read_bytes(),
             file_name=path.name,
             dry_run=dry_run,
             progress=progress,
+            on_step=step,
         )
         if result.errors:
             for error in result.errors:
