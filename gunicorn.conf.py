@@ -10,6 +10,8 @@ Everything comes from the environment, so one image fits one small machine or ma
     GUNICORN_ACCESS_LOG   "-" for gunicorn's access log on stdout     off
     GUNICORN_FORWARDED_ALLOW_IPS  addresses/networks whose X-Forwarded-Proto gunicorn
                           believes (also proxy_allow_ips)   "*" behind the TLS proxy, else ""
+    HTX_UPLOAD_TEMP_ROOT  where workers spool large uploads, one folder each
+                                                  <system temp>/htx-uploads-<uid>
 
 gunicorn's own default trusts X-Forwarded-Proto from 127.0.0.1 whatever the portal's
 settings say, so a client on the same machine (or anything that reaches gunicorn
@@ -32,6 +34,8 @@ docs/performance.md). GUNICORN_THREADS above 1 is for machines without such a pr
 """
 
 import os
+import shutil
+import tempfile
 
 
 def _number(name: str, default: int) -> int:
@@ -85,3 +89,50 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 # turned on, a plain line (gunicorn cannot escape a path for JSON): the path without its
 # query string, no referrer (either may carry a search for a person).
 access_log_format = "%(t)s gunicorn.access %(m)s %(U)s %(s)s %(B)s %(M)sms"
+
+
+# Uploads over 2.5 MB are spooled to a temporary file while they arrive. A worker killed
+# meanwhile (out of memory, SIGKILL, the timeout) never removes it, so each worker spools
+# into a folder of its own, which the master removes when the worker exits for whatever
+# reason. Folders are grouped by master (several servers may share one machine); at start
+# a master removes its own and those of masters no longer running. The portal reads the
+# worker's folder from HTX_UPLOAD_TEMP_DIR (FILE_UPLOAD_TEMP_DIR in settings.py).
+upload_root = os.environ.get("HTX_UPLOAD_TEMP_ROOT") or os.path.join(
+    tempfile.gettempdir(), f"htx-uploads-{os.getuid()}"
+)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _master_dir(pid: int) -> str:
+    return os.path.join(upload_root, f"master-{pid}")
+
+
+def on_starting(server):
+    os.makedirs(upload_root, mode=0o700, exist_ok=True)
+    for name in os.listdir(upload_root):
+        pid = name.removeprefix("master-")
+        if pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
+            shutil.rmtree(os.path.join(upload_root, name), ignore_errors=True)
+
+
+def post_fork(server, worker):
+    folder = os.path.join(_master_dir(os.getppid()), f"worker-{worker.pid}")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    os.environ["HTX_UPLOAD_TEMP_DIR"] = folder
+
+
+def child_exit(server, worker):
+    shutil.rmtree(os.path.join(_master_dir(os.getpid()), f"worker-{worker.pid}"), True)
+
+
+def on_exit(server):
+    shutil.rmtree(_master_dir(os.getpid()), ignore_errors=True)

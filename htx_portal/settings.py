@@ -254,6 +254,9 @@ IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
 ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)
 # Uploads larger than the import limit are refused before they are read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Under gunicorn each worker spools large uploads into a folder of its own, removed by
+# the master whenever the worker exits, killed or not (gunicorn.conf.py).
+FILE_UPLOAD_TEMP_DIR = os.environ.get("HTX_UPLOAD_TEMP_DIR") or None
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False

@@ -1,6 +1,9 @@
 """Writes of the two-factor sign-in: enrolment, backup codes, recovery."""
 
+from axes.helpers import get_client_session_hash
+from axes.models import AccessLog
 from django.db import transaction
+from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -57,3 +60,16 @@ def reset_two_factor(*, user) -> int:
     for found in devices:
         found.delete()
     return removed
+
+
+@transaction.atomic
+def complete_second_factor(*, request, device) -> None:
+    """Mark the session verified with ``device`` and give it a new key (so a key seen
+    before the code is worth nothing), keeping the sign-in audit row tied to it: axes
+    finds the row to stamp with the sign-out time by the session key's hash."""
+    otp_login(request, device)
+    before = get_client_session_hash(request)
+    request.session.cycle_key()
+    AccessLog.objects.filter(
+        username=request.user.get_username(), logout_time__isnull=True, session_hash=before
+    ).update(session_hash=get_client_session_hash(request))

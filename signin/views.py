@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
-from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -68,8 +67,7 @@ def verify(request):
             return render(request, "signin/verify.html", {"form": form, "next": next_url})
         device = match_token(user, code)
         if device is not None:
-            otp_login(request, device)
-            request.session.cycle_key()
+            services.complete_second_factor(request=request, device=device)
             two_factor.clear_failures(request, user)
             return redirect(next_url)
         left = two_factor.record_wrong_code(request, user)
@@ -112,8 +110,7 @@ def enrol(request):
     elif form.is_valid():
         codes = services.confirm_enrolment(device=device, token=form.cleaned_data["code"])
         if codes is not None:
-            otp_login(request, device)
-            request.session.cycle_key()
+            services.complete_second_factor(request=request, device=device)
             two_factor.clear_failures(request, user)
             return _show_codes(request, codes, next_url, enrolled=True)
         form.add_error(
@@ -121,9 +118,12 @@ def enrol(request):
             "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại (phải đúng giờ) và nhập "
             "mã đang hiện trong ứng dụng cho tài khoản vừa thêm.",
         )
+    # A viewBox, not a fixed size: on a phone the CSS shrinks the whole code to the screen
+    # instead of cutting off its right side (and a finder pattern with it).
     qr = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, dark="#000", light="#fff", title="Mã QR để thêm vào ứng dụng xác thực"
-    )
+        scale=5, omitsize=True, dark="#000", light="#fff",
+        title="Mã QR để thêm vào ứng dụng xác thực",
+    )  # fmt: skip
     context = {
         "form": form,
         "next": next_url,

@@ -7,7 +7,7 @@ from base64 import b32decode
 from io import StringIO
 
 import time_machine
-from axes.models import AccessAttempt, AccessFailureLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -62,7 +62,7 @@ class EnrolmentTests(TwoFactorTestCase):
         self.sign_in()
         page = self.client.get(ENROL)
         self.assertContains(page, "Đăng ký xác thực hai bước")
-        self.assertContains(page, '<svg width="')
+        self.assertContains(page, '<svg viewBox="')
         self.assertNotContains(page, "<style")
         device = TOTPDevice.objects.get(user=self.alliance)
         self.assertFalse(device.confirmed)
@@ -141,6 +141,16 @@ class SignInTests(TwoFactorTestCase):
         self.client.post(reverse("admin:logout"))
         self.sign_in("bientap")
         self.assertContains(self.send_code(code_for(device)), "Mã xác thực không đúng")
+
+    def test_the_sign_out_is_audited_after_the_code_renewed_the_session(self):
+        device, _ = enrolled(self.editor)
+        self.sign_in("bientap")
+        before = self.client.session.session_key
+        self.send_code(code_for(device))
+        self.assertNotEqual(self.client.session.session_key, before)
+        self.client.post(reverse("admin:logout"), REMOTE_ADDR=IP)
+        (entry,) = AccessLog.objects.filter(username="bientap")
+        self.assertIsNotNone(entry.logout_time)
 
     def test_the_code_page_sends_back_only_to_this_site(self):
         device, _ = enrolled(self.editor)
