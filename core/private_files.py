@@ -7,12 +7,14 @@ report and data version), so one name is only ever written with the same content
 writers need no lock (a second writer of a name writes the same bytes again).
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path, PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.utils import timezone
 
 PRIVATE = "private"
 
@@ -61,10 +63,14 @@ def write(name: str, data: bytes) -> None:
         default_storage.delete(saved)
 
 
+# A temporary file older than this was left by a writer that died (killed mid-write).
+ABANDONED_SECONDS = 3600
+
+
 def remove_others(name: str) -> int:
     """Delete the files beside ``name`` in its folder (superseded versions); how many.
 
-    Files still being written (``.…tmp``) are left to their writer.
+    Files being written (``.…tmp``) are left to their writer unless abandoned.
     """
     folder = str(PurePosixPath(name).parent)
     keep = PurePosixPath(name).name
@@ -73,8 +79,15 @@ def remove_others(name: str) -> int:
     except FileNotFoundError:
         return 0
     removed = 0
+    abandoned = timezone.now() - datetime.timedelta(seconds=ABANDONED_SECONDS)
     for file in files:
-        if file != keep and not file.endswith(".tmp"):
+        if file.endswith(".tmp"):
+            try:
+                if default_storage.get_modified_time(f"{folder}/{file}") >= abandoned:
+                    continue
+            except (FileNotFoundError, NotImplementedError):
+                continue
+        if file != keep:
             try:
                 default_storage.delete(f"{folder}/{file}")
             except FileNotFoundError:

@@ -91,11 +91,18 @@ class PdfJobTests(RolesTestCase):
         self.assertEqual(refused["Retry-After"], "6")
         self.assertEqual(Job.objects.count(), 2)
         # The national report counts too; asking again for a report already queued does not.
-        self.assertEqual(self.client.get("/bao-cao/VN/2023/6.json").status_code, 429)
+        national_json = self.client.get("/bao-cao/VN/2023/6.json")
+        self.assertEqual(national_json.status_code, 429)
+        self.assertIn("tối đa 2 báo cáo", national_json.json()["error"])
+        self.assertEqual(
+            [job["url"] for job in national_json.json()["jobs"]],
+            [f"http://testserver{PDF}?cho=1", "http://testserver/bao-cao/360/2023/6.pdf?cho=1"],
+        )
         self.assertEqual(self.client.get(PDF).status_code, 202)
-        # Others are not held back by this person's jobs.
+        # Others are not held back by this person's jobs, and see who waits before them.
         self.client.force_login(self.official)
-        self.assertEqual(self.client.get("/bao-cao/366/2023/6.pdf").status_code, 202)
+        behind = self.client.get("/bao-cao/366/2023/6.pdf")
+        self.assertContains(behind, "còn 2 báo cáo khác đang chờ trước", status_code=202)
         # Once one is done, the person may ask for another.
         self.client.force_login(self.alliance)
         Job.objects.filter(key=pdf_cache.current_name(self.province, 2023, 6)).update(status="done")
