@@ -226,6 +226,22 @@ class JobAdmin(admin.ModelAdmin):
     def view_on_site(self, job):
         return job.get_absolute_url()
 
+    def _visible(self, request, object_id):
+        """The job if the person may see it here; 403 without the right, 404 if not theirs
+        (Django's own answer, a redirect with a message, would say the id exists)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if self.get_object(request, unquote(str(object_id))) is None:
+            raise Http404
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._visible(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def has_add_permission(self, request):
         return False
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.db.models.signals import post_migrate
 
 
@@ -16,6 +17,8 @@ class CoreConfig(AppConfig):
         # and the spreadsheet tool's records.
         roles.grant("core", roles.ALLIANCE, roles.VIEW)
         roles.grant("core", roles.OFFICIAL, roles.VIEW)
+        # Area officers import and undo: they list their own background jobs.
+        roles.grant("core", roles.AREA, Q(codename="view_job"))
         roles.grant("axes", roles.ALLIANCE, roles.VIEW)
         roles.grant("import_export", roles.ALLIANCE, roles.ALL)
         post_migrate.connect(roles.sync_roles, dispatch_uid="core.sync_roles")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cooperatives.models import Area, ImportBatch, OcopProduct
+from core.models import Job
 from news.models import Banner, Link, SiteContent, Tag
 from reports.models import Target
 from reports.services import freeze_report
@@ -130,6 +131,10 @@ class AuditTestCase(RolesTestCase):
         cls.own_batch = ImportBatch.objects.create(
             kind="figures", file_name="so-lieu.xlsx", user=cls.area_officer
         )
+        # A background job of the area officer's (a large import): theirs alone to see.
+        cls.own_job = Job.objects.create(
+            kind="import", title="Nhập tệp “so-lieu.xlsx”", user=cls.area_officer
+        )
         cls.article = news_f.article("Hội nghị tổng kết HTX")
         cls.draft = news_f.article("Bản nháp chưa đăng", live=False)
         cls.article.organizations.add(cls.own)
@@ -184,6 +189,7 @@ class AuditTestCase(RolesTestCase):
             "axes.accessfailurelog": (cls.access_failure, None),
             "axes.accessattempt": (cls.access_attempt, None),
             "otp_totp.totpdevice": (cls.totp_device, None),
+            "core.job": (cls.own_job, None),
         }
 
 

@@ -91,6 +91,9 @@ SITE = {
     "signin:enrol": ("/quan-tri/xac-thuc-hai-buoc/dang-ky/", "login 200 200 200 200"),
     "signin:backup_codes": ("/quan-tri/xac-thuc-hai-buoc/ma-du-phong/", "login 302 302 302 302"),
     "quan-tri/(?P<url>.*)$": ("/quan-tri/khong-co-trang-nay/", "login 404 404 404 404"),
+    # A background job: the area officer's own; nobody else's (404, as if it did not exist).
+    "job": ("/cong-viec/{job.pk}/", "login 200 404 404 404"),
+    "job_json": ("/cong-viec/{job.pk}.json", "404 200 404 404 404"),
 }
 
 # Admin addresses of every registered model: label -> action -> "area editor official
@@ -204,6 +207,15 @@ ADMIN = {
         "history": "403 403 200 200",
         "object": "302 302 302 302",
     },
+    # Background jobs, read-only: each person lists their own (editors have none).
+    "core.job": {
+        "changelist": "200 403 200 200",
+        "add": "403 403 403 403",
+        "change": "200 403 404 404",
+        "delete": "403 403 403 403",
+        "history": "200 403 404 404",
+        "object": "302 302 302 302",
+    },
     "news.article": NEWS | {"simple_history": "403 200 403 200"},
     "news.category": NEWS,
     "news.tag": NEWS,
@@ -288,6 +300,7 @@ class AuditBase(AuditTestCase):
             draft=self.draft,
             own=self.own,
             organization_ct=self.organization_ct,
+            job=self.own_job,
             article_ct=ContentType.objects.get_for_model(self.draft),
         )
 
@@ -331,6 +344,7 @@ class CompletenessTests(AuditBase):
             "axes.accessfailurelog",
             "axes.accessattempt",
             "otp_totp.totpdevice",
+            "core.job",
         }
         self.assertEqual(set(ADMIN), set(WRITERS) | read_only)
 

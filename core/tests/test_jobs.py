@@ -8,13 +8,12 @@ tests/test_jobs_queue.py.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase, TransactionTestCase, override_settings
+from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from core import jobs
 from core.models import Job
 from testing import queue as q
-from testing.transactional import MigrationDataMixin
 
 IMMEDIATE = {
     "default": {
@@ -25,15 +24,22 @@ IMMEDIATE = {
 
 
 @override_settings(TASKS=IMMEDIATE)
-class ImmediateJobTests(MigrationDataMixin, TransactionTestCase):
+class ImmediateJobTests(TestCase):
     """``HTX_TASKS=immediate``: the task runs in the asking process once it commits."""
 
-    def setUp(self):
-        self.user = get_user_model().objects.create_user("canbo", password="x", is_staff=True)
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_user("canbo", password="x", is_staff=True)
+
+    def start(self, task, **kwargs) -> Job:
+        with self.captureOnCommitCallbacks(execute=True):
+            job = jobs.start(task, kind="test", title="Thử", user=self.user, **kwargs)
+            self.assertEqual(Job.objects.get(pk=job.pk).status, Job.Status.QUEUED)
+        job.refresh_from_db()
+        return job
 
     def test_a_job_runs_at_commit_and_ends_done_with_its_result(self):
-        job = jobs.start(q.count_task, kind="test", title="Đếm", user=self.user, steps=3)
-        job.refresh_from_db()
+        job = self.start(q.count_task, steps=3)
         self.assertEqual(job.status, Job.Status.DONE)
         self.assertEqual((job.done, job.total, job.step), (3, 3, "Bước 3"))
         self.assertEqual(job.message, "Đã đếm xong 3 bước.")
@@ -44,25 +50,25 @@ class ImmediateJobTests(MigrationDataMixin, TransactionTestCase):
 
     def test_an_unexpected_error_fails_the_job_with_a_vietnamese_message(self):
         with self.assertLogs("htx.jobs", "ERROR") as logs:
-            job = jobs.start(q.failing_task, kind="test", title="Hỏng", user=self.user)
-        job.refresh_from_db()
+            job = self.start(q.failing_task)
         self.assertEqual(job.status, Job.Status.FAILED)
         self.assertEqual(job.message, jobs.FAILED_UNEXPECTEDLY)
         self.assertNotIn("RuntimeError", job.message)
         self.assertIn("RuntimeError", "\n".join(logs.output))  # the traceback is logged
 
     def test_a_refusal_ends_the_job_with_its_own_message_and_no_traceback(self):
-        job = jobs.start(q.refusing_task, kind="test", title="Từ chối", user=self.user)
-        job.refresh_from_db()
+        job = self.start(q.refusing_task)
         self.assertEqual(job.status, Job.Status.FAILED)
         self.assertEqual(job.message, "Tệp không đọc được: thiếu cột “Mã số”.")
 
     def test_nothing_runs_when_the_transaction_rolls_back(self):
         from django.db import transaction
 
-        with self.assertRaises(ZeroDivisionError), transaction.atomic():
-            jobs.start(q.count_task, kind="test", title="Đếm", user=self.user, steps=1)
-            raise ZeroDivisionError
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            with self.assertRaises(ZeroDivisionError), transaction.atomic():
+                jobs.start(q.count_task, kind="test", title="Đếm", user=self.user, steps=1)
+                raise ZeroDivisionError
+        self.assertEqual(callbacks, [])
         self.assertFalse(Job.objects.exists())
 
     def test_a_job_whose_row_is_gone_runs_quietly(self):
