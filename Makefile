@@ -8,7 +8,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-undo bench-report bench-web
-.PHONY: bench-soak bench-areas drill-db backup restore audit
+.PHONY: bench-soak bench-areas bench-pdf drill-db backup restore audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,7 +75,13 @@ bench-soak: install
 bench-areas: install
 	$(DEV) $(BIN)/python bench/areas_bench.py
 
-bench: bench-import bench-report bench-web bench-soak bench-areas
+# 20 report PDFs asked for at once: /healthz and a public page sampled idle and during the
+# burst, PDFs built in the request (as before) and by the background workers, in one run
+# (its own PostgreSQL database, BENCH_PDF_DATABASE_URL, with the demo province).
+bench-pdf: install
+	$(DEV) $(BIN)/python bench/pdf_bench.py
+
+bench: bench-import bench-report bench-web bench-soak bench-areas bench-pdf
 
 # PostgreSQL stopped and started under load (docs/operations.md). On a throwaway
 # cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.

@@ -3,16 +3,21 @@
 Only the kinds the portal stores are served (images, PDF, Word, Excel), each with a
 content type chosen from its extension, never guessed from its bytes (``nosniff``);
 documents download as attachments, and a ``sandbox`` policy keeps any page that a file
-might pretend to be from running scripts. A reverse proxy may serve ``MEDIA_ROOT``
-instead, with the same headers.
+might pretend to be from running scripts. Nothing under ``private/`` is ever served
+(core/private_files.py: cached report PDFs, reached only through the report views). A
+reverse proxy may serve ``MEDIA_ROOT`` instead, with the same headers, and must refuse
+``private/`` too.
 """
 
+import os
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils._os import safe_join
+
+from core.private_files import is_private
 
 INLINE = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
           ".webp": "image/webp", ".gif": "image/gif"}  # fmt: skip
@@ -31,6 +36,8 @@ def serve_media(request, path: str):
         full = Path(safe_join(settings.MEDIA_ROOT, path))
     except Exception:  # a path that leaves MEDIA_ROOT (SuspiciousFileOperation)
         raise Http404 from None
+    if is_private(os.path.relpath(full, os.path.abspath(settings.MEDIA_ROOT))):
+        raise Http404
     suffix = full.suffix.lower()
     content_type = INLINE.get(suffix) or DOWNLOAD.get(suffix)
     if content_type is None or not full.is_file():
@@ -53,7 +60,7 @@ def redirect_to_storage(path: str):
     """
     suffix = Path(path).suffix.lower()
     content_type = INLINE.get(suffix) or DOWNLOAD.get(suffix)
-    if content_type is None or path.startswith("/") or ".." in Path(path).parts:
+    if content_type is None or path.startswith("/") or ".." in Path(path).parts or is_private(path):
         raise Http404
     parameters = {"ResponseContentType": content_type}
     if suffix in DOWNLOAD:

@@ -232,6 +232,11 @@ ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã t
 PROVINCE_CODE = os.environ.get("HTX_PROVINCE_CODE", "36")
 # The place on the date line of printed reports ("Nam Định, ngày ... tháng ... năm ...").
 REPORT_PLACE = os.environ.get("HTX_REPORT_PLACE", "Nam Định")
+# Report PDFs and national reports built in the background (reports/tasks.py): at most
+# this many of one person's are queued or running at once; beyond that, 429.
+PDF_PER_USER = envint("HTX_PDF_PER_USER", 2)
+if PDF_PER_USER < 1:
+    raise ImproperlyConfigured(f"HTX_PDF_PER_USER must be 1 or more, not {PDF_PER_USER}.")
 
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)

@@ -5,26 +5,42 @@ from django.db import IntegrityError, transaction
 
 from cooperatives.models import Area
 from core.lib.periods import period_end, period_label
+from reports import national
 from reports.compute import ReportRefused, build_report, htx_by_sector
 from reports.models import FrozenReport
 
 
-def current_report(area: Area, year: int, months: int) -> tuple[dict, FrozenReport | None]:
-    """Return the report to show: the frozen numbers where there are some, else live ones."""
-    frozen = FrozenReport.objects.filter(area=area, year=year, months=months).first()
+def frozen_report(area: Area | None, year: int, months: int) -> FrozenReport | None:
+    """The frozen report of ``area`` for the period, if any (the country has none)."""
+    if area is None:
+        return None
+    return FrozenReport.objects.filter(area=area, year=year, months=months).first()
+
+
+def current_report(area: Area | None, year: int, months: int) -> tuple[dict, FrozenReport | None]:
+    """Return the report to show: the frozen numbers where there are some, else live ones.
+
+    ``area`` None is the whole country: computed once per data version and stored
+    (reports/national.py).
+    """
+    if area is None:
+        return national.entry(year, months)["report"], None
+    frozen = frozen_report(area, year, months)
     if frozen is not None:
         return frozen.data, frozen
     return build_report(area, year, months), None
 
 
-def current_sectors(area: Area, year: int, months: int, frozen: FrozenReport | None) -> list:
+def current_sectors(area: Area | None, year: int, months: int, frozen: FrozenReport | None) -> list:
     """HTX by sector for the report: kept with a frozen report, else counted now.
 
     A report frozen before the sectors were kept has none, rather than live numbers
-    that would not match its frozen tables.
+    that would not match its frozen tables. The country's are stored with its report.
     """
     if frozen is not None:
         return frozen.sectors or []
+    if area is None:
+        return national.entry(year, months)["sectors"]
     return htx_by_sector(area, period_end(year, months))
 
 

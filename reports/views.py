@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from cooperatives.models import Area
 from cooperatives.scoping import scoped_area_ids
-from core import freshness
-from core.lib.periods import months_label
-from reports import presentation
-from reports.access import area_for_report
+from core import freshness, private_files
+from core.lib.periods import months_label, period_label
+from core.models import Job
+from reports import national, pdf_cache, presentation, tasks, waiting
+from reports.access import COUNTRY_CODE, area_for_report
 from reports.compute import ReportRefused, build_report, report_end
 from reports.narrative import sentences
-from reports.pdf import report_pdf
 from reports.services import current_report, current_sectors, freeze_report, unfreeze_report
 from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
@@ -194,6 +194,9 @@ def _differs(live: dict, frozen: dict) -> bool:
 
 @login_required
 def report_page(request, code: str, year: int, months: int):
+    pending = _national_pending(request, code, year, months)
+    if pending is not None:
+        return pending
     area, report, refusal, frozen, status = _report(request, code, year, months)
     is_unit = isinstance(area, Area)
     context = {
@@ -245,6 +248,9 @@ def _unit(area):
 @login_required
 def report_json(request, code: str, year: int, months: int):
     """The report of docs/interfaces.md §6 as JSON."""
+    pending = _national_pending(request, code, year, months, as_json=True)
+    if pending is not None:
+        return pending
     area, report, refusal, _, status = _report(request, code, year, months)
     if refusal:
         return JsonResponse(
@@ -255,6 +261,9 @@ def report_json(request, code: str, year: int, months: int):
 
 @login_required
 def report_xlsx(request, code: str, year: int, months: int):
+    pending = _national_pending(request, code, year, months, download="Tải Excel (.xlsx)")
+    if pending is not None:
+        return pending
     area, report, refusal, _, status = _report(request, code, year, months)
     if refusal:
         return HttpResponse(refusal, status=status, content_type="text/plain; charset=utf-8")
@@ -270,17 +279,85 @@ def report_xlsx(request, code: str, year: int, months: int):
 
 @login_required
 def report_pdf_view(request, code: str, year: int, months: int):
-    area, report, refusal, frozen, status = _report(request, code, year, months)
-    if refusal:
-        return HttpResponse(refusal, status=status, content_type="text/plain; charset=utf-8")
-    sectors = current_sectors(_unit(area), year, months, frozen)
-    response = HttpResponse(
-        report_pdf(report, area, frozen, sectors), content_type="application/pdf"
+    """The report as a PDF, built once per report and data version (reports/pdf_cache.py).
+
+    A PDF not stored yet is built by a background worker (reports/waiting.py): the
+    answer is at once a progress page (202), or 429 beyond the person's limit. With the
+    immediate task backend (tests, ``make run``) it is built in the request.
+    """
+    try:
+        unit = area_for_report(request.user, code, year, months)
+    except ReportRefused as refusal:
+        return HttpResponse(
+            str(refusal), status=getattr(refusal, "status", 400),
+            content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+    name = pdf_cache.current_name(unit, year, months)
+    shown = presentation.COUNTRY if unit is None else unit
+    subject = f"{shown.name}, {period_label(year, months)}"
+    if waiting.is_waiting(request) and private_files.exists(name):
+        return waiting.ready(request, subject=subject, download=request.path, label="Tải PDF")
+    response = pdf_cache.response(name, unit, year, months)
+    if response is not None:
+        return response
+    if not tasks.in_background():
+        try:
+            name = pdf_cache.build(unit, year, months)
+        except ReportRefused as refusal:
+            return HttpResponse(str(refusal), status=400, content_type="text/plain; charset=utf-8")
+        response = pdf_cache.response(name, unit, year, months)
+        if response is None:  # removed meanwhile by a build for newer data
+            return HttpResponse(
+                "Số liệu vừa thay đổi trong lúc dựng tệp PDF: hãy tải lại.",
+                status=503, content_type="text/plain; charset=utf-8",
+            )  # fmt: skip
+        return response
+    heading = "Đang dựng tệp PDF báo cáo"
+    return _in_background(
+        request, tasks.build_report_pdf, kind=tasks.PDF_KIND, key=name, heading=heading,
+        subject=subject, title=f"Tệp PDF báo cáo {subject}",
+        area_id=None if unit is None else unit.pk, year=year, months=months,
+    )  # fmt: skip
+
+
+def _in_background(request, task, *, kind, key, heading, subject, title, as_json=False, **kwargs):
+    """Answer for a report a worker builds: its progress (202), its failure, or 429."""
+    if waiting.is_waiting(request):
+        last = waiting.latest(kind, key)
+        if last is not None and last.status == Job.Status.FAILED:
+            return waiting.failed(request, last, heading=heading, subject=subject, as_json=as_json)
+    job, mine = waiting.find_or_start(
+        request, task, kind=kind, kinds=tasks.KINDS, key=key, title=title, **kwargs
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-{area.code}-{year}-{months}-thang.pdf"'
+    if job is None:
+        return waiting.too_many(request, mine, as_json=as_json)
+    return waiting.progress(
+        request, job, heading=heading, subject=subject, kinds=tasks.KINDS, as_json=as_json
     )
-    return response
+
+
+def _national_pending(request, code: str, year: int, months: int, *, as_json=False,
+                      download: str = ""):  # fmt: skip
+    """For the national report not yet computed for the current data, with a worker to
+    compute it: the background answer. None when the view may answer itself (any other
+    report, a refusal the view states, or the national report stored already)."""
+    if code.upper() != COUNTRY_CODE or not tasks.in_background():
+        return None
+    try:
+        area_for_report(request.user, code, year, months)
+    except ReportRefused:
+        return None  # the view says what is wrong
+    subject = f"{presentation.COUNTRY.name}, {period_label(year, months)}"
+    if national.cached(year, months) is not None:
+        if download and waiting.is_waiting(request):
+            return waiting.ready(request, subject=subject, download=request.path, label=download)
+        return None
+    return _in_background(
+        request, tasks.compute_national_report, kind=tasks.NATIONAL_KIND,
+        key=national.stored_name(year, months), heading="Đang tính báo cáo toàn quốc",
+        subject=subject, title=f"Báo cáo {subject}", as_json=as_json, year=year,
+        months=months,
+    )  # fmt: skip
 
 
 @login_required

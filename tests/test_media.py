@@ -33,3 +33,20 @@ class MediaTests(TestCase):
             "/media/%2e%2e/settings.py", "/media/khong-co.jpg",
         ):  # fmt: skip
             self.assertEqual(self.client.get(url).status_code, 404, url)
+
+    def test_private_files_are_never_served(self):
+        # Cached report PDFs (core/private_files.py) are reached only through the reports.
+        folder = Path(settings.MEDIA_ROOT) / "private" / "bao-cao-pdf" / "36-1-2023-6"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "du-thao.pdf").write_bytes(b"%PDF-1.4 private")
+        self.put("cong-khai.pdf", b"%PDF-1.4 public")
+        self.assertEqual(self.client.get("/media/tin-tuc/cong-khai.pdf").status_code, 200)
+        for url in (
+            "/media/private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+            "/media/./private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+            "/media//private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+            "/media/tin-tuc/../private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+            "/media/tin-tuc/%2e%2e/private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+            "/media/PRIVATE/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+        ):
+            self.assertEqual(self.client.get(url).status_code, 404, url)

@@ -77,3 +77,10 @@ class S3MediaTests(TestCase):
         for path in ("/media/tin-tuc/trang.html", "/media/tin-tuc/x.svg",
                      "/media/../settings.jpg", "/media/tin-tuc/../../b.jpg"):  # fmt: skip
             self.assertEqual(self.client.get(path).status_code, 404, path)
+
+    def test_private_files_are_not_signed(self):
+        # Cached report PDFs live under private/ in the same bucket (core/private_files.py).
+        for path in ("/media/private/bao-cao-pdf/36-1-2023-6/du-thao.pdf",
+                     "/media/./private/bao-cao-pdf/x.pdf", "/media/Private/x.pdf"):  # fmt: skip
+            self.assertEqual(self.client.get(path).status_code, 404, path)
+        self.assertEqual(self.client.get("/media/tin-tuc/ke-hoach.pdf").status_code, 302)

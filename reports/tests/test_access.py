@@ -141,7 +141,7 @@ class ReportPdfAccessTests(RolesTestCase):
         response = self.client.get("/bao-cao/36/2023/6.pdf")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/pdf")
-        self.assertTrue(response.content.startswith(b"%PDF"))
+        self.assertTrue(response.getvalue().startswith(b"%PDF"))  # streamed from storage
 
 
 class ReportPickerInputTests(RolesTestCase):

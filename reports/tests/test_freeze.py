@@ -47,7 +47,7 @@ class FreezeTests(RolesTestCase):
         self.assertContains(page, "Báo cáo đã được chốt ngày")
         self.assertContains(page, "Số liệu hiện tại trong sổ đăng ký đã khác số liệu đã chốt.")
         self.assertNotContains(page, "Duyệt và chốt báo cáo")
-        pdf = self.client.get("/bao-cao/36/2023/6.pdf").content
+        pdf = self.client.get("/bao-cao/36/2023/6.pdf").getvalue()
         text = " ".join(
             " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split()
         )

@@ -198,7 +198,7 @@ class SameTerritoryTests(ReformTestCase):
         self.assertEqual(summary[1][5], "Cùng kỳ năm trước (trên địa bàn hiện nay)")
         members = next(row for row in summary if row[0] == "Tổng số thành viên")
         self.assertEqual(members[2:6:3], [12, 10])
-        text = pdf_text(self.client.get("/bao-cao/37/2025/12.pdf").content)
+        text = pdf_text(self.client.get("/bao-cao/37/2025/12.pdf").getvalue())
         self.assertIn("trên địa bàn hiện nay", text)
         self.assertIn("So với cùng kỳ, trên địa bàn hiện nay", text)
 
@@ -251,7 +251,7 @@ class NothingFiledTests(ReformTestCase):
         sheet = read_xlsx(self.client.get("/bao-cao/14020/2025/12.xlsx").content)["Tổng hợp"]
         members = next(row for row in sheet if row[0] == "Tổng số thành viên")
         self.assertEqual(members[2], "chưa có số liệu")
-        text = pdf_text(self.client.get("/bao-cao/14020/2025/12.pdf").content)
+        text = pdf_text(self.client.get("/bao-cao/14020/2025/12.pdf").getvalue())
         self.assertIn("chưa có số liệu", text)
         self.assertIn("Chưa có tổ chức nào trên địa bàn nộp số liệu kỳ này", text)
 
