@@ -238,6 +238,11 @@ PDF_PER_USER = envint("HTX_PDF_PER_USER", 2)
 if PDF_PER_USER < 1:
     raise ImproperlyConfigured(f"HTX_PDF_PER_USER must be 1 or more, not {PDF_PER_USER}.")
 
+# The first year the figures admin list offers in its year filter (the years up to this
+# one follow, newest first; older figures sit under "Trước năm ..."). Fixed choices: no
+# DISTINCT over every figures row on each visit of the list.
+FIGURES_FIRST_YEAR = envint("HTX_FIGURES_FIRST_YEAR", 2015)
+
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
 # What one file may make the portal read (cooperatives/spreadsheets/limits.py): data rows

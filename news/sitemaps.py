@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from news.models import Article
 
@@ -13,3 +14,7 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, item: Article):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # One aggregate for the index, not a walk over every published article.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]

@@ -170,6 +170,16 @@ class ScopedAdmin(RegistryAdmin):
 class ScopedInline(AreaLabelMixin, FoldedSearchMixin):
     """Inline rows on an organisation page: same area rules for their foreign keys."""
 
+    # What each row's title (its __str__, shown above the row) reads through a foreign
+    # key: joined into the rows' one query, not fetched once per row.
+    row_select_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.row_select_related:  # select_related() without names would follow them all
+            queryset = queryset.select_related(*self.row_select_related)
+        return queryset
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if area_scope(request.user) is not None and db_field.related_model is Area:
             kwargs["queryset"] = Area.objects.filter(pk__in=scoped_area_ids(request.user))

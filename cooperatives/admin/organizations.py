@@ -30,6 +30,7 @@ from core.locking import OptimisticLockingAdmin
 
 class LocationInline(ScopedInline, admin.TabularInline):
     model = Location
+    row_select_related = ("area",)
     extra = 0
     min_num = 1
     validate_min = True
@@ -47,6 +48,7 @@ class FiguresInline(ScopedInline, admin.TabularInline):
     back for approval on their own page, where the approval rules apply."""
 
     model = Figures
+    row_select_related = ("organization",)
     extra = 0
     can_delete = False
     fields = [
@@ -82,6 +84,7 @@ class OcopInline(ScopedInline, admin.TabularInline):
 
 class LoanInline(ScopedInline, admin.TabularInline):
     model = Loan
+    row_select_related = ("organization",)
     extra = 0
     fields = ["source", "amount", "disbursed_on", "matures_on", "outstanding"]
 
