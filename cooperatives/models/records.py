@@ -204,7 +204,9 @@ class Figures(VersionedModel):
         # The admin list's order (FiguresAdmin.ordering), newest period first, read from
         # the index instead of sorting two million rows; filters on the year and months
         # use its leading columns.
-        indexes = [models.Index(fields=["-year", "-months", "organization"], name="figures_newest_first")]
+        indexes = [
+            models.Index(fields=["-year", "-months", "organization"], name="figures_newest_first")
+        ]
         permissions = [("approve_figures", _("Có thể duyệt số liệu"))]
         constraints = [
             models.UniqueConstraint(
