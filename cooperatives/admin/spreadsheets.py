@@ -5,13 +5,16 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import get_history_manager_for_model
 
 from cooperatives import tasks
 from cooperatives.models import ImportBatch, Member
@@ -339,8 +342,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
             raise Http404
         changes = []
         for model, records in batch_changes(batch):
-            for record in records.select_related("history_user")[:PREVIEW_ROWS]:
-                changes.append(self._describe(model, record))
+            changes += self._describe_all(model, records[:PREVIEW_ROWS])
         undo_refusal = None
         try:
             check_undo(batch)
@@ -360,23 +362,64 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/cooperatives/importbatch/detail.html", context)
 
     @staticmethod
-    def _describe(model, record) -> dict:
-        fields = []
-        if record.history_type == "~" and record.prev_record is not None:
-            delta = record.diff_against(record.prev_record)
-            for change in delta.changes:
-                field = model._meta.get_field(change.field)
-                old, new = change.old, change.new
-                if change.field == "id_number":
-                    # A list of changes: ID numbers masked, as in every list.
-                    old, new = Member.mask_id_number(old), Member.mask_id_number(new)
-                fields.append({"name": field.verbose_name, "old": old, "new": new})
-        return {
-            "model": model._meta.verbose_name,
-            "object": str(record.instance),
-            "type": {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}[record.history_type],
-            "fields": fields,
-        }
+    def _describe_all(model, records) -> list[dict]:
+        """Describe the historical ``records`` of ``model`` in a fixed number of queries.
+
+        ``record.prev_record`` and ``record.instance`` cost a query each (the latter when
+        the history leaves out a field, as the organisations' ``version``), and showing a
+        record may read the rows it points to: the previous versions are read in one query,
+        the instances built from the records themselves, their related rows prefetched.
+        """
+        history = get_history_manager_for_model(model)
+        pk_name = model._meta.pk.attname
+        records = list(
+            records.annotate(
+                previous_id=Subquery(
+                    history.filter(
+                        **{pk_name: OuterRef(pk_name)}, history_id__lt=OuterRef("history_id")
+                    )
+                    .order_by("-history_id")
+                    .values("history_id")[:1]
+                )
+            )
+        )
+        previous = history.in_bulk(
+            [r.previous_id for r in records if r.history_type == "~" and r.previous_id]
+        )
+        instances = [
+            model(**{f.attname: getattr(r, f.attname) for f in r.tracked_fields}) for r in records
+        ]
+        relations = (
+            [
+                f.name
+                for f in records[0].tracked_fields
+                if f.many_to_one and f.related_model is not get_user_model()
+            ]
+            if records
+            else []
+        )
+        prefetch_related_objects(instances, *relations)
+        changes = []
+        for record, instance in zip(records, instances, strict=True):
+            fields = []
+            old_record = previous.get(record.previous_id)
+            if record.history_type == "~" and old_record is not None:
+                for change in record.diff_against(old_record).changes:
+                    field = model._meta.get_field(change.field)
+                    old, new = change.old, change.new
+                    if change.field == "id_number":
+                        # A list of changes: ID numbers masked, as in every list.
+                        old, new = Member.mask_id_number(old), Member.mask_id_number(new)
+                    fields.append({"name": field.verbose_name, "old": old, "new": new})
+            changes.append(
+                {
+                    "model": model._meta.verbose_name,
+                    "object": str(instance),
+                    "type": {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}[record.history_type],
+                    "fields": fields,
+                }
+            )
+        return changes
 
     def history_view(self, request, object_id, extra_context=None):
         # As the detail page: refused without the permission, 404 when out of reach

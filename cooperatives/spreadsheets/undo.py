@@ -1,7 +1,7 @@
 """Undoing the latest import of a kind, when nothing has touched its records since."""
 
 from django.db import connection, models, transaction
-from django.db.models import Max
+from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
@@ -39,7 +39,33 @@ def batch_changes(batch: ImportBatch):
     """Return the historical records the batch made, model by model."""
     for model in _models(batch.kind):
         history = get_history_manager_for_model(model)
-        yield model, history.filter(import_batch=batch).order_by("history_id")
+        first = _first_history_id(history, batch)
+        # The lower bound lets the database walk the primary key from the batch's first
+        # record, not from the start of a history of millions.
+        records = (
+            history.none()
+            if first is None
+            else history.filter(import_batch=batch, history_id__gte=first)
+        )
+        yield model, records.order_by("history_id")
+
+
+def _first_history_id(history, batch: ImportBatch) -> int | None:
+    """The id of the batch's first historical record in ``history``.
+
+    Grouped, so that PostgreSQL reads it from the ``import_batch`` index: a plain
+    ``MIN(history_id)`` may walk the primary key from the start of the history, hoping to
+    meet the batch early.
+    """
+    return (
+        history.filter(import_batch=batch)
+        .order_by()
+        .values("import_batch")
+        .annotate(first=Min("history_id"))
+        .values_list("first", flat=True)
+        .order_by("first")
+        .first()
+    )
 
 
 def check_undo(batch: ImportBatch) -> None:
@@ -58,27 +84,45 @@ def check_undo(batch: ImportBatch) -> None:
             f"Chỉ hoàn tác được lần nhập mới nhất của loại “{batch.get_kind_display()}” "
             f"(lần #{latest.pk}); hãy hoàn tác lần đó trước."
         )
-    touched = []
+    touched, example = 0, None
     for model, records in batch_changes(batch):
-        history = get_history_manager_for_model(model)
-        pk_name = model._meta.pk.attname
-        ids = list(records.values_list(pk_name, "history_id"))
-        for part_start in range(0, len(ids), 5000):
-            part = ids[part_start : part_start + 5000]
-            newest = _newest(history, pk_name, [pk for pk, _ in part])
-            for pk, history_id in part:
-                if newest.get(pk) != history_id:
-                    touched.append((model, pk))
+        found = _touched(model, batch, records)
+        if found["count"] and not touched:
+            example = (model, found["example"])
+        touched += found["count"]
     _check_dependents(batch)
     if touched:
-        model, pk = touched[0]
-        example = model._default_manager.filter(pk=pk).first()
-        name = f"“{example}”" if example is not None else f"#{pk} (đã bị xóa)"
+        model, pk = example
+        record = model._default_manager.filter(pk=pk).first()
+        name = f"“{record}”" if record is not None else f"#{pk} (đã bị xóa)"
         raise UndoRefused(
-            f"Không hoàn tác được lần nhập #{batch.pk}: {vn_number(len(touched))} bản ghi đã được "
+            f"Không hoàn tác được lần nhập #{batch.pk}: {vn_number(touched)} bản ghi đã được "
             f"sửa hoặc xóa sau lần nhập này (ví dụ {model._meta.verbose_name} {name}). "
             "Hãy sửa trực tiếp các bản ghi đó."
         )
+
+
+def _touched(model, batch: ImportBatch, records) -> dict:
+    """How many of the batch's historical ``records`` of ``model`` have a newer version.
+
+    One query, reading the history written after the batch's first record and not by the
+    batch, which for the latest batch of a kind is little (the edits since), rather than
+    the batch's own records, which may be 100,000.
+    """
+    history = get_history_manager_for_model(model)
+    pk_name = model._meta.pk.attname
+    return (
+        history.filter(history_id__gt=Subquery(records.values("history_id")[:1]))
+        .exclude(import_batch=batch)
+        .filter(
+            Exists(
+                records.order_by().filter(
+                    **{pk_name: OuterRef(pk_name)}, history_id__lt=OuterRef("history_id")
+                )
+            )
+        )
+        .aggregate(count=Count(pk_name, distinct=True), example=Min(pk_name))
+    )
 
 
 def _check_dependents(batch: ImportBatch) -> None:
@@ -86,13 +130,12 @@ def _check_dependents(batch: ImportBatch) -> None:
     model = KINDS[batch.kind].model
     if model not in (Organization, Area):
         return
-    created = list(
+    # A subquery, not a list: an import may have created 100,000 of them.
+    created = (
         get_history_manager_for_model(model)
         .filter(import_batch=batch, history_type="+")
-        .values_list("id", flat=True)
+        .values("id")
     )
-    if not created:
-        return
     if model is Organization:
         related = [
             (Figures, "số liệu"),
@@ -114,16 +157,6 @@ def _check_dependents(batch: ImportBatch) -> None:
             f"Không hoàn tác được lần nhập #{batch.pk}: đã có tổ chức hoặc đơn vị khác gắn với "
             "các đơn vị hành chính nó tạo."
         )
-
-
-def _newest(history, pk_name: str, pks: list) -> dict:
-    """Return {object pk: id of its newest historical record}."""
-    return dict(
-        history.filter(**{f"{pk_name}__in": pks})
-        .values_list(pk_name)
-        .annotate(newest=Max("history_id"))
-        .values_list(pk_name, "newest")
-    )
 
 
 @transaction.atomic
