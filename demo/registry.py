@@ -26,6 +26,7 @@ from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.models import Figures, Loan, Location, Member, OcopProduct, Organization
 from core import freshness
+from core.database import analyze
 from core.lib.formatting import vn_number
 from core.lib.reform import LAST_OLD_DAY_TEXT, REFORM_DATE_TEXT
 from demo.builder import DemoDataConflict, _Builder, demo_codes
@@ -115,6 +116,7 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
         f"và {members} thành viên trong sổ đăng ký."
     )
     _record_history(before)
+    analyze(*HISTORY_MODELS)  # once committed; load_areas did the areas
     freshness.bump("registry")  # written in bulk, without signals
     freshness.bump("figures")
     say("Đã nạp xong dữ liệu mẫu.")

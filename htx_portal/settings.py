@@ -254,6 +254,9 @@ IMPORT_MAX_UNZIPPED_MB = envint("HTX_IMPORT_MAX_UNZIPPED_MB", 200)
 # An import of more data rows than this runs as a background job (core/jobs.py), its
 # preview and its confirmation both; smaller files are checked and written in the request.
 IMPORT_BACKGROUND_ROWS = envint("HTX_IMPORT_BACKGROUND_ROWS", 500)
+# An import (or undo) writing more rows than this refreshes PostgreSQL's statistics of the
+# tables it filled once it commits (core.database.analyze), as load_demo and load_areas do.
+ANALYZE_AFTER_ROWS = envint("HTX_ANALYZE_AFTER_ROWS", 1000)
 # News uploads: cover and body images, and attachments (PDF, DOCX, XLSX).
 IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
 ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)

@@ -5,12 +5,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.models import ImportBatch, Organization
+from core.database import analyze
 from core.lib.formatting import vn_number
 from core.lib.text import fold
 from core.locking import VersionedModel, bump_version, new_version
@@ -74,12 +76,15 @@ def import_file(
     progress: Progress | None = None,
     progress_every: int | None = None,
     on_step: Step | None = None,
+    refresh_statistics: bool | None = None,
 ) -> ImportResult:
     """Validate ``data`` as a spreadsheet of ``kind`` and, unless ``dry_run``, save it whole.
 
     Any bad row means nothing is saved; every bad row is reported. ``progress`` hears the
     rows read every ``progress_every`` rows; ``on_step`` hears each later step (checking,
-    writing) with the rows it has done of how many.
+    writing) with the rows it has done of how many. Once saved, the statistics of the
+    tables written are refreshed (``core.database.analyze``) if ``refresh_statistics``, or
+    by default if more than ``HTX_ANALYZE_AFTER_ROWS`` rows were written.
     """
     # Kinds keep look-ups of one run on themselves: give every run its own instance, so
     # that two imports in one process (threads) never share them.
@@ -130,6 +135,12 @@ def import_file(
         return result
     try:
         result.batch = _write(kind, ctx, file_name, result, creates, updates, on_step)
+        if refresh_statistics is None:
+            refresh_statistics = len(creates) + len(updates) > settings.ANALYZE_AFTER_ROWS
+        if refresh_statistics:
+            # Once committed (by now, or by the caller's transaction): the planner's
+            # statistics of tables that may have doubled would mislead every report.
+            analyze(*kind.written_models())
     except (IntegrityError, DatabaseError) as error:
         result.errors.append(
             RowError(

@@ -1,5 +1,6 @@
 """Undoing the latest import of a kind, when nothing has touched its records since."""
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
 from django.utils import timezone
@@ -16,6 +17,7 @@ from cooperatives.models import (
     Organization,
     recorded_area_at,
 )
+from core.database import analyze
 from core.lib.formatting import vn_number
 from core.locking import VersionedModel, bump_version, new_version
 
@@ -203,6 +205,8 @@ def undo_batch(*, batch: ImportBatch, user=None, progress=None) -> dict[str, int
     batch.undone_at = timezone.now()
     batch.undone_by = user if user is not None and user.pk else None
     batch.save(update_fields=["undone_at", "undone_by"])
+    if batch.created + batch.updated > settings.ANALYZE_AFTER_ROWS:
+        analyze(*_models(batch.kind))  # as after the import itself, once committed
     return {"deleted": undo.deleted, "restored": undo.restored}
 
 

@@ -273,6 +273,9 @@ class AreaKind(Kind):
         if changed:
             Area.objects.bulk_update(changed, ["parent"], batch_size=1000)
 
+    def written_models(self) -> list:
+        return [Area, Area.successors.through]
+
     def after_write(self, ctx, creates, updates, batch, history):
         through = Area.successors.through
         touched, links = [], []

@@ -113,6 +113,10 @@ class Kind:
     def after_write(self, ctx, creates, updates, batch, history) -> None:
         """Write the related records a row implies (e.g. a head-office move)."""
 
+    def written_models(self) -> list:
+        """The models whose tables an import of this kind fills (for their statistics)."""
+        return [self.model]
+
     # --- export ----------------------------------------------------------------------
     def export_queryset(self, user=None):
         raise NotImplementedError

@@ -267,6 +267,9 @@ class OrganizationKind(Kind):
     def extra_changes(self, row, current):
         return ["_location"] if self._move(row, current) else []
 
+    def written_models(self) -> list:
+        return [Organization, Location]
+
     def after_write(self, ctx, creates, updates, batch, history):
         new_locations, moved = [], []
         for row, org in creates:
