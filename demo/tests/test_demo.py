@@ -1,8 +1,10 @@
 import datetime
 import io
+import unittest
 from decimal import Decimal
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from django.test import TestCase
 
@@ -20,6 +22,7 @@ from cooperatives.models import (
 from demo.builder import demo_codes
 from reports.models import Target
 from testing import factories
+from testing.statistics import analyze_counts, history_model
 
 MID_2023 = datetime.date(2023, 6, 30)
 LAST_OLD_DAY, END_2025 = datetime.date(2025, 6, 30), datetime.date(2025, 12, 31)
@@ -35,8 +38,37 @@ class LoadDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.output = io.StringIO()
-        call_command("load_demo", stdout=cls.output)
+        cls.analyzed = cls.ANALYZED if connection.vendor == "postgresql" else ()
+        before = analyze_counts(*cls.analyzed) if cls.analyzed else {}
+        # The statistics are refreshed once the demo is committed: run what waits for it.
+        with cls.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=cls.output)
+        cls.analyze_increments = {
+            table: count - before[table]
+            for table, count in (analyze_counts(*cls.analyzed) if cls.analyzed else {}).items()
+        }
         cls.province = Area.objects.with_code_on("36", MID_2023)
+
+    ANALYZED = (
+        Area,
+        history_model(Area),
+        Organization,
+        history_model(Organization),
+        Location,
+        Figures,
+        history_model(Figures),
+        OcopProduct,
+        Loan,
+        Member,
+        Target,
+    )
+
+    @unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+    def test_the_tables_it_filled_have_fresh_statistics(self):
+        # Once each: load_areas analyzes the areas, load_demo the rest.
+        self.assertEqual(
+            self.analyze_increments, {model._meta.db_table: 1 for model in self.ANALYZED}
+        )
 
     def existing_in_province(self, *kinds: str) -> set[int]:
         found = Organization.objects.existing_at(MID_2023).in_area_at(self.province, MID_2023)
