@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
@@ -41,33 +41,38 @@ def batch_changes(batch: ImportBatch):
     """Return the historical records the batch made, model by model."""
     for model in _models(batch.kind):
         history = get_history_manager_for_model(model)
-        first = _first_history_id(history, batch)
+        span = _span(history, batch)
         # The lower bound lets the database walk the primary key from the batch's first
         # record, not from the start of a history of millions.
         records = (
             history.none()
-            if first is None
-            else history.filter(import_batch=batch, history_id__gte=first)
+            if span is None
+            else history.filter(import_batch=batch, history_id__gte=span[0])
         )
         yield model, records.order_by("history_id")
 
 
-def _first_history_id(history, batch: ImportBatch) -> int | None:
-    """The id of the batch's first historical record in ``history``.
+def _span(history, batch: ImportBatch) -> tuple[int, int, int] | None:
+    """The first and last ids of the batch's historical records in ``history``, and
+    how many there are; None if it wrote none there.
 
-    Grouped, so that PostgreSQL reads it from the ``import_batch`` index: a plain
+    Grouped, so that PostgreSQL reads them from the ``import_batch`` index: a plain
     ``MIN(history_id)`` may walk the primary key from the start of the history, hoping to
-    meet the batch early.
+    meet the batch early. Kept on ``batch`` for the rest of the request (the batch page
+    reads it for the preview and for the undo check).
     """
-    return (
-        history.filter(import_batch=batch)
-        .order_by()
-        .values("import_batch")
-        .annotate(first=Min("history_id"))
-        .values_list("first", flat=True)
-        .order_by("first")
-        .first()
-    )
+    spans = batch.__dict__.setdefault("_history_spans", {})
+    if history.model not in spans:
+        spans[history.model] = (
+            history.filter(import_batch=batch)
+            .order_by()
+            .values("import_batch")
+            .annotate(first=Min("history_id"), last=Max("history_id"), count=Count("*"))
+            .values_list("first", "last", "count")
+            .order_by("first")
+            .first()
+        )
+    return spans[history.model]
 
 
 def check_undo(batch: ImportBatch) -> None:
@@ -87,8 +92,8 @@ def check_undo(batch: ImportBatch) -> None:
             f"(lần #{latest.pk}); hãy hoàn tác lần đó trước."
         )
     touched, example = 0, None
-    for model, records in batch_changes(batch):
-        found = _touched(model, batch, records)
+    for model in _models(batch.kind):
+        found = _touched(model, batch)
         if found["count"] and not touched:
             example = (model, found["example"])
         touched += found["count"]
@@ -104,27 +109,30 @@ def check_undo(batch: ImportBatch) -> None:
         )
 
 
-def _touched(model, batch: ImportBatch, records) -> dict:
-    """How many of the batch's historical ``records`` of ``model`` have a newer version.
+def _touched(model, batch: ImportBatch) -> dict:
+    """How many of the records of ``model`` the batch wrote have a newer version.
 
-    One query, reading the history written after the batch's first record and not by the
-    batch, which for the latest batch of a kind is little (the edits since), rather than
-    the batch's own records, which may be 100,000.
+    Two queries, whatever the batch's size. A record is touched when a later historical
+    record of the same row exists; these are looked for among the records written after
+    the batch's last one (for the latest batch of a kind: the edits since), not among the
+    batch's own, which may be 100,000. Only if other records were written between the
+    batch's first and last (counted in the primary key's index) are those read too.
     """
     history = get_history_manager_for_model(model)
+    span = _span(history, batch)
+    if span is None:
+        return {"count": 0, "example": None}
+    first, last, count = span
     pk_name = model._meta.pk.attname
-    return (
-        history.filter(history_id__gt=Subquery(records.values("history_id")[:1]))
-        .exclude(import_batch=batch)
-        .filter(
-            Exists(
-                records.order_by().filter(
-                    **{pk_name: OuterRef(pk_name)}, history_id__lt=OuterRef("history_id")
-                )
-            )
+    later = history.filter(history_id__gt=last)
+    if history.filter(history_id__range=(first, last)).count() != count:
+        later = history.filter(history_id__gt=first).exclude(import_batch=batch)
+    written = history.filter(import_batch=batch, history_id__gte=first)
+    return later.filter(
+        Exists(
+            written.filter(**{pk_name: OuterRef(pk_name)}, history_id__lt=OuterRef("history_id"))
         )
-        .aggregate(count=Count(pk_name, distinct=True), example=Min(pk_name))
-    )
+    ).aggregate(count=Count(pk_name, distinct=True), example=Min(pk_name))
 
 
 def _check_dependents(batch: ImportBatch) -> None:

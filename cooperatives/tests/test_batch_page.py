@@ -131,3 +131,16 @@ class BatchPageQueriesTests(RolesTestCase):
         response, _ = self.page(batch)
         self.assertContains(response, "1 bản ghi đã được sửa hoặc xóa sau lần nhập này")
         self.assertContains(response, f"#{pk} (đã bị xóa)")
+
+    def test_an_edit_written_while_the_batch_was_being_written_is_found(self):
+        # Row locks keep other sessions' edits of the batch's rows before its first or
+        # after its last history record; should one fall between, it is still found.
+        batch = self.imported(
+            "figures", [FIGURES_HEADER, *[[o.code, 2024, 6, 5, 1, 100] for o in self.orgs[:3]]]
+        )
+        first, middle, _ = Figures.history.filter(import_batch=batch).order_by("history_id")
+        Figures.history.filter(history_id=middle.history_id).update(
+            import_batch=None, id=first.id, organization_id=first.organization_id
+        )
+        response, _ = self.page(batch)
+        self.assertContains(response, "1 bản ghi đã được sửa hoặc xóa sau lần nhập này")
