@@ -23,7 +23,6 @@ Results go to docs/performance.md.
 """
 
 import datetime
-import io
 import json
 import os
 import random
@@ -36,31 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/htx_bench_report"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_REPORT_DATABASE_URL", DEFAULT_URL)
+import common  # noqa: E402
+
+os.environ["DATABASE_URL"] = common.database_url("report")
+common.ensure_database(os.environ["DATABASE_URL"])
 
 import django  # noqa: E402
-import psycopg2  # noqa: E402
 
-from htx_portal.settings import DATABASES  # noqa: E402
-
-
-def ensure_database() -> None:
-    """Create the benchmark's database when it is missing."""
-    db = DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        sys.exit("make bench-report needs PostgreSQL: set BENCH_REPORT_DATABASE_URL.")
-    server = {k: db[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if db.get(k)}
-    conn = psycopg2.connect(dbname="postgres", **{k.lower(): v for k, v in server.items()})
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{db["NAME"]}"')
-    conn.close()
-
-
-ensure_database()
 django.setup()
 
 from django.conf import settings  # noqa: E402
@@ -69,15 +50,27 @@ from django.db import connection, transaction  # noqa: E402
 from docs_section import replace_section  # noqa: E402
 from import_bench import database, machine  # noqa: E402
 
-from cooperatives.models import Area, AreaMap, Organization  # noqa: E402
+from cooperatives.models import (  # noqa: E402
+    Area,
+    AreaMap,
+    Figures,
+    Loan,
+    Location,
+    OcopProduct,
+    Organization,
+)
 from core.lib.periods import period_end  # noqa: E402
 from core.lib.reform import REFORM_DATE  # noqa: E402
 from core.lib.text import fold  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 from reports.pdf import report_pdf  # noqa: E402
 
-ORGS, YEARS, OCOP, LOANS = 100_000, range(2016, 2026), 10_000, 5_000
-DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 8, 12, 80
+if common.SMOKE:  # a tiny register, to show the bench still runs
+    ORGS, YEARS, OCOP, LOANS = 400, range(2023, 2026), 40, 20
+    DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 2, 3, 4
+else:
+    ORGS, YEARS, OCOP, LOANS = 100_000, range(2016, 2026), 10_000, 5_000
+    DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 8, 12, 80
 REFORM = REFORM_DATE
 PROVINCES = [
     "Thành phố Hà Nội", "Thành phố Huế", "Tỉnh Lai Châu", "Tỉnh Điện Biên", "Tỉnh Sơn La",
@@ -101,15 +94,9 @@ def weight(p: int) -> int:
     return 1 + p % 5
 
 
-def copy(table: str, columns: list[str], rows) -> None:
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(r"\N" if v is None else str(v) for v in row) + "\n")
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer
-        )  # the psycopg2 cursor under Django's wrapper
+def copy(model, columns: list[str], rows) -> None:
+    """COPY into ``model``'s table; NOT NULL columns not listed get their field's default."""
+    common.copy_rows(connection, model, columns, rows)
 
 
 def build_areas() -> dict[int, dict]:
@@ -143,12 +130,12 @@ def build_areas() -> dict[int, dict]:
             successors.append((commune, new[k * NEW_COMMUNES // len(old)]))
         layout[p] = {"province": province, "districts": districts, "old": old, "new": new}
     copy(
-        "cooperatives_area",
+        Area,
         ["id", "code", "name", "name_folded", "level", "valid_from", "valid_to", "parent_id"],
         [(i, code, name, fold(name), level, f, t, parent)
          for i, code, name, level, f, t, parent in areas],
     )  # fmt: skip
-    copy("cooperatives_area_successors", ["from_area_id", "to_area_id"], successors)
+    copy(Area.successors.through, ["from_area_id", "to_area_id"], successors)
     return layout
 
 
@@ -196,14 +183,14 @@ def build_organizations(layout: dict[int, dict]) -> None:
                 target = rng.choice(elsewhere["new"] if moved >= REFORM else elsewhere["old"])
                 locations.append((moved, target, org_id))
     copy(
-        "cooperatives_organization",
+        Organization,
         ["id", "code", "name", "name_folded", "kind", "founded_on", "address", "phone", "email",
          "representative", "charter_capital", "tax_code", "is_alliance_member",
          "alliance_joined_on", "is_new_model", "status", "status_changed_on", "is_public",
          "created_at", "updated_at", "area_id", "sector_id"],
         orgs,
     )  # fmt: skip
-    copy("cooperatives_location", ["valid_from", "area_id", "organization_id"], locations)
+    copy(Location, ["valid_from", "area_id", "organization_id"], locations)
     with connection.cursor() as cursor:  # the cached current area: the latest location
         cursor.execute("""
             UPDATE cooperatives_organization o SET area_id = l.area_id
@@ -216,14 +203,14 @@ FIGURES_SQL = """
 INSERT INTO cooperatives_figures (
     year, months, data_kind, members, workers, revenue, profit, avg_income, tax_paid,
     insured_workers, rating, meets_ntm_13_1, managers, managers_university,
-    managers_college, managers_trained, state, updated_at, organization_id)
+    managers_college, managers_trained, state, updated_at, organization_id{columns})
 SELECT y, m, 'official', 7 + (r1 * 80)::int, w,
        CASE WHEN r2 < 0.1 THEN NULL ELSE round((r2 * 4600 * m / 12)::numeric, 1) END,
        round(((r3 - 0.2) * 300 * m / 12)::numeric, 1),
        CASE WHEN w = 0 THEN NULL ELSE round((2 + r4 * 3)::numeric, 1) END,
        round((r3 * 50)::numeric, 1), (w * r4)::int,
        (ARRAY['', 'good', 'fair', 'average', 'weak'])[1 + (r5 * 5)::int %% 5],
-       r1 < 0.5, 3, (r5 * 3)::int, (r4 * 2)::int %% 3, (r2 * 3)::int, 'approved', now(), id
+       r1 < 0.5, 3, (r5 * 3)::int, (r4 * 2)::int %% 3, (r2 * 3)::int, 'approved', now(), id{values}
 FROM (
     SELECT o.id, y, m, (random() * 30)::int + 0 * o.id AS w, random() AS r1, random() AS r2,
            random() AS r3, random() AS r4, random() AS r5
@@ -233,20 +220,31 @@ FROM (
 """
 OCOP_SQL = """
 INSERT INTO cooperatives_ocopproduct (name, name_folded, "group", stars, certified_on,
-    decision_number, level, expires_on, organization_id)
+    decision_number, level, expires_on, organization_id{columns})
 SELECT 'Sản phẩm ' || n, 'san pham ' || n, 'food', 3 + n %% 3, day, '', 'province',
-       day + interval '3 years' - interval '1 day', 1 + (n * 7919) %% %s
+       day + interval '3 years' - interval '1 day', 1 + (n * 7919) %% %s{values}
 FROM (SELECT n, date '2018-01-01' + (random() * 2900)::int AS day
       FROM generate_series(1, %s) AS n) AS products
 """
 LOANS_SQL = """
 INSERT INTO cooperatives_loan (source, amount, disbursed_on, matures_on, outstanding,
-    organization_id)
-SELECT 'province_fund', amount, day, day + 1095, round(amount * 0.6, 1), 1 + (n * 104729) %% %s
+    organization_id{columns})
+SELECT 'province_fund', amount, day, day + 1095, round(amount * 0.6, 1),
+       1 + (n * 104729) %% %s{values}
 FROM (SELECT n, round((100 + random() * 900)::numeric, 1) AS amount,
              date '2019-01-01' + (random() * 2500)::int AS day
       FROM generate_series(1, %s) AS n) AS loans
 """
+
+
+def insert(cursor, model, sql: str, before: list, after: list) -> None:
+    """Run one of the INSERT … SELECT above, every NOT NULL column it does not name given
+    its field's default (placed between the parameters ``before`` and ``after``)."""
+    given = sql.split("(", 1)[1].split(")", 1)[0].replace('"', "").replace("\n", " ")
+    columns, values, defaults = common.insert_defaults(
+        model, [c.strip() for c in given.replace("{columns}", "").split(",")]
+    )
+    cursor.execute(sql.format(columns=columns, values=values), [*before, *defaults, *after])
 
 
 def dataset_ready() -> bool:
@@ -270,9 +268,9 @@ def build_dataset() -> None:
         layout = build_areas()
         build_organizations(layout)
         cursor.execute("SELECT setseed(0.42)")
-        cursor.execute(FIGURES_SQL, [YEARS[0], YEARS[-1]])
-        cursor.execute(OCOP_SQL, [ORGS, OCOP])
-        cursor.execute(LOANS_SQL, [ORGS, LOANS])
+        insert(cursor, Figures, FIGURES_SQL, [], [YEARS[0], YEARS[-1]])
+        insert(cursor, OcopProduct, OCOP_SQL, [ORGS], [OCOP])
+        insert(cursor, Loan, LOANS_SQL, [ORGS], [LOANS])
         for table in ("area", "organization", "location", "figures", "ocopproduct", "loan"):
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('cooperatives_{table}', 'id'),"
@@ -372,9 +370,16 @@ def floor_totals(area: Area | None, year: int, months: int) -> dict[int, dict[st
 
 
 def median_seconds(action, runs: int) -> float:
-    action()  # warm: plans, caches, the area map's first load
+    if common.SMOKE:  # once, unwarmed: only that it runs
+        runs = 0
+    else:
+        action()  # warm: plans, caches, the area map's first load
     times = []
     for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    if not times:
         started = time.perf_counter()
         action()
         times.append(time.perf_counter() - started)
@@ -490,7 +495,7 @@ def main() -> None:
         (f"{province.name}, năm 2025", measure_pdf(province, 2025, 12)),
     ]
     scaling = []
-    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[:10]:
+    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[: 2 if common.SMOKE else 10]:
         orgs = Organization.objects.filter(area__parent=area).count()
         orgs += Organization.objects.filter(area__parent__parent=area).count()
         half = median_seconds(lambda a=area: json_report(a, 2025, 6), 3) * 1000
@@ -504,6 +509,9 @@ def main() -> None:
         print(f"PDF {label}: {seconds:.2f} s")
     for name, orgs, half, year in scaling:
         print(f"{name}: {orgs} organisations, {half:.0f} ms (6 months), {year:.0f} ms (year)")
+    if common.SMOKE:
+        print("smoke run: docs/performance.md left as it is")
+        return
     write_doc(cases, pdfs, scaling, when)
     print(f"written: {DOC.relative_to(ROOT)}")
 
