@@ -67,7 +67,10 @@ def ensure_database(url: str, fresh: bool = False) -> None:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
+            # A smoke run copies a database migrated once (bench/smoke.py) to save minutes.
+            template = os.environ.get("BENCH_TEMPLATE_DATABASE")
+            clause = f' TEMPLATE "{template}"' if template else ""
+            cursor.execute(f'CREATE DATABASE "{name}"{clause}')
     conn.close()
 
 
