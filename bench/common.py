@@ -18,6 +18,8 @@ Nothing here imports Django: the benches import it before setting Django up.
 import datetime
 import io
 import os
+import platform
+import re
 import socket
 import sys
 from decimal import Decimal
@@ -92,6 +94,31 @@ def port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def machine() -> str:
+    """The machine, for the results: CPUs, memory, Python and Django."""
+    import django
+
+    with open("/proc/cpuinfo") as f:
+        cpu = re.search(r"model name\s*:\s*(.*)", f.read())
+    with open("/proc/meminfo") as f:
+        ram = int(re.search(r"MemTotal:\s*(\d+)", f.read()).group(1)) / 2**20
+    return (f"{len(os.sched_getaffinity(0))} CPU ({cpu.group(1) if cpu else '?'}), {ram:.1f} GB "
+            f"RAM, Python {platform.python_version()}, Django {django.get_version()}")  # fmt: skip
+
+
+def database() -> str:
+    """The database server of Django's default connection, for the results."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
 
 
 # --------------------------------------------------------------------------- COPY builders

@@ -10,11 +10,8 @@ results to docs/performance.md. Query logging is off, as in production.
 import datetime
 import io
 import os
-import platform
 import random
-import re
 import resource
-import sqlite3
 import sys
 import time
 import tracemalloc
@@ -35,9 +32,9 @@ SCRATCH = Path(f"/tmp/htx_bench_import_{os.getpid()}.sqlite3")
 # the site's); else a scratch SQLite file, deleted at the end.
 if os.environ.get("BENCH_IMPORT_DATABASE_URL", "").startswith("sqlite"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_IMPORT_DATABASE_URL"]
-elif os.environ.get("BENCH_IMPORT_DATABASE_URL") or os.environ.get(
-    "DATABASE_URL", ""
-).startswith(("postgres://", "postgresql://")):
+elif os.environ.get("BENCH_IMPORT_DATABASE_URL") or os.environ.get("DATABASE_URL", "").startswith(
+    ("postgres://", "postgresql://")
+):
     os.environ["DATABASE_URL"] = common.database_url("import")
     common.ensure_database(os.environ["DATABASE_URL"])
 else:
@@ -199,20 +196,7 @@ def floor() -> dict[str, float]:
     return seconds
 
 
-def machine() -> str:
-    cpuinfo, meminfo = Path("/proc/cpuinfo").read_text(), Path("/proc/meminfo").read_text()
-    cpu = re.search(r"model name\s*:\s*(.*)", cpuinfo)
-    ram = int(re.search(r"MemTotal:\s*(\d+)", meminfo).group(1)) / 2**20
-    return (f"{len(os.sched_getaffinity(0))} CPU ({cpu.group(1) if cpu else '?'}), {ram:.1f} GB "
-            f"RAM, Python {platform.python_version()}, Django {django.get_version()}")  # fmt: skip
-
-
-def database() -> str:
-    if connection.vendor != "postgresql":
-        return f"SQLite {sqlite3.sqlite_version}"
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+machine, database = common.machine, common.database  # kept for the benches that import them
 
 
 HEADER = ["| Database | Rows | Import s | Floor s | Ratio | Import rows/s | Peak RSS MB "

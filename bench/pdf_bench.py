@@ -254,7 +254,7 @@ def run(mode: str, tasks: str) -> dict:
 
 
 def machine() -> str:
-    from import_bench import machine as describe
+    from common import machine as describe
 
     return describe()
 

@@ -44,11 +44,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from docs_section import replace_section  # noqa: E402
-from import_bench import database, machine  # noqa: E402
 
 from cooperatives.models import (  # noqa: E402
     Area,
@@ -495,7 +495,9 @@ def main() -> None:
         (f"{province.name}, năm 2025", measure_pdf(province, 2025, 12)),
     ]
     scaling = []
-    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[: 2 if common.SMOKE else 10]:
+    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[
+        : 2 if common.SMOKE else 10
+    ]:
         orgs = Organization.objects.filter(area__parent=area).count()
         orgs += Organization.objects.filter(area__parent__parent=area).count()
         half = median_seconds(lambda a=area: json_report(a, 2025, 6), 3) * 1000

@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import report_bench  # noqa: E402  (sets up Django on the benchmark database)
 import web_bench  # noqa: E402
+from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from docs_section import replace_section  # noqa: E402
-from import_bench import database, machine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from cooperatives.models import (  # noqa: E402
@@ -63,7 +63,7 @@ GROWTH_BOUND_MB, PEAK_BOUND_MB = 30, 250
 PREFIX, SOAK_ORGS = "SOAK", 300
 PROVINCE = report_bench.MEASURED
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Soak (make bench-soak)"
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PYTHON = sys.executable
 
 LUA = """
 paths = {%s}
