@@ -22,6 +22,7 @@ import platform
 import re
 import socket
 import sys
+import time
 from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
@@ -60,6 +61,7 @@ def server_settings(url: str) -> dict:
 def ensure_database(url: str, fresh: bool = False) -> None:
     """Create the database of ``url`` when missing (``fresh``: drop it first)."""
     import psycopg2
+    import psycopg2.errors
 
     server, name = server_settings(url)
     conn = psycopg2.connect(dbname="postgres", **server)
@@ -72,7 +74,14 @@ def ensure_database(url: str, fresh: bool = False) -> None:
             # A smoke run copies a database migrated once (bench/smoke.py) to save minutes.
             template = os.environ.get("BENCH_TEMPLATE_DATABASE")
             clause = f' TEMPLATE "{template}"' if template else ""
-            cursor.execute(f'CREATE DATABASE "{name}"{clause}')
+            for attempt in range(30):  # another bench may be copying the template right now
+                try:
+                    cursor.execute(f'CREATE DATABASE "{name}"{clause}')
+                    break
+                except psycopg2.errors.ObjectInUse:
+                    if attempt == 29:
+                        raise
+                    time.sleep(1)
     conn.close()
 
 

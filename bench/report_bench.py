@@ -12,14 +12,20 @@ Then, in one run, each measured as the median of several warm runs:
   (its 8 old districts as children) and for the whole of 2025 (its 80 new communes, every
   location resolved through the successors), and of the whole country with its 34
   provinces;
-- the floor: one hand-written SQL query computing the same core counts and sums (the
-  organisations existing at the end by kind, new HTX, and the figures sums of the
-  period's HTX, for the period and the same period a year earlier), grouped by the
-  recorded location at the end; checked to agree with the report;
+- the province's floor: one hand-written SQL query computing the same core counts and
+  sums (the organisations existing at the end by kind, new HTX, and the figures sums of
+  the period's HTX, for the period and the same period a year earlier), grouped by the
+  recorded location at the end; the floor is the SQL alone, and the Python working out
+  which recorded areas count (the area map) is timed and reported apart;
+- the whole country's floor: a lower bound of its work, the same counts and sums in one
+  pass with no locations; the national report is judged by its absolute time;
+- each floor checked to agree with the report;
 - the PDF of the province (both periods);
 - the province reports of every province, to show the cost grows with the data and not
   with the number of child areas.
-Results go to docs/performance.md.
+Results go to docs/performance.md. Its database: bench/common.py (``<BENCH_DB_PREFIX>_report``
+or ``BENCH_REPORT_DATABASE_URL``). ``BENCH_SMOKE=1``: 400 organisations, three years, each
+measure once, nothing written.
 """
 
 import datetime
@@ -84,7 +90,7 @@ PROVINCES = [
 ]  # fmt: skip
 MEASURED = "19"  # Ninh Bình: a province of weight 5 (about 5,000 organisations)
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Reports (make bench-report)"
-GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S = 2.0, 300, 2.0
+GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S, GOAL_NATIONAL_S = 2.0, 300, 2.0, 2.0
 
 
 # --------------------------------------------------------------------------- dataset
@@ -323,38 +329,74 @@ RESTRICTION = """WHERE o.id IN (SELECT organization_id FROM cooperatives_locatio
                       WHERE area_id = ANY(%s))"""
 
 
-def counted_ids(area: Area | None, day: datetime.date, area_map) -> set[int]:
-    """The recorded location areas that count in ``area`` (None: anywhere) at ``day``."""
-    if area is None:
-        return {pk for pk in area_map.bounds if area_map.resolve(pk, day) is not None}
+NATIONAL_FLOOR_SQL = """
+WITH periods (year, months, s, d) AS (VALUES (%s, %s, %s::date, %s::date),
+                                             (%s, %s, %s::date, %s::date))
+SELECT p.year,
+       count(*) FILTER (WHERE o.kind = 'htx'),
+       count(*) FILTER (WHERE o.kind = 'htx' AND o.founded_on >= p.s),
+       count(*) FILTER (WHERE o.kind = 'union'),
+       count(*) FILTER (WHERE o.kind = 'credit_fund'),
+       count(*) FILTER (WHERE o.kind = 'group'),
+       count(f.id) FILTER (WHERE o.kind = 'htx'),
+       sum(f.members) FILTER (WHERE o.kind = 'htx'),
+       sum(f.workers) FILTER (WHERE o.kind = 'htx'),
+       sum(f.revenue) FILTER (WHERE o.kind = 'htx'),
+       count(f.revenue) FILTER (WHERE o.kind = 'htx'),
+       sum(f.avg_income * f.workers) FILTER (WHERE o.kind = 'htx' AND f.workers > 0),
+       count(*) FILTER (WHERE o.kind = 'htx' AND f.meets_ntm_13_1)
+FROM periods p
+JOIN cooperatives_organization o ON o.founded_on <= p.d
+ AND NOT (o.status IN ('dissolved', 'merged', 'converted')
+          AND o.status_changed_on IS NOT NULL AND o.status_changed_on <= p.d)
+LEFT JOIN cooperatives_figures f
+       ON f.organization_id = o.id AND f.year = p.year AND f.months = p.months
+GROUP BY p.year
+"""
+
+
+def counted_ids(area: Area, day: datetime.date, area_map) -> set[int]:
+    """The recorded location areas that count in ``area`` at ``day``."""
     return area_map.raw_ids_in(area.pk, day)
 
 
-def floor_arguments(area: Area | None, year: int, months: int) -> list:
-    """The floor's parameters: both periods, and the location areas counting in either.
-
-    Working out which recorded areas count (successors included) is part of the input,
-    as the report's area map is part of the report.
-    """
-    area_map, periods, ids = AreaMap(), [], set()
+def periods(year: int, months: int) -> list:
+    """Both periods' parameters: (year, months, start, end) for ``year`` and a year earlier."""
+    values = []
     for y in (year, year - 1):
-        end = period_end(y, months)
-        periods += [y, months, datetime.date(y, 1, 1), end]
-        ids |= counted_ids(area, end, area_map)
-    if area is None:  # the whole country: no restriction to a list of areas
-        return [*periods, sorted(ids)]
-    return [*periods, sorted(ids), sorted(ids)]
+        values += [y, months, datetime.date(y, 1, 1), period_end(y, months)]
+    return values
+
+
+def floor_arguments(area: Area, year: int, months: int) -> list:
+    """A province floor's parameters: both periods, and the location areas counting in either.
+
+    Working out which recorded areas count (successors included) is Python (the area map),
+    timed apart from the floor's SQL: the floor is the SQL alone.
+    """
+    area_map, ids = AreaMap(), set()
+    for y in (year, year - 1):
+        ids |= counted_ids(area, period_end(y, months), area_map)
+    return [*periods(year, months), sorted(ids), sorted(ids)]
 
 
 def floor(arguments: list) -> list[tuple]:
-    restriction = RESTRICTION if len(arguments) == 10 else ""
     with connection.cursor() as cursor:
-        cursor.execute(FLOOR_SQL.format(restriction=restriction), arguments)
+        cursor.execute(FLOOR_SQL.format(restriction=RESTRICTION), arguments)
+        return cursor.fetchall()
+
+
+def national_floor(arguments: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(NATIONAL_FLOOR_SQL, arguments)
         return cursor.fetchall()
 
 
 def floor_totals(area: Area | None, year: int, months: int) -> dict[int, dict[str, int]]:
     """{year: {htx_total, members_total}} from the floor's rows, to check the report."""
+    if area is None:
+        rows = national_floor(periods(year, months))
+        return {row[0]: {"htx_total": row[1], "members_total": row[7] or 0} for row in rows}
     rows, area_map, totals = floor(floor_arguments(area, year, months)), AreaMap(), {}
     for y in (year, year - 1):
         counted = counted_ids(area, period_end(y, months), area_map)
@@ -397,10 +439,20 @@ def measure_case(label, area, year, months, runs) -> dict:
     check = floor_totals(area, year, months)
     for y, key in ((year, "value"), (year - 1, "previous")):
         for code in ("htx_total", "members_total"):
-            got = report["indicators"][code][key]
-            if got != check[y][code]:
-                sys.exit(f"{label}: report {code} {key} {got} != floor {check[y][code]}")
-    floor_s = median_seconds(lambda: floor(floor_arguments(area, year, months)), runs)
+            got, floor_value = report["indicators"][code][key], check[y][code]
+            # The national lower bound also counts the organisations whose recorded area
+            # maps to no area at the end (a district abolished without successor), which
+            # the report leaves out: it must count at least as many, never fewer.
+            agrees = floor_value >= got if area is None else floor_value == got
+            if not agrees:
+                sys.exit(f"{label}: report {code} {key} {got}, floor {floor_value}")
+    if area is None:  # the lower bound: one pass over organisations and figures
+        arguments, setup_s = periods(year, months), 0.0
+        floor_s = median_seconds(lambda: national_floor(arguments), runs)
+    else:  # the area map's Python timed apart; the floor is the SQL alone
+        setup_s = median_seconds(lambda: floor_arguments(area, year, months), runs)
+        arguments = floor_arguments(area, year, months)
+        floor_s = median_seconds(lambda: floor(arguments), runs)
     report_s = median_seconds(lambda: json_report(area, year, months), runs)
     return {
         "label": label,
@@ -408,6 +460,8 @@ def measure_case(label, area, year, months, runs) -> dict:
         "htx": report["indicators"]["htx_total"]["value"],
         "report_ms": report_s * 1000,
         "floor_ms": floor_s * 1000,
+        "setup_ms": setup_s * 1000,
+        "national": area is None,
     }
 
 
@@ -428,8 +482,8 @@ main indicators and every indicator of every child only up to 12 child areas; th
 matrix of all 44 indicators for 80 communes took 5 s and 25 pages."""
 
 
-HEADER = ["| Report | Child areas | HTX | Report ms | Floor ms | Ratio | Goal | Met |",
-          "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+HEADER = ["| Report | Child areas | HTX | Report ms | Floor SQL ms | Floor set-up ms (Python) "
+          "| Ratio to the SQL | Goal | Met |", "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
 
 
 def write_doc(cases, pdfs, scaling, when) -> None:
@@ -437,12 +491,16 @@ def write_doc(cases, pdfs, scaling, when) -> None:
     lines = []
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
-        national = case["label"].startswith("Toàn quốc")
-        goal = f"≤ {GOAL_RATIO:g}× floor" + ("" if national else f", < {GOAL_PROVINCE_MS} ms")
-        met = ratio <= GOAL_RATIO and (national or case["report_ms"] < GOAL_PROVINCE_MS)
+        if case["national"]:  # a lower bound, not a like-for-like floor: judged absolutely
+            goal, met = f"< {GOAL_NATIONAL_S:g} s", case["report_ms"] < GOAL_NATIONAL_S * 1000
+            setup = "—"
+        else:
+            goal = f"≤ {GOAL_RATIO:g}× floor SQL, < {GOAL_PROVINCE_MS} ms"
+            met = ratio <= GOAL_RATIO and case["report_ms"] < GOAL_PROVINCE_MS
+            setup = f"{case['setup_ms']:.0f}"
         lines.append(
             f"| {case['label']} | {case['children']} | {case['htx']:,} | {case['report_ms']:.0f} "
-            f"| {case['floor_ms']:.0f} | {ratio:.2f} | {goal} | {yes(met)} |"
+            f"| {case['floor_ms']:.0f} | {setup} | {ratio:.2f} | {goal} | {yes(met)} |"
         )
     pdf_lines = [
         "| PDF | Seconds | Goal | Met |",
@@ -464,12 +522,22 @@ def write_doc(cases, pdfs, scaling, when) -> None:
         "province until 30/06/2025, merged into 80 new communes from 01/07/2025; 10 % of "
         "organisations moved once (a fifth of them to another province). Times are medians "
         "of warm runs in one process; the report time is `build_report` plus `json.dumps`. "
-        "The floor is one hand-written PostgreSQL query computing the core counts and sums "
-        "(organisations existing at the end by kind, new HTX, the period's HTX figures sums "
-        "and the weighted income) for the period and the same period a year earlier, grouped "
-        "by the location recorded at the end; the benchmark checks that it agrees with the "
-        "report. The report computes all 44 indicators (also ceased HTX, OCOP, loans, "
-        "targets) and resolves every location through the reform's successors.",
+        "A province's floor is one hand-written PostgreSQL query computing the core counts "
+        "and sums (organisations existing at the end by kind, new HTX, the period's HTX "
+        "figures sums and the weighted income) for the period and the same period a year "
+        "earlier, grouped by the location recorded at the end; the floor is that SQL alone. "
+        "The list of location areas counting in the province (the area map and the reform's "
+        "successors, Python) is its input, timed separately in its own column. The whole "
+        "country's floor is a lower bound of the national report's work: the same counts "
+        "and sums in one pass over the organisations and the two periods' figures, with no "
+        "location at all (the report also resolves every organisation's location to its "
+        "province); its ratio is shown for information, and the national report is judged "
+        "by its absolute time. The benchmark checks that each province floor agrees with the "
+        "report (HTX and members, both periods), and that the national one counts at least as "
+        "many (it also counts organisations recorded in an area that maps to none at the end, "
+        "such as a district abolished without successor, which the report leaves out). The "
+        "report computes all 44 indicators (also ceased HTX, OCOP, loans, targets) and "
+        "resolves every location through the reform's successors.",
         "", f"Run: {when}.", "", *HEADER, *lines, "", *pdf_lines, "",
         "Every province's report (linear in the data, flat in the number of child areas):",
         "", *scale_lines, "", NOTES, "",
@@ -506,7 +574,8 @@ def main() -> None:
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         print(f"{case['label']}: report {case['report_ms']:.0f} ms, "
-              f"floor {case['floor_ms']:.0f} ms, ratio {ratio:.2f}")  # fmt: skip
+              f"floor SQL {case['floor_ms']:.0f} ms (set-up {case['setup_ms']:.0f} ms), "
+              f"ratio {ratio:.2f}")  # fmt: skip
     for label, seconds in pdfs:
         print(f"PDF {label}: {seconds:.2f} s")
     for name, orgs, half, year in scaling:

@@ -127,6 +127,8 @@ def main() -> None:
         if len(names) > 1:
             cells.append(f"{runs[names[1]][step] / runs['bulk'][step]:.1f}×")
         print(f"| {step} | " + " | ".join(cells) + " |")
+    if common.SMOKE:
+        print("smoke run: every step ran")
     if connection.vendor == "sqlite" and str(base.SCRATCH) in str(connection.settings_dict["NAME"]):
         connection.close()
         base.SCRATCH.unlink(missing_ok=True)

@@ -304,14 +304,21 @@ def write_doc(rows: list[tuple[str, str, str, dict]], ceiling: dict, when: str) 
     replace_section(DOC, SECTION, "\n".join(body))
 
 
+def collect_static(env: dict[str, str]) -> None:
+    """Hashed static files for the production settings, as the image's build makes them
+    (skipped when ``BENCH_STATIC_READY=1``: bench/smoke.py collects them once for all)."""
+    if os.environ.get("BENCH_STATIC_READY") == "1":
+        return
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
+                   env=env, check=True)  # fmt: skip
+
+
 def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("make bench-web needs wrk: apt-get install wrk")
     visitors = prepare()
     word = visitors["Danh bạ, tìm kiếm"].rsplit("+", 1)[1]
-    env = environment(0)
-    subprocess.run([sys.executable, "manage.py", "collectstatic",
-                    "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # fmt: skip
+    collect_static(environment(0))
     port = free_port()
     server = start(port)
     try:
