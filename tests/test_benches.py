@@ -87,11 +87,13 @@ def test_copy_fills_every_not_null_column_from_the_model():
     area = Area.objects.create(code="99", name="Tỉnh Thử", level=Area.Level.PROVINCE)
     sector = Sector.objects.create(name="Lĩnh vực thử") if not Sector.objects.exists() else None
     sector = sector or Sector.objects.first()
-    extra, _ = common.copy_columns(Organization, ["id", "code", "name"])
-    assert "contacts_public" in extra and "name_folded" in extra
+    given = ["code", "name", "name_folded", "kind", "founded_on", "area_id", "sector_id"]
+    extra, _ = common.copy_columns(Organization, given)
+    assert "contacts_public" in extra and "is_public" in extra
+    with pytest.raises(SystemExit, match="cooperatives_organization.sector_id"):
+        common.copy_columns(Organization, ["code", "name"])  # no default: named, not guessed
     common.copy_rows(
-        connection, Organization,
-        ["code", "name", "name_folded", "kind", "founded_on", "area_id", "sector_id"],
+        connection, Organization, given,
         [("C1", "HTX Thử\tTab", "htx thu tab", "htx", datetime.date(2020, 1, 2), area.pk,
           sector.pk)],
     )  # fmt: skip
