@@ -44,7 +44,8 @@ def database_url(bench: str) -> str:
     if not base.startswith(("postgres://", "postgresql://")):
         base = DEFAULT_SERVER
     parts = urlsplit(base)
-    return f"{parts.scheme}://{parts.netloc}/{quote(database_name(bench), safe='')}"
+    query = f"?{parts.query}" if parts.query else ""  # e.g. sslmode
+    return f"{parts.scheme}://{parts.netloc}/{quote(database_name(bench), safe='')}{query}"
 
 
 def server_settings(url: str) -> dict:

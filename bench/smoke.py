@@ -97,7 +97,8 @@ def main() -> int:
     urls = {target: common.database_url(target.split("-")[1]) for target in BENCHES}
     before = hashlib.sha256(DOC.read_bytes()).hexdigest() if DOC.exists() else None
     started = time.monotonic()
-    template_url = url.rsplit("/", 1)[0] + "/" + template
+    parts = urlsplit(url)
+    template_url = parts._replace(path=f"/{template}").geturl()
     results: dict[str, tuple] = {}
     try:
         for target_url in [template_url, *urls.values()]:

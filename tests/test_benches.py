@@ -69,6 +69,8 @@ def test_database_names_follow_database_url(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://htx:htx@127.0.0.1:5432/htx_ci")
     monkeypatch.setenv("BENCH_DB_PREFIX", "htx_ci_smoke")
     assert common.database_url("report") == "postgres://htx:htx@127.0.0.1:5432/htx_ci_smoke_report"
+    monkeypatch.setenv("DATABASE_URL", "postgres://htx@db:5432/site?sslmode=require")
+    assert common.database_url("pdf") == "postgres://htx@db:5432/htx_ci_smoke_pdf?sslmode=require"
     monkeypatch.setenv("BENCH_REPORT_DATABASE_URL", "postgres://a@b:1/c")
     assert common.database_url("report") == "postgres://a@b:1/c"
     monkeypatch.setenv("DATABASE_URL", "sqlite:///x.sqlite3")
