@@ -212,26 +212,7 @@ def admin_pages() -> dict[str, float]:
     return {name: median_ms(lambda url=url: get(url)) for name, url in pages.items()}
 
 
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line),
-        "?",
-    )
-    memory = int(open("/proc/meminfo").readline().split()[1]) / 2**20
-    return (
-        f"{os.cpu_count()} CPU ({cpu}), {memory:.1f} GB RAM, Python {sys.version.split()[0]}, "
-        f"Django {django.get_version()}"
-    )
-
-
-def database() -> str:
-    if connection.vendor == "sqlite":
-        import sqlite3
-
-        return f"SQLite {sqlite3.sqlite_version}"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version()")
-        return f"PostgreSQL {cursor.fetchone()[0].split()[1]}"
+machine, database = common.machine, common.database
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
 SMOKE = os.environ.get("BENCH_SMOKE") == "1" or "--smoke" in sys.argv
+LOAD_AT_START = os.getloadavg()  # other work on the machine shows in the results' line
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -115,7 +116,8 @@ def machine() -> str:
     with open("/proc/meminfo") as f:
         ram = int(re.search(r"MemTotal:\s*(\d+)", f.read()).group(1)) / 2**20
     return (f"{len(os.sched_getaffinity(0))} CPU ({cpu.group(1) if cpu else '?'}), {ram:.1f} GB "
-            f"RAM, Python {platform.python_version()}, Django {django.get_version()}")  # fmt: skip
+            f"RAM, Python {platform.python_version()}, Django {django.get_version()}, load "
+            f"average {LOAD_AT_START[1]:.1f} (5 min) when the bench started")  # fmt: skip
 
 
 def database() -> str:
