@@ -8,7 +8,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-undo bench-report bench-web
-.PHONY: bench-soak bench-areas bench-pdf drill-db backup restore audit
+.PHONY: bench-soak bench-areas bench-pdf bench-smoke drill-db backup restore audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,16 @@ migrations-check: install
 check: install
 	$(DEV) $(BIN)/python manage.py check
 
+# Benchmarks (bench/). Each works on a PostgreSQL database of its own, named
+# <BENCH_DB_PREFIX>_<bench> (prefix htx_bench) on the server and with the credentials of
+# DATABASE_URL when that is PostgreSQL (else postgres://postgres@127.0.0.1:5432);
+# BENCH_<NAME>_DATABASE_URL (e.g. BENCH_REPORT_DATABASE_URL) gives one bench a whole address.
+# Servers listen on BENCH_PORT, else on a free loopback port. BENCH_SMOKE=1 runs a bench on a
+# tiny dataset without writing docs/performance.md (bench/common.py).
+
+# 10,000 organisations and 100,000 figures rows imported, against a plain bulk_create
+# (its own database as above, or BENCH_IMPORT_DATABASE_URL=sqlite:///file; without
+# PostgreSQL a scratch SQLite file).
 bench-import: install
 	$(DEV) $(BIN)/python bench/import_bench.py
 
@@ -56,12 +66,13 @@ bench-import: install
 bench-undo: install
 	$(DEV) $(BIN)/python bench/undo_bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
-# National scale, PostgreSQL only: builds its own database (BENCH_REPORT_DATABASE_URL,
-# default postgres://postgres@127.0.0.1:5432/htx_bench_report) on the first run.
+# National scale, PostgreSQL only: builds its own database (<prefix>_report, or
+# BENCH_REPORT_DATABASE_URL) on the first run.
 bench-report: install
 	$(DEV) $(BIN)/python bench/report_bench.py
 
-# Public pages under load (needs wrk: apt-get install wrk), on the bench-report database.
+# Pages under load, cached and not, and the signed-in report page (needs wrk: apt-get
+# install wrk), on the bench-report database; gunicorn on BENCH_PORT or a free port.
 bench-web: install
 	$(DEV) $(BIN)/python bench/web_bench.py
 
@@ -71,20 +82,28 @@ bench-soak: install
 	$(DEV) $(BIN)/python bench/soak_bench.py
 
 # Vietnam's official units at national scale: load_areas, reports and admin pages with the
-# 14,138 units loaded (its own PostgreSQL database, BENCH_AREAS_DATABASE_URL).
+# 14,138 units loaded (its own PostgreSQL database, <prefix>_areas, made afresh each run).
 bench-areas: install
 	$(DEV) $(BIN)/python bench/areas_bench.py
 
 # 20 report PDFs asked for at once: /healthz and a public page sampled idle and during the
 # burst, PDFs built in the request (as before) and by the background workers, in one run
-# (its own PostgreSQL database, BENCH_PDF_DATABASE_URL, with the demo province).
+# (its own PostgreSQL database, <prefix>_pdf, with the demo province).
 bench-pdf: install
 	$(DEV) $(BIN)/python bench/pdf_bench.py
+
+# Every bench (and the database drill) on a tiny dataset, two at a time, in a few minutes:
+# fails if one crashes or prints no result. Databases <DATABASE_URL's name>_smoke_<bench>
+# on DATABASE_URL's server with its credentials (the role needs CREATEDB), dropped at the
+# end; docs/performance.md is left as it is. Part of CI (.ci/run). Needs wrk.
+bench-smoke: install
+	$(DEV) $(BIN)/python bench/smoke.py
 
 bench: bench-import bench-report bench-web bench-soak bench-areas bench-pdf
 
 # PostgreSQL stopped and started under load (docs/operations.md). On a throwaway
-# cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another.
+# cluster of its own by default; DRILL_ARGS="--data-dir DIR --database-url URL" for another,
+# "--port N" (or BENCH_PORT) for gunicorn's port, "--smoke" for a 12-second drill.
 drill-db: install
 	$(BIN)/python bench/db_drill.py $(DRILL_ARGS)
 

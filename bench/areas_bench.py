@@ -1,7 +1,7 @@
 """`make bench-areas`: Vietnam's official units at national scale (issue 12).
 
-PostgreSQL by default, on a database of its own made afresh each run
-(``BENCH_AREAS_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/htx_bench_areas``).
+PostgreSQL, on a database of its own made afresh each run (``BENCH_AREAS_DATABASE_URL``, or
+``<BENCH_DB_PREFIX>_areas`` on DATABASE_URL's server: see bench/common.py).
 In one run:
 1. ``load_areas --province 36`` (the new Tỉnh Ninh Bình's territory) and a register of
    ``ORGS`` organisations in its real old communes, with half-year and full-year figures for
@@ -14,8 +14,9 @@ In one run:
 5. the admin's area list and the area autocomplete (as alliance staff, through Django's
    test client, so without network or server overhead), medians of warm runs.
 
-``--smoke``: a small register and few repetitions, to check the bench still runs; it
-writes nothing to docs/performance.md.
+``--smoke`` (or ``BENCH_SMOKE=1``): a small register, one round, few repetitions, and two
+more provinces instead of the whole country, to check the bench still runs; it writes
+nothing to docs/performance.md.
 """
 
 import datetime
@@ -35,9 +36,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/htx_bench_areas"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_AREAS_DATABASE_URL", DEFAULT_URL)
-SMOKE = "--smoke" in sys.argv
+import common  # noqa: E402
+
+os.environ["DATABASE_URL"] = common.database_url("areas")
+SMOKE = common.SMOKE
 ORGS = 300 if SMOKE else 3000
 REPEAT = 3 if SMOKE else 15
 DOC = ROOT / "docs" / "performance.md"
@@ -45,26 +47,8 @@ SECTION = "## Official units at national scale (make bench-areas)"
 GOALS = {"load_s": 30, "load_mb": 300, "report_ratio": 1.10, "admin_ms": 200}
 
 import django  # noqa: E402
-import psycopg2  # noqa: E402
 
-from htx_portal.settings import DATABASES  # noqa: E402
-
-
-def fresh_database() -> None:
-    db = DATABASES["default"]
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        Path(db["NAME"]).unlink(missing_ok=True)
-        return
-    server = {k.lower(): db[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if db.get(k)}
-    conn = psycopg2.connect(dbname="postgres", **server)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{db["NAME"]}"')
-        cursor.execute(f'CREATE DATABASE "{db["NAME"]}"')
-    conn.close()
-
-
-fresh_database()
+common.ensure_database(os.environ["DATABASE_URL"], fresh=True)
 django.setup()
 
 from django.conf import settings  # noqa: E402
@@ -189,8 +173,9 @@ def reports() -> dict[str, float]:
 def load_country() -> tuple[float, float]:
     """Load the whole country in a child process; return (seconds, peak RSS in MB)."""
     started = time.perf_counter()
+    country = ["--province", "01", "79"] if SMOKE else []  # smoke: two more provinces
     subprocess.run(
-        [sys.executable, "manage.py", "load_areas"], cwd=ROOT, check=True,
+        [sys.executable, "manage.py", "load_areas", *country], cwd=ROOT, check=True,
         stdout=subprocess.DEVNULL, env={**os.environ},
     )  # fmt: skip
     seconds = time.perf_counter() - started
@@ -227,26 +212,7 @@ def admin_pages() -> dict[str, float]:
     return {name: median_ms(lambda url=url: get(url)) for name, url in pages.items()}
 
 
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line),
-        "?",
-    )
-    memory = int(open("/proc/meminfo").readline().split()[1]) / 2**20
-    return (
-        f"{os.cpu_count()} CPU ({cpu}), {memory:.1f} GB RAM, Python {sys.version.split()[0]}, "
-        f"Django {django.get_version()}"
-    )
-
-
-def database() -> str:
-    if connection.vendor == "sqlite":
-        import sqlite3
-
-        return f"SQLite {sqlite3.sqlite_version}"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version()")
-        return f"PostgreSQL {cursor.fetchone()[0].split()[1]}"
+machine, database = common.machine, common.database
 
 
 def main() -> None:
@@ -259,7 +225,7 @@ def main() -> None:
     territory = len(territory_ids)
     # Without and with the national units, twice each, alternating: the machine is noisy.
     before, after, loads = [], [], []
-    for round_ in range(2):
+    for round_ in range(1 if SMOKE else 2):
         if round_:
             drop_other_units(territory_ids)
         analyze()

@@ -19,7 +19,12 @@ status codes and the slowest response, and fails unless:
 - after `--recovery` seconds from the restart every response is 200 again, from the
   same gunicorn (no restart).
 
-The result replaces the drill's section in docs/performance.md.
+The result replaces the drill's section in docs/performance.md. gunicorn listens on
+``--port`` (or ``BENCH_PORT``), else on a free loopback port; the throwaway cluster on a
+free port of its own.
+
+``--smoke`` (or ``BENCH_SMOKE=1``): a 12-second drill (down at 3 s, up at 6 s) on a
+throwaway cluster without the demo data, printed only, to show the drill still runs.
 """
 
 import argparse
@@ -245,7 +250,22 @@ def main() -> int:
     parser.add_argument("--bound", type=float, default=2.0, help="slowest answer while down, s")
     parser.add_argument("--recovery", type=float, default=5.0, help="seconds allowed to recover")
     parser.add_argument("--no-docs", action="store_true", help="print only")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("BENCH_PORT") or 0),
+        help="gunicorn's port (default: BENCH_PORT, else a free one)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("BENCH_SMOKE") == "1",
+        help="a short drill without demo data, printed only",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.duration, args.down_at, args.up_at, args.recovery = 12, 3, 6, 4
+        args.threads, args.no_docs = 3, True
     if bool(args.data_dir) != bool(args.database_url):
         parser.error("--data-dir and --database-url go together")
     if not args.down_at < args.up_at < args.duration - args.recovery:
@@ -261,11 +281,11 @@ def main() -> int:
         setup = "A throwaway PostgreSQL cluster with the demo province (`load_demo`)"
     server = None
     try:
-        port = free_port()
+        port = args.port or free_port()
         env = portal_env(cluster.url, port)
         print("Migrating…", flush=True)
         manage(env, "migrate", "--noinput", "-v0")
-        if throwaway is not None:
+        if throwaway is not None and not args.smoke:
             print("Loading the demo province…", flush=True)
             manage(env, "load_demo")
         if not (ROOT / "staticfiles" / "staticfiles.json").exists():
@@ -326,6 +346,8 @@ def main() -> int:
         failures.append("gunicorn or a worker restarted")
     if args.no_docs:
         print("\n".join(["| Phase | Requests | Status codes | Slowest ms |", *rows]))
+        if args.smoke:
+            print("smoke run: docs/performance.md left as it is")
     else:
         print(write_docs(rows, failures, events, args, setup, same_server))
         print("written: " + ", ".join(str(d.relative_to(ROOT)) for d in DOCS))

@@ -12,18 +12,23 @@ Then, in one run, each measured as the median of several warm runs:
   (its 8 old districts as children) and for the whole of 2025 (its 80 new communes, every
   location resolved through the successors), and of the whole country with its 34
   provinces;
-- the floor: one hand-written SQL query computing the same core counts and sums (the
-  organisations existing at the end by kind, new HTX, and the figures sums of the
-  period's HTX, for the period and the same period a year earlier), grouped by the
-  recorded location at the end; checked to agree with the report;
+- the province's floor: one hand-written SQL query computing the same core counts and
+  sums (the organisations existing at the end by kind, new HTX, and the figures sums of
+  the period's HTX, for the period and the same period a year earlier), grouped by the
+  recorded location at the end; the floor is the SQL alone, and the Python working out
+  which recorded areas count (the area map) is timed and reported apart;
+- the whole country's floor: a lower bound of its work, the same counts and sums in one
+  pass with no locations; the national report is judged by its absolute time;
+- each floor checked to agree with the report;
 - the PDF of the province (both periods);
 - the province reports of every province, to show the cost grows with the data and not
   with the number of child areas.
-Results go to docs/performance.md.
+Results go to docs/performance.md. Its database: bench/common.py (``<BENCH_DB_PREFIX>_report``
+or ``BENCH_REPORT_DATABASE_URL``). ``BENCH_SMOKE=1``: 400 organisations, three years, each
+measure once, nothing written.
 """
 
 import datetime
-import io
 import json
 import os
 import random
@@ -36,48 +41,42 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/htx_bench_report"
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_REPORT_DATABASE_URL", DEFAULT_URL)
+import common  # noqa: E402
+
+os.environ["DATABASE_URL"] = common.database_url("report")
+common.ensure_database(os.environ["DATABASE_URL"])
 
 import django  # noqa: E402
-import psycopg2  # noqa: E402
 
-from htx_portal.settings import DATABASES  # noqa: E402
-
-
-def ensure_database() -> None:
-    """Create the benchmark's database when it is missing."""
-    db = DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        sys.exit("make bench-report needs PostgreSQL: set BENCH_REPORT_DATABASE_URL.")
-    server = {k: db[k] for k in ("HOST", "PORT", "USER", "PASSWORD") if db.get(k)}
-    conn = psycopg2.connect(dbname="postgres", **{k.lower(): v for k, v in server.items()})
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{db["NAME"]}"')
-    conn.close()
-
-
-ensure_database()
 django.setup()
 
+from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from docs_section import replace_section  # noqa: E402
-from import_bench import database, machine  # noqa: E402
 
-from cooperatives.models import Area, AreaMap, Organization  # noqa: E402
+from cooperatives.models import (  # noqa: E402
+    Area,
+    AreaMap,
+    Figures,
+    Loan,
+    Location,
+    OcopProduct,
+    Organization,
+)
 from core.lib.periods import period_end  # noqa: E402
 from core.lib.reform import REFORM_DATE  # noqa: E402
 from core.lib.text import fold  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 from reports.pdf import report_pdf  # noqa: E402
 
-ORGS, YEARS, OCOP, LOANS = 100_000, range(2016, 2026), 10_000, 5_000
-DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 8, 12, 80
+if common.SMOKE:  # a tiny register, to show the bench still runs
+    ORGS, YEARS, OCOP, LOANS = 400, range(2023, 2026), 40, 20
+    DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 2, 3, 4
+else:
+    ORGS, YEARS, OCOP, LOANS = 100_000, range(2016, 2026), 10_000, 5_000
+    DISTRICTS, OLD_COMMUNES, NEW_COMMUNES = 8, 12, 80
 REFORM = REFORM_DATE
 PROVINCES = [
     "Thành phố Hà Nội", "Thành phố Huế", "Tỉnh Lai Châu", "Tỉnh Điện Biên", "Tỉnh Sơn La",
@@ -91,7 +90,7 @@ PROVINCES = [
 ]  # fmt: skip
 MEASURED = "19"  # Ninh Bình: a province of weight 5 (about 5,000 organisations)
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Reports (make bench-report)"
-GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S = 2.0, 300, 2.0
+GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S, GOAL_NATIONAL_S = 2.0, 300, 2.0, 2.0
 
 
 # --------------------------------------------------------------------------- dataset
@@ -101,15 +100,9 @@ def weight(p: int) -> int:
     return 1 + p % 5
 
 
-def copy(table: str, columns: list[str], rows) -> None:
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(r"\N" if v is None else str(v) for v in row) + "\n")
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer
-        )  # the psycopg2 cursor under Django's wrapper
+def copy(model, columns: list[str], rows) -> None:
+    """COPY into ``model``'s table; NOT NULL columns not listed get their field's default."""
+    common.copy_rows(connection, model, columns, rows)
 
 
 def build_areas() -> dict[int, dict]:
@@ -143,12 +136,12 @@ def build_areas() -> dict[int, dict]:
             successors.append((commune, new[k * NEW_COMMUNES // len(old)]))
         layout[p] = {"province": province, "districts": districts, "old": old, "new": new}
     copy(
-        "cooperatives_area",
+        Area,
         ["id", "code", "name", "name_folded", "level", "valid_from", "valid_to", "parent_id"],
         [(i, code, name, fold(name), level, f, t, parent)
          for i, code, name, level, f, t, parent in areas],
     )  # fmt: skip
-    copy("cooperatives_area_successors", ["from_area_id", "to_area_id"], successors)
+    copy(Area.successors.through, ["from_area_id", "to_area_id"], successors)
     return layout
 
 
@@ -196,14 +189,14 @@ def build_organizations(layout: dict[int, dict]) -> None:
                 target = rng.choice(elsewhere["new"] if moved >= REFORM else elsewhere["old"])
                 locations.append((moved, target, org_id))
     copy(
-        "cooperatives_organization",
+        Organization,
         ["id", "code", "name", "name_folded", "kind", "founded_on", "address", "phone", "email",
          "representative", "charter_capital", "tax_code", "is_alliance_member",
          "alliance_joined_on", "is_new_model", "status", "status_changed_on", "is_public",
          "created_at", "updated_at", "area_id", "sector_id"],
         orgs,
     )  # fmt: skip
-    copy("cooperatives_location", ["valid_from", "area_id", "organization_id"], locations)
+    copy(Location, ["valid_from", "area_id", "organization_id"], locations)
     with connection.cursor() as cursor:  # the cached current area: the latest location
         cursor.execute("""
             UPDATE cooperatives_organization o SET area_id = l.area_id
@@ -216,14 +209,14 @@ FIGURES_SQL = """
 INSERT INTO cooperatives_figures (
     year, months, data_kind, members, workers, revenue, profit, avg_income, tax_paid,
     insured_workers, rating, meets_ntm_13_1, managers, managers_university,
-    managers_college, managers_trained, state, updated_at, organization_id)
+    managers_college, managers_trained, state, updated_at, organization_id{columns})
 SELECT y, m, 'official', 7 + (r1 * 80)::int, w,
        CASE WHEN r2 < 0.1 THEN NULL ELSE round((r2 * 4600 * m / 12)::numeric, 1) END,
        round(((r3 - 0.2) * 300 * m / 12)::numeric, 1),
        CASE WHEN w = 0 THEN NULL ELSE round((2 + r4 * 3)::numeric, 1) END,
        round((r3 * 50)::numeric, 1), (w * r4)::int,
        (ARRAY['', 'good', 'fair', 'average', 'weak'])[1 + (r5 * 5)::int %% 5],
-       r1 < 0.5, 3, (r5 * 3)::int, (r4 * 2)::int %% 3, (r2 * 3)::int, 'approved', now(), id
+       r1 < 0.5, 3, (r5 * 3)::int, (r4 * 2)::int %% 3, (r2 * 3)::int, 'approved', now(), id{values}
 FROM (
     SELECT o.id, y, m, (random() * 30)::int + 0 * o.id AS w, random() AS r1, random() AS r2,
            random() AS r3, random() AS r4, random() AS r5
@@ -233,20 +226,31 @@ FROM (
 """
 OCOP_SQL = """
 INSERT INTO cooperatives_ocopproduct (name, name_folded, "group", stars, certified_on,
-    decision_number, level, expires_on, organization_id)
+    decision_number, level, expires_on, organization_id{columns})
 SELECT 'Sản phẩm ' || n, 'san pham ' || n, 'food', 3 + n %% 3, day, '', 'province',
-       day + interval '3 years' - interval '1 day', 1 + (n * 7919) %% %s
+       day + interval '3 years' - interval '1 day', 1 + (n * 7919) %% %s{values}
 FROM (SELECT n, date '2018-01-01' + (random() * 2900)::int AS day
       FROM generate_series(1, %s) AS n) AS products
 """
 LOANS_SQL = """
 INSERT INTO cooperatives_loan (source, amount, disbursed_on, matures_on, outstanding,
-    organization_id)
-SELECT 'province_fund', amount, day, day + 1095, round(amount * 0.6, 1), 1 + (n * 104729) %% %s
+    organization_id{columns})
+SELECT 'province_fund', amount, day, day + 1095, round(amount * 0.6, 1),
+       1 + (n * 104729) %% %s{values}
 FROM (SELECT n, round((100 + random() * 900)::numeric, 1) AS amount,
              date '2019-01-01' + (random() * 2500)::int AS day
       FROM generate_series(1, %s) AS n) AS loans
 """
+
+
+def insert(cursor, model, sql: str, before: list, after: list) -> None:
+    """Run one of the INSERT … SELECT above, every NOT NULL column it does not name given
+    its field's default (placed between the parameters ``before`` and ``after``)."""
+    given = sql.split("(", 1)[1].split(")", 1)[0].replace('"', "").replace("\n", " ")
+    columns, values, defaults = common.insert_defaults(
+        model, [c.strip() for c in given.replace("{columns}", "").split(",")]
+    )
+    cursor.execute(sql.format(columns=columns, values=values), [*before, *defaults, *after])
 
 
 def dataset_ready() -> bool:
@@ -270,9 +274,9 @@ def build_dataset() -> None:
         layout = build_areas()
         build_organizations(layout)
         cursor.execute("SELECT setseed(0.42)")
-        cursor.execute(FIGURES_SQL, [YEARS[0], YEARS[-1]])
-        cursor.execute(OCOP_SQL, [ORGS, OCOP])
-        cursor.execute(LOANS_SQL, [ORGS, LOANS])
+        insert(cursor, Figures, FIGURES_SQL, [], [YEARS[0], YEARS[-1]])
+        insert(cursor, OcopProduct, OCOP_SQL, [ORGS], [OCOP])
+        insert(cursor, Loan, LOANS_SQL, [ORGS], [LOANS])
         for table in ("area", "organization", "location", "figures", "ocopproduct", "loan"):
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('cooperatives_{table}', 'id'),"
@@ -325,38 +329,74 @@ RESTRICTION = """WHERE o.id IN (SELECT organization_id FROM cooperatives_locatio
                       WHERE area_id = ANY(%s))"""
 
 
-def counted_ids(area: Area | None, day: datetime.date, area_map) -> set[int]:
-    """The recorded location areas that count in ``area`` (None: anywhere) at ``day``."""
-    if area is None:
-        return {pk for pk in area_map.bounds if area_map.resolve(pk, day) is not None}
+NATIONAL_FLOOR_SQL = """
+WITH periods (year, months, s, d) AS (VALUES (%s, %s, %s::date, %s::date),
+                                             (%s, %s, %s::date, %s::date))
+SELECT p.year,
+       count(*) FILTER (WHERE o.kind = 'htx'),
+       count(*) FILTER (WHERE o.kind = 'htx' AND o.founded_on >= p.s),
+       count(*) FILTER (WHERE o.kind = 'union'),
+       count(*) FILTER (WHERE o.kind = 'credit_fund'),
+       count(*) FILTER (WHERE o.kind = 'group'),
+       count(f.id) FILTER (WHERE o.kind = 'htx'),
+       sum(f.members) FILTER (WHERE o.kind = 'htx'),
+       sum(f.workers) FILTER (WHERE o.kind = 'htx'),
+       sum(f.revenue) FILTER (WHERE o.kind = 'htx'),
+       count(f.revenue) FILTER (WHERE o.kind = 'htx'),
+       sum(f.avg_income * f.workers) FILTER (WHERE o.kind = 'htx' AND f.workers > 0),
+       count(*) FILTER (WHERE o.kind = 'htx' AND f.meets_ntm_13_1)
+FROM periods p
+JOIN cooperatives_organization o ON o.founded_on <= p.d
+ AND NOT (o.status IN ('dissolved', 'merged', 'converted')
+          AND o.status_changed_on IS NOT NULL AND o.status_changed_on <= p.d)
+LEFT JOIN cooperatives_figures f
+       ON f.organization_id = o.id AND f.year = p.year AND f.months = p.months
+GROUP BY p.year
+"""
+
+
+def counted_ids(area: Area, day: datetime.date, area_map) -> set[int]:
+    """The recorded location areas that count in ``area`` at ``day``."""
     return area_map.raw_ids_in(area.pk, day)
 
 
-def floor_arguments(area: Area | None, year: int, months: int) -> list:
-    """The floor's parameters: both periods, and the location areas counting in either.
-
-    Working out which recorded areas count (successors included) is part of the input,
-    as the report's area map is part of the report.
-    """
-    area_map, periods, ids = AreaMap(), [], set()
+def periods(year: int, months: int) -> list:
+    """Both periods' parameters: (year, months, start, end) for ``year`` and a year earlier."""
+    values = []
     for y in (year, year - 1):
-        end = period_end(y, months)
-        periods += [y, months, datetime.date(y, 1, 1), end]
-        ids |= counted_ids(area, end, area_map)
-    if area is None:  # the whole country: no restriction to a list of areas
-        return [*periods, sorted(ids)]
-    return [*periods, sorted(ids), sorted(ids)]
+        values += [y, months, datetime.date(y, 1, 1), period_end(y, months)]
+    return values
+
+
+def floor_arguments(area: Area, year: int, months: int) -> list:
+    """A province floor's parameters: both periods, and the location areas counting in either.
+
+    Working out which recorded areas count (successors included) is Python (the area map),
+    timed apart from the floor's SQL: the floor is the SQL alone.
+    """
+    area_map, ids = AreaMap(), set()
+    for y in (year, year - 1):
+        ids |= counted_ids(area, period_end(y, months), area_map)
+    return [*periods(year, months), sorted(ids), sorted(ids)]
 
 
 def floor(arguments: list) -> list[tuple]:
-    restriction = RESTRICTION if len(arguments) == 10 else ""
     with connection.cursor() as cursor:
-        cursor.execute(FLOOR_SQL.format(restriction=restriction), arguments)
+        cursor.execute(FLOOR_SQL.format(restriction=RESTRICTION), arguments)
+        return cursor.fetchall()
+
+
+def national_floor(arguments: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(NATIONAL_FLOOR_SQL, arguments)
         return cursor.fetchall()
 
 
 def floor_totals(area: Area | None, year: int, months: int) -> dict[int, dict[str, int]]:
     """{year: {htx_total, members_total}} from the floor's rows, to check the report."""
+    if area is None:
+        rows = national_floor(periods(year, months))
+        return {row[0]: {"htx_total": row[1], "members_total": row[7] or 0} for row in rows}
     rows, area_map, totals = floor(floor_arguments(area, year, months)), AreaMap(), {}
     for y in (year, year - 1):
         counted = counted_ids(area, period_end(y, months), area_map)
@@ -372,9 +412,16 @@ def floor_totals(area: Area | None, year: int, months: int) -> dict[int, dict[st
 
 
 def median_seconds(action, runs: int) -> float:
-    action()  # warm: plans, caches, the area map's first load
+    if common.SMOKE:  # once, unwarmed: only that it runs
+        runs = 0
+    else:
+        action()  # warm: plans, caches, the area map's first load
     times = []
     for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    if not times:
         started = time.perf_counter()
         action()
         times.append(time.perf_counter() - started)
@@ -392,10 +439,20 @@ def measure_case(label, area, year, months, runs) -> dict:
     check = floor_totals(area, year, months)
     for y, key in ((year, "value"), (year - 1, "previous")):
         for code in ("htx_total", "members_total"):
-            got = report["indicators"][code][key]
-            if got != check[y][code]:
-                sys.exit(f"{label}: report {code} {key} {got} != floor {check[y][code]}")
-    floor_s = median_seconds(lambda: floor(floor_arguments(area, year, months)), runs)
+            got, floor_value = report["indicators"][code][key], check[y][code]
+            # The national lower bound also counts the organisations whose recorded area
+            # maps to no area at the end (a district abolished without successor), which
+            # the report leaves out: it must count at least as many, never fewer.
+            agrees = floor_value >= got if area is None else floor_value == got
+            if not agrees:
+                sys.exit(f"{label}: report {code} {key} {got}, floor {floor_value}")
+    if area is None:  # the lower bound: one pass over organisations and figures
+        arguments, setup_s = periods(year, months), 0.0
+        floor_s = median_seconds(lambda: national_floor(arguments), runs)
+    else:  # the area map's Python timed apart; the floor is the SQL alone
+        setup_s = median_seconds(lambda: floor_arguments(area, year, months), runs)
+        arguments = floor_arguments(area, year, months)
+        floor_s = median_seconds(lambda: floor(arguments), runs)
     report_s = median_seconds(lambda: json_report(area, year, months), runs)
     return {
         "label": label,
@@ -403,6 +460,8 @@ def measure_case(label, area, year, months, runs) -> dict:
         "htx": report["indicators"]["htx_total"]["value"],
         "report_ms": report_s * 1000,
         "floor_ms": floor_s * 1000,
+        "setup_ms": setup_s * 1000,
+        "national": area is None,
     }
 
 
@@ -423,8 +482,8 @@ main indicators and every indicator of every child only up to 12 child areas; th
 matrix of all 44 indicators for 80 communes took 5 s and 25 pages."""
 
 
-HEADER = ["| Report | Child areas | HTX | Report ms | Floor ms | Ratio | Goal | Met |",
-          "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+HEADER = ["| Report | Child areas | HTX | Report ms | Floor SQL ms | Floor set-up ms (Python) "
+          "| Ratio to the SQL | Goal | Met |", "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
 
 
 def write_doc(cases, pdfs, scaling, when) -> None:
@@ -432,12 +491,16 @@ def write_doc(cases, pdfs, scaling, when) -> None:
     lines = []
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
-        national = case["label"].startswith("Toàn quốc")
-        goal = f"≤ {GOAL_RATIO:g}× floor" + ("" if national else f", < {GOAL_PROVINCE_MS} ms")
-        met = ratio <= GOAL_RATIO and (national or case["report_ms"] < GOAL_PROVINCE_MS)
+        if case["national"]:  # a lower bound, not a like-for-like floor: judged absolutely
+            goal, met = f"< {GOAL_NATIONAL_S:g} s", case["report_ms"] < GOAL_NATIONAL_S * 1000
+            setup = "—"
+        else:
+            goal = f"≤ {GOAL_RATIO:g}× floor SQL, < {GOAL_PROVINCE_MS} ms"
+            met = ratio <= GOAL_RATIO and case["report_ms"] < GOAL_PROVINCE_MS
+            setup = f"{case['setup_ms']:.0f}"
         lines.append(
             f"| {case['label']} | {case['children']} | {case['htx']:,} | {case['report_ms']:.0f} "
-            f"| {case['floor_ms']:.0f} | {ratio:.2f} | {goal} | {yes(met)} |"
+            f"| {case['floor_ms']:.0f} | {setup} | {ratio:.2f} | {goal} | {yes(met)} |"
         )
     pdf_lines = [
         "| PDF | Seconds | Goal | Met |",
@@ -459,12 +522,22 @@ def write_doc(cases, pdfs, scaling, when) -> None:
         "province until 30/06/2025, merged into 80 new communes from 01/07/2025; 10 % of "
         "organisations moved once (a fifth of them to another province). Times are medians "
         "of warm runs in one process; the report time is `build_report` plus `json.dumps`. "
-        "The floor is one hand-written PostgreSQL query computing the core counts and sums "
-        "(organisations existing at the end by kind, new HTX, the period's HTX figures sums "
-        "and the weighted income) for the period and the same period a year earlier, grouped "
-        "by the location recorded at the end; the benchmark checks that it agrees with the "
-        "report. The report computes all 44 indicators (also ceased HTX, OCOP, loans, "
-        "targets) and resolves every location through the reform's successors.",
+        "A province's floor is one hand-written PostgreSQL query computing the core counts "
+        "and sums (organisations existing at the end by kind, new HTX, the period's HTX "
+        "figures sums and the weighted income) for the period and the same period a year "
+        "earlier, grouped by the location recorded at the end; the floor is that SQL alone. "
+        "The list of location areas counting in the province (the area map and the reform's "
+        "successors, Python) is its input, timed separately in its own column. The whole "
+        "country's floor is a lower bound of the national report's work: the same counts "
+        "and sums in one pass over the organisations and the two periods' figures, with no "
+        "location at all (the report also resolves every organisation's location to its "
+        "province); its ratio is shown for information, and the national report is judged "
+        "by its absolute time. The benchmark checks that each province floor agrees with the "
+        "report (HTX and members, both periods), and that the national one counts at least as "
+        "many (it also counts organisations recorded in an area that maps to none at the end, "
+        "such as a district abolished without successor, which the report leaves out). The "
+        "report computes all 44 indicators (also ceased HTX, OCOP, loans, targets) and "
+        "resolves every location through the reform's successors.",
         "", f"Run: {when}.", "", *HEADER, *lines, "", *pdf_lines, "",
         "Every province's report (linear in the data, flat in the number of child areas):",
         "", *scale_lines, "", NOTES, "",
@@ -490,7 +563,9 @@ def main() -> None:
         (f"{province.name}, năm 2025", measure_pdf(province, 2025, 12)),
     ]
     scaling = []
-    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[:10]:
+    for area in Area.objects.filter(level=Area.Level.PROVINCE).order_by("code")[
+        : 2 if common.SMOKE else 10
+    ]:
         orgs = Organization.objects.filter(area__parent=area).count()
         orgs += Organization.objects.filter(area__parent__parent=area).count()
         half = median_seconds(lambda a=area: json_report(a, 2025, 6), 3) * 1000
@@ -499,11 +574,15 @@ def main() -> None:
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         print(f"{case['label']}: report {case['report_ms']:.0f} ms, "
-              f"floor {case['floor_ms']:.0f} ms, ratio {ratio:.2f}")  # fmt: skip
+              f"floor SQL {case['floor_ms']:.0f} ms (set-up {case['setup_ms']:.0f} ms), "
+              f"ratio {ratio:.2f}")  # fmt: skip
     for label, seconds in pdfs:
         print(f"PDF {label}: {seconds:.2f} s")
     for name, orgs, half, year in scaling:
         print(f"{name}: {orgs} organisations, {half:.0f} ms (6 months), {year:.0f} ms (year)")
+    if common.SMOKE:
+        print("smoke run: docs/performance.md left as it is")
+        return
     write_doc(cases, pdfs, scaling, when)
     print(f"written: {DOC.relative_to(ROOT)}")
 

@@ -1,6 +1,7 @@
 """`make bench-soak`: the public pages under load for minutes, while imports and reports run.
 
-On the national dataset of `make bench-report` (built on first use), gunicorn is started as
+On the national dataset of `make bench-report` (built on first use; its database and the
+port as bench/common.py says), gunicorn is started as
 `make bench-web` starts it (DEBUG off, WhiteNoise, the Dockerfile's worker count, no Redis:
 each worker keeps its own page cache in memory). For ``SOAK_SECONDS`` (default 300):
 
@@ -38,11 +39,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import common  # noqa: E402
 import report_bench  # noqa: E402  (sets up Django on the benchmark database)
 import web_bench  # noqa: E402
+from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from docs_section import replace_section  # noqa: E402
-from import_bench import database, machine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from cooperatives.models import (  # noqa: E402
@@ -54,16 +56,17 @@ from cooperatives.models import (  # noqa: E402
     Sector,
 )
 
-SECONDS = int(os.environ.get("SOAK_SECONDS", "300"))
-CONNECTIONS, THREADS, SAMPLE_EVERY = 16, 2, 3.0
+SECONDS = int(os.environ.get("SOAK_SECONDS", "5" if common.SMOKE else "300"))
+CONNECTIONS, THREADS = (4, 1) if common.SMOKE else (16, 2)
+SAMPLE_EVERY = 1.0 if common.SMOKE else 3.0
 # A request still unanswered after this long counts as an error (gunicorn's own worker
 # timeout is 60 s); slower answers show in the latencies.
 WRK_TIMEOUT_S = 30
 GROWTH_BOUND_MB, PEAK_BOUND_MB = 30, 250
-PREFIX, SOAK_ORGS = "SOAK", 300
+PREFIX, SOAK_ORGS = "SOAK", 30 if common.SMOKE else 300
 PROVINCE = report_bench.MEASURED
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Soak (make bench-soak)"
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PYTHON = sys.executable
 
 LUA = """
 paths = {%s}
@@ -206,8 +209,8 @@ class Sampler(threading.Thread):
 
 def summary(samples: list[tuple[float, float]], seconds: int) -> dict:
     window = min(60, seconds / 3)
-    first = [mb for t, mb in samples if t <= window]
-    last = [mb for t, mb in samples if t >= samples[-1][0] - window]
+    first = [mb for t, mb in samples if t <= window] or [samples[0][1]]
+    last = [mb for t, mb in samples if t >= samples[-1][0] - window] or [samples[-1][1]]
     first_mb, last_mb = sum(first) / len(first), sum(last) / len(last)
     return {
         "first": first_mb,
@@ -318,8 +321,7 @@ def main() -> None:
     last = ImportBatch.objects.order_by("-pk").values_list("pk", flat=True).first()
     first_batch = (last or 0) + 1
     env = web_bench.environment(0)
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
-                   env=env, check=True)  # fmt: skip
+    web_bench.collect_static(env)
     others = busy_elsewhere()
     folder = Path(tempfile.mkdtemp(prefix="htx-soak-"))
     port = web_bench.free_port()
@@ -372,8 +374,11 @@ def main() -> None:
         print(f"worker {pid}: RSS {s['first']:.1f} -> {s['last']:.1f} MB "
               f"({s['growth']:+.1f}), peak {s['peak']:.1f} MB")  # fmt: skip
     when = f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {database()}, {machine()}"
-    write_doc(load, workers, imports, reports, problems, when, others)
-    print(f"written: {DOC.relative_to(ROOT)}")
+    if common.SMOKE:
+        print("smoke run: docs/performance.md left as it is")
+    else:
+        write_doc(load, workers, imports, reports, problems, when, others)
+        print(f"written: {DOC.relative_to(ROOT)}")
     if problems:
         sys.exit("soak goals missed:\n" + "\n".join(problems))
 

@@ -5,15 +5,19 @@ each) and times, on one database: the import of the figures file (15,000 rows cr
 and its undo (15,000 deleted), then the import of the same rows with other numbers
 (15,000 updated) and its undo (15,000 restored). With ``--baseline REF`` (a git ref, e.g.
 ``main`` before the bulk undo) the same steps run again with ``undo_batch`` as it is in
-REF, and the ratio is printed. Prints only; writes no document. Uses DATABASE_URL, or a
-scratch SQLite file.
+REF, and the ratio is printed. Prints only; writes no document.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/htx_undo \\
+Its database: ``BENCH_UNDO_DATABASE_URL``; else, when DATABASE_URL is PostgreSQL, a
+database of its own on that server (``<BENCH_DB_PREFIX>_undo``, see bench/common.py); else
+a scratch SQLite file. ``BENCH_SMOKE=1``: 150 organisations, 600 rows.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         python bench/undo_bench.py --baseline main
 """
 
 import argparse
 import itertools
+import os
 import subprocess
 import sys
 import time
@@ -22,6 +26,12 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402
+
+if os.environ.get("BENCH_UNDO_DATABASE_URL") or os.environ.get("DATABASE_URL", "").startswith(
+    ("postgres://", "postgresql://")
+):  # import_bench takes its database from BENCH_IMPORT_DATABASE_URL
+    os.environ["BENCH_IMPORT_DATABASE_URL"] = common.database_url("undo")
 import import_bench as base  # noqa: E402 (sets Django up)
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -32,7 +42,8 @@ from cooperatives.spreadsheets import undo as current_undo  # noqa: E402
 from cooperatives.spreadsheets.engine import import_file  # noqa: E402
 from cooperatives.spreadsheets.kinds import KINDS  # noqa: E402
 
-ORGS, ROWS = 1_500, 15_000
+ORGS = 150 if common.SMOKE else 1_500
+ROWS = ORGS * len(base.PERIODS)  # 15,000 in a full run
 
 
 def baseline_undo(ref: str):
@@ -116,6 +127,8 @@ def main() -> None:
         if len(names) > 1:
             cells.append(f"{runs[names[1]][step] / runs['bulk'][step]:.1f}×")
         print(f"| {step} | " + " | ".join(cells) + " |")
+    if common.SMOKE:
+        print("smoke run: every step ran")
     if connection.vendor == "sqlite" and str(base.SCRATCH) in str(connection.settings_dict["NAME"]):
         connection.close()
         base.SCRATCH.unlink(missing_ok=True)
