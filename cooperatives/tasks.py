@@ -84,49 +84,41 @@ def preview_import(
     import is removed from the storage.
     """
     with jobs.running(job_id) as job:
-        data = pending.peek(token)
-        if data is None:
-            raise jobs.JobFailed(GONE)
-        expected = estimate_rows(data, file_name)
-        job.progress(0, expected or None, READING)
-        read, step = _reporters(job, expected)
-        result = import_file(
-            kind=KINDS[sheet_kind],
-            data=data,
-            file_name=file_name,
-            user=_user(user_id),
-            dry_run=True,
-            progress=read,
-            progress_every=250,
-            on_step=step,
+        result = _import_with_progress(
+            job, pending.peek(token), sheet_kind, file_name, user_id, dry_run=True
         )
-        del data
         details = preview_details(result, sheet_kind)
         if not (result.ok and (result.created or result.updated)):
             pending.discard(token)
         job.finish(result.summary(), result_url=f"{page_url}?cong_viec={job_id}", details=details)
 
 
+def _import_with_progress(job, data, sheet_kind, file_name, user_id, *, dry_run):
+    """Run ``import_file`` on a kept upload, reporting rows read and steps on ``job``."""
+    if data is None:
+        raise jobs.JobFailed(GONE)
+    expected = estimate_rows(data, file_name)
+    job.progress(0, expected or None, READING)
+    read, step = _reporters(job, expected)
+    return import_file(
+        kind=KINDS[sheet_kind],
+        data=data,
+        file_name=file_name,
+        user=_user(user_id),
+        dry_run=dry_run,
+        progress=read,
+        progress_every=250,
+        on_step=step,
+    )
+
+
 @task()
 def run_import(*, job_id: int, sheet_kind: str, token: str, file_name: str, user_id) -> None:
     """Import a confirmed upload whole, or nothing; end with the batch page, or the errors."""
     with jobs.running(job_id) as job:
-        data = pending.take(token)
-        if data is None:
-            raise jobs.JobFailed(GONE)
-        expected = estimate_rows(data, file_name)
-        job.progress(0, expected or None, READING)
-        read, step = _reporters(job, expected)
-        result = import_file(
-            kind=KINDS[sheet_kind],
-            data=data,
-            file_name=file_name,
-            user=_user(user_id),
-            progress=read,
-            progress_every=250,
-            on_step=step,
+        result = _import_with_progress(
+            job, pending.take(token), sheet_kind, file_name, user_id, dry_run=False
         )
-        del data
         if not result.ok:
             # The data changed between preview and confirmation: the new verdict.
             job.fail(result.summary(), details={"errors": _error_lines(result)})
