@@ -1,6 +1,9 @@
+from urllib.parse import quote
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from cooperatives.models import Organization
 
@@ -17,12 +20,24 @@ class OrganizationSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        # (code, updated_at) pairs, not model instances: a page of 5,000 is read in one
+        # light query (core.sitemaps writes the XML).
         return (
-            Organization.objects.filter(is_public=True).only("code", "updated_at").order_by("code")
+            Organization.objects.filter(is_public=True)
+            .order_by("code")
+            .values_list("code", "updated_at")
         )
 
-    def lastmod(self, item: Organization):
-        return item.updated_at
+    def location(self, item: tuple) -> str:
+        # The organisation page's address (``Organization.get_absolute_url``), reversed
+        # once per page with a stand-in code rather than once per organisation.
+        if not hasattr(self, "_address"):
+            self._address = reverse("cooperatives:organization", args=["CODE"]).split("CODE")
+        before, after = self._address
+        return f"{before}{quote(item[0], safe=RFC3986_SUBDELIMS + '/~:@')}{after}"
+
+    def lastmod(self, item: tuple):
+        return item[1]
 
     def get_latest_lastmod(self):
         # The index's date of this section: one aggregate, not a walk over every item

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django_tasks_db.models import DBTaskResult
 
 from cooperatives.sitemaps import OrganizationSitemap, PortalSitemap
+from core import sitemaps as sitemap_views
 from core import views
 from core.caching import cached_for_visitors, next_midnight
 from core.media import serve_media
@@ -52,7 +52,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         cached_for_visitors(
-            sitemap,
+            sitemap_views.section,
             "sitemap",
             data=["registry", "news"],
             parameters=["p"],
