@@ -5,13 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
-from cooperatives.models import Area
+from cooperatives.models import Area, AreaMap
+from cooperatives.public import portal_areas
 from cooperatives.scoping import scoped_area_ids
 from core import freshness, private_files
 from core.lib.periods import months_label, period_label
@@ -47,25 +49,41 @@ def _report(request, code: str, year: int, months: int):
     return area, report, None, frozen, 200
 
 
-def _area_tree(areas, allowed) -> list[tuple[Area, int]]:
-    """Return (area, depth) in tree order: each province, then its districts and communes.
+def _area_tree(areas) -> list[tuple[Area, int]]:
+    """Return (area, depth) in tree order: each top area, then its districts and communes.
 
-    Old and new units both appear, with their dates; ``allowed`` (None for all) limits
-    the list to an area officer's areas.
+    An area whose parent is not in ``areas`` starts a tree of its own (an area officer's
+    district, a province whose units are not listed).
     """
+    ids = {area.pk for area in areas}
     children: dict[int | None, list[Area]] = {}
     for area in areas:
-        children.setdefault(area.parent_id, []).append(area)
+        children.setdefault(area.parent_id if area.parent_id in ids else None, []).append(area)
     result: list[tuple[Area, int]] = []
 
     def visit(parent_id, depth):
         for area in sorted(children.get(parent_id, []), key=lambda a: a.code):
-            if allowed is None or area.pk in allowed:
-                result.append((area, depth))
+            result.append((area, depth))
             visit(area.pk, depth + 1)
 
     visit(None, 0)
     return result
+
+
+def _picker_areas(allowed: set[int] | None) -> list[tuple[Area, int]]:
+    """The units the picker lists: an area officer's own; for the others every province
+    (old and new) and every unit of the portal's territory.
+
+    With the whole country loaded (14,138 units) a list of every commune was a 1.5 MB
+    page that no one could scroll on a phone; a unit elsewhere is typed as its code.
+    """
+    if allowed is not None:
+        areas = Area.objects.filter(pk__in=allowed)
+    else:
+        own = portal_areas(AreaMap.current())
+        areas = Area.objects.filter(Q(level=Area.Level.PROVINCE) | Q(pk__in=own))
+    fields = ("code", "name", "level", "parent_id", "valid_from", "valid_to")
+    return _area_tree(list(areas.only(*fields)))
 
 
 def _unit_choice(area: Area) -> str:
@@ -131,7 +149,8 @@ def report_index(request):
     if not request.user.has_perm("reports.view_report"):
         raise PermissionDenied
     choice, year, months = (
-        request.GET.get("dia_ban", ""),
+        # A code typed in "Mã đơn vị khác" wins over the list.
+        request.GET.get("ma", "").strip() or request.GET.get("dia_ban", ""),
         request.GET.get("nam", ""),
         request.GET.get("so_thang", ""),
     )
@@ -149,7 +168,7 @@ def report_index(request):
                     months=int(months),
                 )  # fmt: skip
     allowed = scoped_area_ids(request.user)
-    areas = _area_tree(Area.objects.all(), allowed)
+    areas = _picker_areas(allowed)
     today = timezone.localdate()
     province = current_province(today)
     period = latest_period_with_figures(province, today) if province else None
@@ -159,6 +178,8 @@ def report_index(request):
     context = {
         "areas": [(area, depth, _unit_choice(area)) for area, depth in areas],
         "selected": choice if choice else (_unit_choice(province) if province else ""),
+        "province": province,
+        "typed": request.GET.get("ma", "").strip()[:40] if refusal else "",
         "country": allowed is None,
         "years": list(range(max(today.year, default_year), min(2020, default_year) - 1, -1)),
         "selected_year": default_year,

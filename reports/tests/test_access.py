@@ -180,6 +180,29 @@ class ReportPickerInputTests(RolesTestCase):
     def test_a_valid_choice_still_opens_the_report(self):
         self.assertRedirects(self.pick(), "/bao-cao/36/2023/6/")
 
+    def test_other_provinces_are_listed_without_their_communes_which_are_typed(self):
+        from testing import factories as f
+
+        hanoi = f.area("01", "Thành phố Hà Nội", level="province")
+        ba_dinh = f.area("00004", "Phường Ba Đình", parent=hanoi)
+        page = self.client.get("/bao-cao/")
+        names = [area.name for area, _, _ in page.context["areas"]]
+        self.assertIn("Thành phố Hà Nội", names)
+        self.assertNotIn("Phường Ba Đình", names)
+        self.assertIn("Huyện Hải Hậu", names)  # the portal's own province, whole
+        self.assertContains(page, 'name="ma"')
+        # A unit not listed is typed as its code, which wins over the list.
+        typed = self.client.get(
+            "/bao-cao/", {"dia_ban": "36", "ma": " 00004 ", "nam": "2023", "so_thang": "6"}
+        )
+        self.assertRedirects(typed, "/bao-cao/00004/2023/6/", fetch_redirect_response=False)
+        self.assertEqual(
+            self.client.get("/bao-cao/00004/2023/6.json").json()["area"]["code"], ba_dinh.code
+        )
+        wrong = self.client.get("/bao-cao/", {"ma": "0/04", "nam": "2023", "so_thang": "6"})
+        self.assertContains(wrong, "Địa bàn “0/04” không hợp lệ", status_code=400)
+        self.assertContains(wrong, 'value="0/04"', status_code=400)  # kept to be corrected
+
     def test_the_xlsx_of_an_area_whose_children_have_odd_names(self):
         self.y_yen.name = "Huyện Ý/Yên: [cũ]"
         self.y_yen.save()
