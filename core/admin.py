@@ -1,18 +1,55 @@
 """Admin building blocks the whole site shares (the registry's, news's and reports' admins)."""
 
 import datetime
+import hashlib
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 
+from core import freshness
 from core.forms import VietnameseDecimalField
 from core.lib.formatting import vn_number
 from core.lib.text import fold
 from core.models import Job
+
+
+class VersionedCountPaginator(Paginator):
+    """Counts a list once per data version: a COUNT(*) over two million figures rows
+    took 130 ms of every page of the list at national scale.
+
+    The key holds the count query itself (filters, search and an area officer's scope
+    are in it) and the versions of ``versions`` (``core.freshness``), which every save,
+    delete and import moves on; ``COUNT_SECONDS`` bounds what a change made another way
+    could leave stale.
+    """
+
+    versions: tuple[str, ...] = ("registry", "figures")
+    COUNT_SECONDS = 60
+
+    @cached_property
+    def count(self) -> int:
+        query = self.object_list
+        if not hasattr(query, "query"):
+            return super().count
+        try:
+            sql, params = query.query.sql_with_params()
+        except EmptyResultSet:
+            return 0
+        versions = ":".join(str(freshness.version(name)) for name in self.versions)
+        digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
+        key = f"admin-count:{query.model._meta.label_lower}:{versions}:{digest}"
+        total = cache.get(key)
+        if total is None:
+            total = super().count
+            cache.set(key, total, self.COUNT_SECONDS)
+        return total
 
 
 class FoldedSearchMixin:

@@ -4,14 +4,21 @@ from datetime import date
 
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.models import Area, AreaMap, Organization
+from cooperatives.public import portal_areas
 from cooperatives.scoping import area_scope, scoped_area_ids
-from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
+from core.admin import (
+    FoldedSearchMixin,
+    SafeHistoryMixin,
+    SafeListParametersMixin,
+    VersionedCountPaginator,
+)
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -76,12 +83,18 @@ def area_list_filter(lookup: str, title: str = _("địa bàn")):
 
         def lookups(self, request, model_admin):
             allowed = scoped_area_ids(request.user)
-            areas = Area.objects.filter(level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT])
-            areas = areas | Area.objects.filter(
-                level=Area.Level.COMMUNE, parent__level=Area.Level.PROVINCE
-            )
             if allowed is not None:
                 areas = Area.objects.filter(pk__in=allowed)
+            else:
+                # Every province (old and new); districts and new communes only of the
+                # portal's own territory: with the whole country loaded, all of them were
+                # some 4,000 links (a 300 KB list, 0.3 s per page).
+                own = portal_areas(AreaMap.current())
+                areas = Area.objects.filter(
+                    Q(level=Area.Level.PROVINCE)
+                    | Q(pk__in=own, level=Area.Level.DISTRICT)
+                    | Q(pk__in=own, level=Area.Level.COMMUNE, parent__level=Area.Level.PROVINCE)
+                )
             level_order = {level: index for index, level in enumerate(Area.Level.values)}
             result = []
             for area in sorted(
@@ -108,6 +121,8 @@ class RegistryAdmin(
     SafeListParametersMixin, AreaLabelMixin, FoldedSearchMixin, SafeHistoryMixin, SimpleHistoryAdmin
 ):
     """The base of every registry admin page."""
+
+    paginator = VersionedCountPaginator
 
     def sees_whole_site(self, request) -> bool:
         # A deleted record's history is for staff of the whole province only.

@@ -234,6 +234,26 @@ class FiguresListTests(RolesTestCase):
             self.assertEqual(rows("?months__exact=12"), [(2019, 12)])
             self.assertEqual(rows("?year__exact=abc"), [])
 
+    def test_the_list_is_counted_once_per_data_version_and_per_scope(self):
+        def counts(user, query=""):
+            self.client.force_login(user)
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(self.url + query)
+            counted = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(")]
+            return response.context["cl"].result_count, len(counted)
+
+        clear_caches()
+        everything, counted = counts(self.superuser)
+        self.assertEqual(counted, 1)
+        self.assertEqual(counts(self.superuser), (everything, 0))  # from the cache
+        own, counted = counts(self.area_officer)  # another scope: counted apart
+        self.assertEqual(counted, 1)
+        self.assertLess(own, everything)
+        self.assertEqual(counts(self.superuser, "?year__exact=2023")[1], 1)  # another filter
+        f.figures(self.own, 2019, 12)  # a save moves the figures' version on
+        self.assertEqual(counts(self.superuser), (everything + 1, 1))
+        self.assertEqual(counts(self.area_officer), (own + 1, 1))
+
     @unittest.skipUnless(connection.vendor == "postgresql", "index definitions are PostgreSQL's")
     def test_the_list_order_has_its_index(self):
         with connection.cursor() as cursor:

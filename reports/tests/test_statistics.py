@@ -94,3 +94,40 @@ class StatisticsFreshnessTests(RolesTestCase):
         self.assertContains(response, ">Quản trị<")
         self.client.logout()
         self.assertNotContains(self.client.get("/thong-ke/"), ">Quản trị<")
+
+
+class HomePartsCacheTests(RolesTestCase):
+    """Signed-in people never get a cached page: the home page's province figures and
+    registry counts are still computed once per data version, not per visit."""
+
+    def setUp(self):
+        cache.clear()
+        self.client.force_login(self.alliance)
+
+    def home_queries(self) -> list[str]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/")
+        self.assertEqual(response.status_code, 200)
+        return [q["sql"] for q in queries if "cooperatives_organization" in q["sql"]]
+
+    def test_the_second_home_page_reads_no_organisation_until_a_change(self):
+        self.assertTrue(self.home_queries())
+        self.assertEqual(self.home_queries(), [])
+        first = self.client.get("/").context["stats"]["values"]["members_total"]
+        org = Organization.objects.get(pk=self.own.pk)
+        figures = org.figures.get(year=2023, months=6)
+        figures.members += 5
+        figures.save()  # a change of figures: counted again, with the new number
+        self.assertTrue(self.home_queries())
+        again = self.client.get("/").context["stats"]["values"]["members_total"]
+        self.assertEqual(again, first + 5)
+        Organization.objects.create(
+            code="0699999999", name="HTX Mới thành lập", sector=org.sector,
+            founded_on=datetime.date(2020, 1, 1), is_public=True,
+        )  # fmt: skip
+        self.assertTrue(self.home_queries())  # a change of the registry: counted again
+        kinds = dict(self.client.get("/").context["kinds"])
+        self.assertEqual(kinds["HTX"], Organization.objects.filter(kind="htx").count())
