@@ -171,18 +171,18 @@ class TypoSearchTests(RolesTestCase):
     def test_nonsense_finds_nothing(self):
         self.assertEqual(self.found("zzqxw"), (0, []))
 
-    def test_the_nearest_are_read_from_the_gist_index_in_order(self):
-        nearest = Organization.objects.order_by(
-            public.WordDistance("name_folded", public.Value("nghia hng"))
-        ).values("pk")[: public.FUZZY_CANDIDATES]
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a test table is tiny
-            sql, params = nearest.query.sql_with_params()
-            cursor.execute(f"EXPLAIN {sql}", params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-        self.assertIn("organization_name_trgm_gist", plan)
-        self.assertIn("Order By", plan)
-        self.assertNotIn("Sort", plan)
+    def test_at_most_the_first_candidates_are_ranked_never_every_name(self):
+        # Ranking (similarity, then name) applies to a bounded subquery that takes the
+        # first names passing the threshold operator, in no order: nothing sorts every
+        # name that shares a common word.
+        with CaptureQueriesContext(connection) as queries:
+            self.found("nghim")
+        ranked = [q["sql"] for q in queries if "WORD_SIMILARITY" in q["sql"].upper()]
+        self.assertTrue(ranked)
+        for sql in ranked:
+            inner = sql[sql.index("IN (SELECT") : sql.index(f"LIMIT {public.FUZZY_CANDIDATES})")]
+            self.assertIn("%>", inner)
+            self.assertNotIn("ORDER BY", inner)
 
 
 class FiguresListTests(RolesTestCase):
