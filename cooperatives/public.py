@@ -23,6 +23,7 @@ from cooperatives.models import (
     Sector,
     validity_text,
 )
+from core.forms import FastSelect
 from core.lib.formatting import vn_number
 from core.lib.reform import LAST_OLD_DAY, REFORM_DATE_TEXT
 from core.lib.text import fold
@@ -261,6 +262,12 @@ DEFAULT_SORT = "ten"
 
 class PublicFilters(forms.Form):
     """GET filters that never fail: a wrong value in a bookmarked link is ignored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # the same lists, rendered without templates
+            if type(field.widget) is forms.Select:
+                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.choices)
 
     def chosen(self) -> dict:
         if not hasattr(self, "_chosen"):

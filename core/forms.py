@@ -1,6 +1,9 @@
 from decimal import Decimal
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 class VietnameseDecimalField(forms.DecimalField):
@@ -21,3 +24,40 @@ class VietnameseDecimalField(forms.DecimalField):
             # Stored with six places; people read the significant ones only.
             value = value.normalize()
         return super().prepare_value(value)
+
+
+class FastSelect(forms.Select):
+    """A ``<select>`` written in Python, with the markup of Django's ``Select``.
+
+    Django renders each option through a template: a public filter form with the
+    province's 200-odd units took 25-50 ms to render, more than the directory's queries.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        chosen = set(self.format_value(value))
+        found = False
+
+        def option(option_value, label) -> str:
+            nonlocal found
+            option_value = "" if option_value is None else str(option_value)
+            selected = not found and option_value in chosen
+            found = found or selected
+            return format_html(
+                '<option value="{}"{}>{}</option>',
+                option_value,
+                mark_safe(" selected") if selected else "",
+                label,
+            )
+
+        parts = [format_html("<select{}>", flatatt(final))]
+        for group_value, group_label in self.choices:
+            if isinstance(group_label, list | tuple):
+                parts.append(format_html('<optgroup label="{}">', group_value))
+                parts.extend(option(v, label) for v, label in group_label)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(group_value, group_label))
+        parts.append("</select>")
+        return mark_safe("".join(parts))
