@@ -22,7 +22,8 @@ Then, in one run, each measured as the median of several warm runs:
 - each floor checked to agree with the report;
 - the PDF of the province (both periods);
 - the province reports of every province, to show the cost grows with the data and not
-  with the number of child areas.
+  with the number of child areas;
+- the pages of issue 15's list one at a time, public and staff (bench/pages_bench.py).
 Results go to docs/performance.md. Its database: bench/common.py (``<BENCH_DB_PREFIX>_report``
 or ``BENCH_REPORT_DATABASE_URL``). ``BENCH_SMOKE=1``: 400 organisations, three years, each
 measure once, nothing written.
@@ -50,6 +51,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import pages_bench  # noqa: E402
 from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -489,6 +491,8 @@ HEADER = ["| Report | Child areas | HTX | Report ms | Floor SQL ms | Floor set-u
 def write_doc(cases, pdfs, scaling, when) -> None:
     yes = lambda ok: "yes" if ok else "**no**"  # noqa: E731
     lines = []
+    page_results = pages_bench.measure(MEASURED)
+    pages_bench.print_results(page_results)
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         if case["national"]:  # a lower bound, not a like-for-like floor: judged absolutely
@@ -571,6 +575,8 @@ def main() -> None:
         half = median_seconds(lambda a=area: json_report(a, 2025, 6), 3) * 1000
         year = median_seconds(lambda a=area: json_report(a, 2025, 12), 3) * 1000
         scaling.append((area.name, orgs, half, year))
+    page_results = pages_bench.measure(MEASURED)
+    pages_bench.print_results(page_results)
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         print(f"{case['label']}: report {case['report_ms']:.0f} ms, "
@@ -584,6 +590,7 @@ def main() -> None:
         print("smoke run: docs/performance.md left as it is")
         return
     write_doc(cases, pdfs, scaling, when)
+    replace_section(DOC, pages_bench.SECTION, pages_bench.section(page_results, when))
     print(f"written: {DOC.relative_to(ROOT)}")
 
 
