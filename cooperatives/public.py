@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -62,13 +62,14 @@ FUZZY_CANDIDATES = 200
 FUZZY_THRESHOLD = 0.6
 
 
-def search(queryset, text: str):
+def search(queryset, text: str, *, has_rows=None):
     """Return (matching organisations, whether the match is approximate).
 
     Every word must appear in the name, without marks (``phu van`` finds ``Phù Vân``);
     a code is matched from its start. On PostgreSQL, when nothing matches, the names
     nearest by trigram word similarity are ranked by it (at most FUZZY_CANDIDATES), so
-    a typo still finds the organisation.
+    a typo still finds the organisation. ``has_rows(exact)`` tells whether the exact
+    matches are any (by default ``exists()``; the directory counts them instead).
     """
     words, kind = search_words(text)
     if kind:  # "quy tin dung": the credit funds
@@ -80,7 +81,7 @@ def search(queryset, text: str):
     exact = queryset
     for word in words:
         exact = exact.filter(name_folded__contains=word)
-    if connection.vendor != "postgresql" or exact.exists():
+    if connection.vendor != "postgresql" or (has_rows or QuerySet.exists)(exact):
         return exact, False
     from django.contrib.postgres.search import TrigramWordSimilarity
 

@@ -60,13 +60,25 @@ def directory(request):
     if area is not None:
         organizations = public.in_area(organizations, area, today)
     query = chosen.get("q", "")
-    organizations, fuzzy = public.search(organizations, query)
+    key = f"directory-count:{freshness.version('registry')}:{today}:{form.signature()}"
+
+    def has_rows(exact) -> bool:
+        # The exact matches are counted (and the count kept for the page) rather than
+        # asked for twice, once to know whether there are any and once to count them.
+        total = cache.get(key)
+        if total is None:
+            total = exact.count()
+            cache.set(key, total, 600)
+        return total > 0
+
+    organizations, fuzzy = public.search(organizations, query, has_rows=has_rows)
     sort = chosen.get("sort") or ("" if fuzzy else public.DEFAULT_SORT)
     if sort:
         organizations = organizations.order_by(*public.DIRECTORY_SORTS[sort][1])
     organizations = organizations.select_related("sector")
-    key = f"directory-count:{freshness.version('registry')}:{today}:{form.signature()}"
-    paginator = CachedCountPaginator(organizations, PAGE_SIZE, count_key=key)
+    paginator = CachedCountPaginator(
+        organizations, PAGE_SIZE, count_key=f"{key}:gan-dung" if fuzzy else key
+    )
     page = paginator.get_page(request.GET.get("page"))
     if request.GET.get("page") not in (None, "", str(page.number)):
         raise Http404  # a page number that does not exist is not silently another page

@@ -76,6 +76,22 @@ class DirectoryTests(PublicPagesTestCase):
         )
         self.assertContains(response, "có tên gần giống")
 
+    def test_a_search_reads_the_names_once_when_its_count_is_known(self):
+        clear_caches()
+        self.client.cookies["sessionid"] = "khong-co-phien"  # the page cache steps aside
+
+        def searches():
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get("/hop-tac-xa/", {"q": "phu van"})
+            self.assertEqual([o.name for o in response.context["organizations"]],
+                             ["HTX Nông nghiệp Phù Vân"])  # fmt: skip
+            return [q["sql"] for q in queries if "LIKE" in q["sql"].upper()]
+
+        first = searches()
+        self.assertEqual(len(first), 2)  # counted (whether any, and how many), then read
+        self.assertTrue(first[0].upper().startswith("SELECT COUNT("), first)
+        self.assertEqual(len(searches()), 1)  # the count is known: read only
+
     def test_non_public_organisations_never_appear(self):
         self.assertNotIn("HTX Ẩn Danh", self.names())
         self.assertEqual(self.names(q="an danh"), [])
