@@ -1,3 +1,4 @@
+import html
 from decimal import Decimal
 
 from django import forms
@@ -26,6 +27,13 @@ class VietnameseDecimalField(forms.DecimalField):
         return super().prepare_value(value)
 
 
+def _escape(value) -> str:
+    """``conditional_escape`` without its lazy wrappers: safe strings as they are."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 class FastSelect(forms.Select):
     """A ``<select>`` written in Python, with the markup of Django's ``Select``.
 
@@ -44,17 +52,15 @@ class FastSelect(forms.Select):
             option_value = "" if option_value is None else str(option_value)
             selected = not found and option_value in chosen
             found = found or selected
-            return format_html(
-                '<option value="{}"{}>{}</option>',
-                option_value,
-                mark_safe(" selected") if selected else "",
-                label,
+            return (
+                f'<option value="{_escape(option_value)}"{" selected" if selected else ""}>'
+                f"{_escape(label)}</option>"
             )
 
         parts = [format_html("<select{}>", flatatt(final))]
         for group_value, group_label in self.choices:
             if isinstance(group_label, list | tuple):
-                parts.append(format_html('<optgroup label="{}">', group_value))
+                parts.append(f'<optgroup label="{_escape(group_value)}">')
                 parts.extend(option(v, label) for v, label in group_label)
                 parts.append("</optgroup>")
             else:
