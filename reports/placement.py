@@ -210,6 +210,7 @@ def _add_rows(rows, periods: list[Period], names, always=frozenset()) -> None:
     period, and each row's non-zero values once per period, not once per bucket.
     """
     keys = [(p, f"loc_{p.data}", f"exists_{p.data}", f"{p.data}_") for p in periods]
+    plans: dict[tuple, tuple] = {}  # the (sum, column) pairs each list of names adds
     for row in rows:
         pairs = names(row)
         if not pairs:
@@ -219,11 +220,15 @@ def _add_rows(rows, periods: list[Period], names, always=frozenset()) -> None:
             if not buckets:
                 continue
             exists = row.get(exists_key, True)
+            known = plans.get((id(pairs), prefix, exists))
+            if known is not None and known[0] is pairs:
+                plan = known[1]
+            else:  # kept with its list, so that an id is never another list's
+                plan = [(name, prefix + key) for name, key in pairs if exists or name in always]
+                plans[id(pairs), prefix, exists] = (pairs, plan)
             counts, amounts = [], []
-            for name, key in pairs:
-                if not exists and name not in always:
-                    continue
-                value = row[prefix + key]
+            for name, column in plan:
+                value = row[column]
                 if not value:
                     continue
                 if value.__class__ is int:
