@@ -1,10 +1,13 @@
-"""`make bench-import`: the spreadsheet import against a plain bulk_create of the same rows.
+"""`make bench-import`: the spreadsheet import against a plain bulk_create of the same rows,
+and against a plain django-import-export ModelResource.
 
 On one database: (1) time ``import_file`` of 10,000 organisations and 100,000 figures rows
 (XLSX), then read the process peak RSS; (2) empty the tables, time the floor (``bulk_create``
 of instances built beforehand from the same rows, batch_size=1000, one transaction per kind);
-(3) empty them, import again under tracemalloc for the memory of each call. Writes the
-results to docs/performance.md. Query logging is off, as in production.
+(3) empty them, import again under tracemalloc for the memory of each call; (4) the peer
+(bench/import_peer.py): the organisations' file imported by a ModelResource, row by row and
+with ``use_bulk``, each on emptied tables, with what each import wrote counted in the
+database. Writes the results to docs/performance.md. Query logging is off, as in production.
 """
 
 import datetime
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
 
 import common  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 
 SCRATCH = Path(f"/tmp/htx_bench_import_{os.getpid()}.sqlite3")
 # BENCH_IMPORT_DATABASE_URL (PostgreSQL or sqlite:///file); else, when DATABASE_URL is
@@ -44,6 +48,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import import_peer  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.management.color import no_style  # noqa: E402
@@ -225,7 +230,28 @@ def write_doc(rows: list[str]) -> None:
     DOC.write_text(before + "\n".join(body) + ("\n" + nxt + after if nxt else ""))
 
 
-def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss: tuple) -> None:
+def compare_peers(data: bytes, ours: tuple[float, dict, set]) -> list[str]:
+    """Import the organisations' file with each peer on emptied tables; the table's rows.
+
+    ``ours``: the seconds, ``written()`` and ``stored_values()`` of our import of the file.
+    """
+    results = [("ours: `import_file`", *ours[:2])]
+    for name, resource_class in import_peer.PEERS.items():
+        empty_tables()
+        seconds = import_peer.run(resource_class, data, ORGS)
+        counts = import_peer.written()
+        if counts["organizations"] != ORGS:
+            sys.exit(f"{name}: {counts['organizations']} organisations written, not {ORGS}")
+        differ = import_peer.stored_values() ^ ours[2]
+        if differ:
+            sys.exit(f"{name} stored other values than ours, e.g. {sorted(differ)[:2]}")
+        results.append((name, seconds, counts))
+    empty_tables()
+    return import_peer.table(results)
+
+
+def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss: tuple,
+           peers: list[str]) -> None:  # fmt: skip
     db, day, where = database(), datetime.date.today().isoformat(), machine()
     counts = {"organizations": ORGS, "figures": ORGS * len(PERIODS)}
     times["total"], floors["total"] = sum(times.values()), sum(floors.values())
@@ -240,11 +266,13 @@ def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss
                      f"| {ratio:.2f} | {rows / times[name]:,.0f} | {memory} "
                      f"| {traced[name]:.0f} | {goals} | {day} | {where} |")  # fmt: skip
     sizes = ", ".join(f"{n} {len(d) / 2**20:.1f} MB" for n, d in files.items())
-    print(f"XLSX files: {sizes}", *HEADER, *lines, sep="\n")
+    print(f"XLSX files: {sizes}", *HEADER, *lines, "", import_peer.HEADING, *peers, sep="\n")
     if common.SMOKE:
         print("smoke run: docs/performance.md left as it is")
         return
     write_doc(lines)
+    run_line = f"Run: {day}, {db}, {where}."
+    replace_section(DOC, import_peer.HEADING, import_peer.section(peers, ORGS, run_line))
     print(f"written: {DOC.relative_to(ROOT)}")
 
 
@@ -256,13 +284,18 @@ def main() -> None:
     files = {"organizations": xlsx("organizations", org_rows()),
              "figures": xlsx("figures", figure_rows())}  # fmt: skip
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    times = {name: run_import(name, data, traced=False)[0] for name, data in files.items()}
+    times = {"organizations": run_import("organizations", files["organizations"], False)[0]}
+    # Counted before the figures' import, as each peer is.
+    ours_written = import_peer.written(), import_peer.stored_values()
+    times["figures"] = run_import("figures", files["figures"], traced=False)[0]
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     empty_tables()
     floors = floor()
     empty_tables()
     traced = {name: run_import(name, data, traced=True)[1] for name, data in files.items()}
-    report(files, times, floors, traced, (rss_before, peak_rss))
+    # Last, so that the peers' memory is not in the peak RSS above.
+    peers = compare_peers(files["organizations"], (times["organizations"], *ours_written))
+    report(files, times, floors, traced, (rss_before, peak_rss), peers)
     if os.environ["DATABASE_URL"] == f"sqlite:///{SCRATCH}":
         connection.close()
         SCRATCH.unlink(missing_ok=True)
