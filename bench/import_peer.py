@@ -184,8 +184,10 @@ def section(lines: list[str], orgs: int, run_line: str) -> str:
         "simple-history writes a history row); with `use_bulk = True` (batch_size 1000) it "
         "calls `bulk_create`, so neither runs. Neither writes the head office's `Location` "
         "that the “Địa bàn” column means (the row-by-row save then clears the current area, "
-        "which follows the locations). Each import ran on emptied tables in the same "
-        "process; the counts are read from the database after each. No tuning beyond the "
+        "which follows the locations). Each import ran on emptied tables, one after the "
+        "other in the same process (ours timed again just before the peers, so that all "
+        "three share the machine's load); the counts are read from the database after "
+        "each. No tuning beyond the "
         "documented options named here (e.g. `skip_diff`, `force_init_instance`, "
         "`CachedForeignKeyWidget`).",
         "", *lines, "", run_line, "",
