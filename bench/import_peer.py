@@ -187,8 +187,7 @@ def section(lines: list[str], orgs: int, run_line: str) -> str:
         "which follows the locations). Each import ran on emptied tables, one after the "
         "other in the same process (ours timed again just before the peers, so that all "
         "three share the machine's load); the counts are read from the database after "
-        "each. No tuning beyond the "
-        "documented options named here (e.g. `skip_diff`, `force_init_instance`, "
-        "`CachedForeignKeyWidget`).",
+        "each. The library's documented tuning (`skip_diff`, `force_init_instance`, "
+        "`CachedForeignKeyWidget`, `CachedInstanceLoader`) is not applied.",
         "", *lines, "", run_line, "",
     ])  # fmt: skip
