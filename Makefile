@@ -56,9 +56,10 @@ check: install
 # Servers listen on BENCH_PORT, else on a free loopback port. BENCH_SMOKE=1 runs a bench on a
 # tiny dataset without writing docs/performance.md (bench/common.py).
 
-# 10,000 organisations and 100,000 figures rows imported, against a plain bulk_create
-# (its own database as above, or BENCH_IMPORT_DATABASE_URL=sqlite:///file; without
-# PostgreSQL a scratch SQLite file).
+# 10,000 organisations and 100,000 figures rows imported, against a plain bulk_create, and
+# the organisations against a plain django-import-export ModelResource (row by row and
+# use_bulk; bench/import_peer.py) (its own database as above, or
+# BENCH_IMPORT_DATABASE_URL=sqlite:///file; without PostgreSQL a scratch SQLite file).
 bench-import: install
 	$(DEV) $(BIN)/python bench/import_bench.py
 

@@ -1,10 +1,14 @@
-"""`make bench-import`: the spreadsheet import against a plain bulk_create of the same rows.
+"""`make bench-import`: the spreadsheet import against a plain bulk_create of the same rows,
+and against a plain django-import-export ModelResource.
 
 On one database: (1) time ``import_file`` of 10,000 organisations and 100,000 figures rows
 (XLSX), then read the process peak RSS; (2) empty the tables, time the floor (``bulk_create``
 of instances built beforehand from the same rows, batch_size=1000, one transaction per kind);
-(3) empty them, import again under tracemalloc for the memory of each call. Writes the
-results to docs/performance.md. Query logging is off, as in production.
+(3) empty them, import again under tracemalloc for the memory of each call; (4) the peer
+(bench/import_peer.py): the organisations' file imported by ``import_file`` again, then by a
+ModelResource row by row and with ``use_bulk``, each on emptied tables, with what each
+import wrote counted in the database. Writes the results to docs/performance.md. Query
+logging is off, as in production.
 """
 
 import datetime
@@ -25,6 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "htx_portal.settings")
 
 import common  # noqa: E402
+from docs_section import replace_section  # noqa: E402
 
 SCRATCH = Path(f"/tmp/htx_bench_import_{os.getpid()}.sqlite3")
 # BENCH_IMPORT_DATABASE_URL (PostgreSQL or sqlite:///file); else, when DATABASE_URL is
@@ -44,6 +49,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import import_peer  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.management.color import no_style  # noqa: E402
@@ -225,7 +231,35 @@ def write_doc(rows: list[str]) -> None:
     DOC.write_text(before + "\n".join(body) + ("\n" + nxt + after if nxt else ""))
 
 
-def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss: tuple) -> None:
+def compare_peers(data: bytes) -> tuple[list[str], tuple[float, float]]:
+    """Import the organisations' file with ours, then each peer, on emptied tables; return
+    the table's rows and the 1-minute load average before and after.
+
+    Ours is timed again here rather than taken from the first import, so that every time
+    of the comparison is taken minutes apart at most, under the same load on a shared
+    machine.
+    """
+    load_before = os.getloadavg()[0]
+    empty_tables()
+    ours = run_import("organizations", data, traced=False)[0]
+    results = [("ours: `import_file`", ours, import_peer.written())]
+    our_values = import_peer.stored_values()
+    for name, resource_class in import_peer.PEERS.items():
+        empty_tables()
+        seconds = import_peer.run(resource_class, data, ORGS)
+        counts = import_peer.written()
+        if counts["organizations"] != ORGS:
+            sys.exit(f"{name}: {counts['organizations']} organisations written, not {ORGS}")
+        differ = import_peer.stored_values() ^ our_values
+        if differ:
+            sys.exit(f"{name} stored other values than ours, e.g. {sorted(differ)[:2]}")
+        results.append((name, seconds, counts))
+    empty_tables()
+    return import_peer.table(results), (load_before, os.getloadavg()[0])
+
+
+def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss: tuple,
+           peers: tuple[list[str], tuple[float, float]]) -> None:  # fmt: skip
     db, day, where = database(), datetime.date.today().isoformat(), machine()
     counts = {"organizations": ORGS, "figures": ORGS * len(PERIODS)}
     times["total"], floors["total"] = sum(times.values()), sum(floors.values())
@@ -240,11 +274,14 @@ def report(files: dict[str, bytes], times: dict, floors: dict, traced: dict, rss
                      f"| {ratio:.2f} | {rows / times[name]:,.0f} | {memory} "
                      f"| {traced[name]:.0f} | {goals} | {day} | {where} |")  # fmt: skip
     sizes = ", ".join(f"{n} {len(d) / 2**20:.1f} MB" for n, d in files.items())
-    print(f"XLSX files: {sizes}", *HEADER, *lines, sep="\n")
+    print(f"XLSX files: {sizes}", *HEADER, *lines, "", import_peer.HEADING, *peers[0], sep="\n")
     if common.SMOKE:
         print("smoke run: docs/performance.md left as it is")
         return
     write_doc(lines)
+    run_line = (f"Run: {day}, {db}, {where}; 1-minute load average {peers[1][0]:.1f} when "
+                f"the comparison started, {peers[1][1]:.1f} when it ended.")  # fmt: skip
+    replace_section(DOC, import_peer.HEADING, import_peer.section(peers[0], ORGS, run_line))
     print(f"written: {DOC.relative_to(ROOT)}")
 
 
@@ -262,7 +299,9 @@ def main() -> None:
     floors = floor()
     empty_tables()
     traced = {name: run_import(name, data, traced=True)[1] for name, data in files.items()}
-    report(files, times, floors, traced, (rss_before, peak_rss))
+    # Last, so that the peers' memory is not in the peak RSS above.
+    peers = compare_peers(files["organizations"])
+    report(files, times, floors, traced, (rss_before, peak_rss), peers)
     if os.environ["DATABASE_URL"] == f"sqlite:///{SCRATCH}":
         connection.close()
         SCRATCH.unlink(missing_ok=True)
