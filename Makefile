@@ -58,7 +58,8 @@ check: install
 
 # 10,000 organisations and 100,000 figures rows imported, against a plain bulk_create, and
 # the organisations against a plain django-import-export ModelResource (row by row and
-# use_bulk; bench/import_peer.py) (its own database as above, or
+# use_bulk; bench/import_peer.py), then the two batches' admin pages (bench/batch_pages.py)
+# (its own database as above, or
 # BENCH_IMPORT_DATABASE_URL=sqlite:///file; without PostgreSQL a scratch SQLite file).
 bench-import: install
 	$(DEV) $(BIN)/python bench/import_bench.py
@@ -68,7 +69,8 @@ bench-undo: install
 	$(DEV) $(BIN)/python bench/undo_bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
 # National scale, PostgreSQL only: builds its own database (<prefix>_report, or
-# BENCH_REPORT_DATABASE_URL) on the first run.
+# BENCH_REPORT_DATABASE_URL) on the first run. Also times issue 15's pages one at a time
+# (bench/pages_bench.py).
 bench-report: install
 	$(DEV) $(BIN)/python bench/report_bench.py
 

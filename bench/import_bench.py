@@ -49,6 +49,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import batch_pages  # noqa: E402
 import import_peer  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -299,9 +300,14 @@ def main() -> None:
     floors = floor()
     empty_tables()
     traced = {name: run_import(name, data, traced=True)[1] for name, data in files.items()}
+    batches = batch_pages.measure()  # the admin pages of the two batches just imported
+    batch_pages.print_results(batches)
     # Last, so that the peers' memory is not in the peak RSS above.
     peers = compare_peers(files["organizations"])
     report(files, times, floors, traced, (rss_before, peak_rss), peers)
+    if not common.SMOKE:
+        when = f"{datetime.date.today().isoformat()}, {common.database()}, {common.machine()}"
+        replace_section(DOC, batch_pages.SECTION, batch_pages.section(batches, when))
     if os.environ["DATABASE_URL"] == f"sqlite:///{SCRATCH}":
         connection.close()
         SCRATCH.unlink(missing_ok=True)
