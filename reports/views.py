@@ -117,7 +117,7 @@ def _picked(choice: str, year: int, months: int) -> str | None:
 PICKED_UNIT = re.compile(r"(?P<code>[0-9A-Za-z]{1,10})(?:@(?P<day>\d{4}-\d{2}-\d{2}))?")
 
 
-def _picker_errors(choice: str, year: str, months: str) -> str | None:
+def _picker_errors(choice: str, year: str, months: str, typed: bool = False) -> str | None:
     """What is wrong with the picker's input (typed into the address), or None."""
     problems = []
     match = PICKED_UNIT.fullmatch(choice)
@@ -128,11 +128,17 @@ def _picker_errors(choice: str, year: str, months: str) -> str | None:
         match = None
     if match is None:
         shown = choice if len(choice) <= 40 else choice[:40] + "…"
-        problems.append(
-            f"Địa bàn “{shown}” không hợp lệ: hãy chọn một đơn vị trong danh sách."
-            if choice
-            else "Chưa chọn địa bàn."
-        )
+        if typed:
+            problems.append(
+                f"Mã “{shown}” không hợp lệ: hãy nhập mã đơn vị hành chính, ví dụ 00004, "
+                "hoặc để trống ô này và chọn trong danh sách."
+            )
+        else:
+            problems.append(
+                f"Địa bàn “{shown}” không hợp lệ: hãy chọn một đơn vị trong danh sách."
+                if choice
+                else "Chưa chọn địa bàn."
+            )
     if not (year.isascii() and year.isdigit() and len(year) == 4 and 2000 <= int(year) <= 2100):
         problems.append(f"Năm “{year[:10]}” không hợp lệ: hãy chọn một năm từ 2000 đến 2100.")
     if not (months.isascii() and months.isdigit() and len(months) <= 2 and 1 <= int(months) <= 12):
@@ -156,7 +162,9 @@ def report_index(request):
     )
     refusal = None
     if choice or year or months:
-        refusal = _picker_errors(choice, year, months)
+        refusal = _picker_errors(
+            choice, year, months, typed=bool(request.GET.get("ma", "").strip())
+        )
         if refusal is not None:
             # What was sent cannot be selected again: the form shows its usual defaults.
             choice, year, months = "", "", ""

@@ -200,7 +200,9 @@ class ReportPickerInputTests(RolesTestCase):
             self.client.get("/bao-cao/00004/2023/6.json").json()["area"]["code"], ba_dinh.code
         )
         wrong = self.client.get("/bao-cao/", {"ma": "0/04", "nam": "2023", "so_thang": "6"})
-        self.assertContains(wrong, "Địa bàn “0/04” không hợp lệ", status_code=400)
+        self.assertContains(
+            wrong, "Mã “0/04” không hợp lệ: hãy nhập mã đơn vị hành chính", status_code=400
+        )
         self.assertContains(wrong, 'value="0/04"', status_code=400)  # kept to be corrected
 
     def test_the_xlsx_of_an_area_whose_children_have_odd_names(self):
