@@ -268,6 +268,14 @@ class Location(VersionedModel):
                 violation_error_message=_("Tổ chức đã có địa bàn bắt đầu từ ngày này."),
             )
         ]
+        indexes = [
+            # "Where was it on day D": the newest location from D back, read from the index
+            # alone (area included) for every organisation of a report; 20 % of the
+            # national report (two such lookups for each of 100,000 organisations).
+            models.Index(
+                fields=["organization", "-valid_from"], include=["area"], name="location_at_day"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.area} (từ {self.valid_from:%d/%m/%Y})"

@@ -185,6 +185,23 @@ class TypoSearchTests(RolesTestCase):
             self.assertNotIn("ORDER BY", inner)
 
 
+@unittest.skipUnless(connection.vendor == "postgresql", "index-only scans are PostgreSQL's")
+class LocationAtDayIndexTests(RolesTestCase):
+    def test_the_location_at_a_day_is_read_from_the_index_alone(self):
+        from cooperatives.models import recorded_area_at
+
+        located = Organization.objects.annotate(
+            loc=recorded_area_at(datetime.date(2025, 6, 30))
+        ).values("pk", "loc")
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a test table is tiny
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            sql, params = located.query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        self.assertIn("Index Only Scan using location_at_day", plan)
+
+
 class FiguresListTests(RolesTestCase):
     url = "/quan-tri/cooperatives/figures/"
 
