@@ -206,38 +206,51 @@ def _add_rows(rows, periods: list[Period], names, always=frozenset()) -> None:
 
     ``names(row)`` gives (indicator sum, row key) pairs for the row. A row of
     organisations that do not exist at a period's end adds only the sums in ``always``.
-    The loop runs some 30,000 times for a province's report: keys are made once per
-    period, and each row's non-zero values once per period, not once per bucket.
+    The national report has some 14,000 rows of 30 sums for three periods: rows going to
+    the same buckets are first summed together (one addition a value), and each total is
+    then added once to each of its buckets.
     """
     keys = [(p, f"loc_{p.data}", f"exists_{p.data}", f"{p.data}_") for p in periods]
     plans: dict[tuple, tuple] = {}  # the (sum, column) pairs each list of names adds
+    groups: dict[tuple, list] = {}  # (period, buckets, plan) -> the plan's running totals
     for row in rows:
         pairs = names(row)
         if not pairs:
             continue
-        for period, loc, exists_key, prefix in keys:
+        for index, (period, loc, exists_key, prefix) in enumerate(keys):
             buckets = period.place.of(row[loc])
             if not buckets:
                 continue
             exists = row.get(exists_key, True)
             known = plans.get((id(pairs), prefix, exists))
             if known is not None and known[0] is pairs:
-                plan = known[1]
+                plan, columns = known[1], known[2]
             else:  # kept with its list, so that an id is never another list's
                 plan = [(name, prefix + key) for name, key in pairs if exists or name in always]
-                plans[id(pairs), prefix, exists] = (pairs, plan)
-            counts, amounts = [], []
-            for name, column in plan:
+                columns = [column for _, column in plan]
+                plans[id(pairs), prefix, exists] = (pairs, plan, columns)
+            if not plan:
+                continue
+            group = groups.get((index, buckets, id(plan)))
+            if group is None:
+                group = groups[index, buckets, id(plan)] = [period, buckets, plan, [0] * len(plan)]
+            totals = group[3]
+            for position, column in enumerate(columns):
                 value = row[column]
-                if not value:
-                    continue
-                if value.__class__ is int:
-                    counts.append((name, value))
-                else:
-                    amounts.append((name, Decimal(value)))
-            for bucket in buckets:
-                s = period.sums[bucket]
-                for name, value in counts:
-                    s.counts[name] += value
-                for name, value in amounts:
-                    s.sums[name] += value
+                if value:
+                    totals[position] += value
+    for period, buckets, plan, totals in groups.values():
+        counts, amounts = [], []
+        for (name, _), total in zip(plan, totals, strict=True):
+            if not total:
+                continue
+            if total.__class__ is int:  # counts and sums of whole numbers
+                counts.append((name, total))
+            else:  # sums of decimals
+                amounts.append((name, Decimal(total)))
+        for bucket in buckets:
+            s = period.sums[bucket]
+            for name, value in counts:
+                s.counts[name] += value
+            for name, value in amounts:
+                s.sums[name] += value
