@@ -510,8 +510,6 @@ HEADER = ["| Report | Child areas | HTX | Report ms | Floor SQL ms | Floor set-u
 def write_doc(cases, pdfs, scaling, when) -> None:
     yes = lambda ok: "yes" if ok else "**no**"  # noqa: E731
     lines = []
-    page_results = pages_bench.measure(MEASURED)
-    pages_bench.print_results(page_results)
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         if case["national"]:  # a lower bound, not a like-for-like floor: judged absolutely
