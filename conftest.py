@@ -5,8 +5,11 @@ import shutil
 import tempfile
 
 import pytest
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
+
+from testing.transactional import restore_after_flush
 
 # Hypothesis profiles. "ci" (the default): the same 200 derandomised examples on every run,
 # no per-example deadline (the machine may be loaded), no example database, so that a run
@@ -18,6 +21,11 @@ settings.register_profile(
 )  # fmt: skip
 settings.register_profile("fuzz", max_examples=20_000, deadline=None, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Transactional tests flush every table at teardown; the data migrations' rows (sectors,
+# role groups, news categories) are put back after each flush (testing/transactional.py),
+# so that test cases run after them, in any order, find the database as migrated.
+post_migrate.connect(restore_after_flush, dispatch_uid="testing.restore_after_flush")
 
 
 @pytest.fixture(autouse=True, scope="session")
