@@ -11,6 +11,9 @@ from hypothesis import HealthCheck, settings
 
 from testing.transactional import restore_after_flush
 
+# pytest-xdist: what runs together and in which order (make test runs -n auto).
+pytest_plugins = ["testing.parallel"]
+
 # Hypothesis profiles. "ci" (the default): the same 200 derandomised examples on every run,
 # no per-example deadline (the machine may be loaded), no example database, so that a run
 # is repeatable and each property takes about a second. "fuzz" (HYPOTHESIS_PROFILE=fuzz):
