@@ -24,6 +24,8 @@ GROUPED_FIXTURES = {"image": "image"}  # fixture: group
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # Before pytest-xdist reads the groups (it appends "@group" to the test ids).
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         for fixture, group in GROUPED_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()):
