@@ -37,7 +37,7 @@ run: install
 # PYTEST_ARGS go to pytest as they are (e.g. PYTEST_ARGS="--durations=30").
 TEST_WORKERS ?= auto
 test: install
-	$(DEV) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(DEV) $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

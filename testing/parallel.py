@@ -1,46 +1,60 @@
-"""How ``make test`` spreads the suite over pytest-xdist workers (``-n auto --dist loadgroup``).
+"""How ``make test`` spreads the suite over pytest-xdist workers (``-n auto``).
 
 - A unit of work is a test class, or a module's test functions, never less: a class's
   ``setUpTestData`` and a module's fixtures are built once, on one worker.
-- Tests marked ``xdist_group(name)`` run together on one worker, whatever their module;
-  every test that uses the ``image`` fixture (tests/conftest.py: a copy of the project with
-  its static files collected, built once per worker) is put in the group ``image``.
-- Each worker runs groups first, then the tests without a database (mostly servers and
+- The modules of a group in GROUPS run together on one worker: those of the ``image``
+  fixture (tests/conftest.py: a copy of the project with its static files collected and a
+  virtualenv for the unprivileged user), so that it is built once. A test that uses the
+  fixture from a module not listed stops the run with a message saying so.
+  (pytest-xdist's own ``xdist_group`` mark does not work with pytest 9: it renames test ids
+  in a way pytest 9 ignores.)
+- Each worker runs the groups first, then the tests without a database (mostly servers and
   commands in subprocesses), then the transactional ones, then the TestCase classes: the
-  long units start early and many short ones fill the end, so both workers finish together.
-  (Without xdist, pytest-django's order stands: TestCase classes first.)
-
-Loaded by the root conftest.py; without ``-n`` only the ``image`` marking applies, which
-changes nothing.
+  long units start early and many short ones fill the end, so the workers finish together.
+  Without xdist, pytest-django's order stands (TestCase classes first).
 """
 
 import os
 
 import pytest
 
-GROUPED_FIXTURES = {"image": "image"}  # fixture: group
+# group: (fixture its tests use, modules)
+GROUPS = {
+    "image": (
+        "image",
+        (
+            "tests/test_pdf_server.py",
+            "tests/test_production_server.py",
+            "tests/test_proxy_headers_server.py",
+            "tests/test_security_server.py",
+            "tests/test_two_processes.py",
+        ),
+    ),
+}
+GROUP_OF_MODULE = {module: group for group, (_, modules) in GROUPS.items() for module in modules}
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    # Before pytest-xdist reads the groups (it appends "@group" to the test ids).
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        for fixture, group in GROUPED_FIXTURES.items():
-            if fixture in getattr(item, "fixturenames", ()):
-                item.add_marker(pytest.mark.xdist_group(group))
+def _module(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
 
 
 class _WorkerOrder:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
+        for item in items:
+            for group, (fixture, modules) in GROUPS.items():
+                if fixture in getattr(item, "fixturenames", ()):
+                    if _module(item.nodeid) not in modules:
+                        raise pytest.UsageError(
+                            f"{item.nodeid} uses the {fixture} fixture: add its module to "
+                            f"GROUPS[{group!r}] in testing/parallel.py"
+                        )
         # After pytest-django's sort (TestCase, transactional, no database): reversed, with
         # the groups first. Every worker collects the same list, so the order is the same.
         django_order = {id(item): position for position, item in enumerate(items)}
 
         def key(item):
-            grouped = item.get_closest_marker("xdist_group") is not None
+            grouped = _module(item.nodeid) in GROUP_OF_MODULE
             return (not grouped, -_django_rank(item), django_order[id(item)])
 
         items.sort(key=key)
@@ -73,8 +87,9 @@ def pytest_xdist_make_scheduler(config, log):
 
     class ClassAndGroupScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            if nodeid.rfind("@") > nodeid.rfind("]"):  # xdist_group, as --dist loadgroup
-                return "@" + nodeid.rsplit("@", 1)[-1]
+            group = GROUP_OF_MODULE.get(_module(nodeid))
+            if group is not None:
+                return f"group:{group}"
             return nodeid.rsplit("::", 1)[0]  # the class, or the module of test functions
 
     # Keep the workers' order above (xdist would sort the units by their number of tests).
