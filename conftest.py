@@ -40,6 +40,15 @@ def temporary_media():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def remembered_images():
+    """The demo's pictures are drawn and encoded once per process (testing/image_memo.py)."""
+    from testing.image_memo import remembered
+
+    with remembered():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_area_map():
     """Every test starts without a cached area map (``AreaMap.current``): tests write areas
