@@ -32,8 +32,12 @@ run: install
 	trap 'kill $$workers 2>/dev/null; wait $$workers' EXIT INT TERM; \
 	$(DEV) HTX_TASKS=database $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The whole suite in TEST_WORKERS processes (pytest-xdist, "auto": one per core); how tests
+# are shared between them: testing/parallel.py. TEST_WORKERS=0 runs it in one process.
+# PYTEST_ARGS go to pytest as they are (e.g. PYTEST_ARGS="--durations=30").
+TEST_WORKERS ?= auto
 test: install
-	$(DEV) $(BIN)/python -m pytest
+	$(DEV) $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

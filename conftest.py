@@ -5,8 +5,14 @@ import shutil
 import tempfile
 
 import pytest
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
+
+from testing.transactional import restore_after_flush
+
+# pytest-xdist: what runs together and in which order (make test runs -n auto).
+pytest_plugins = ["testing.parallel"]
 
 # Hypothesis profiles. "ci" (the default): the same 200 derandomised examples on every run,
 # no per-example deadline (the machine may be loaded), no example database, so that a run
@@ -19,6 +25,11 @@ settings.register_profile(
 settings.register_profile("fuzz", max_examples=20_000, deadline=None, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Transactional tests flush every table at teardown; the data migrations' rows (sectors,
+# role groups, news categories) are put back after each flush (testing/transactional.py),
+# so that test cases run after them, in any order, find the database as migrated.
+post_migrate.connect(restore_after_flush, dispatch_uid="testing.restore_after_flush")
+
 
 @pytest.fixture(autouse=True, scope="session")
 def temporary_media():
@@ -27,6 +38,15 @@ def temporary_media():
     with override_settings(MEDIA_ROOT=folder, DATA_VERSION_TTL=0):
         yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def remembered_images():
+    """The demo's pictures are drawn and encoded once per process (testing/image_memo.py)."""
+    from testing.image_memo import remembered
+
+    with remembered():
+        yield
 
 
 @pytest.fixture(autouse=True)

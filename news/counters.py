@@ -58,10 +58,13 @@ def total(article_id: int) -> int:
 
 
 def discard() -> None:
-    """Forget pending and stored counts (a test starting afresh, or a database restored)."""
+    """Forget pending and stored counts, and start the minute to the next flush afresh
+    (a test starting afresh, or a database restored): a view just after never flushes."""
+    global _last_flush
     with _lock:
         _pending.clear()
         _stored.clear()
+        _last_flush = time.monotonic()
 
 
 def flush() -> int:

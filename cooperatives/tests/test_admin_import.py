@@ -27,7 +27,6 @@ def upload(data: bytes, name: str = "to-chuc.xlsx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data)
 
 
-@override_settings(MEDIA_ROOT="/tmp/htx-test-media")
 class AdminImportFlowTests(RolesTestCase):
     url = "/quan-tri/cooperatives/organization/nhap-tep/"
 

@@ -6,7 +6,6 @@ from django.contrib.admin.models import ADDITION, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.test import override_settings
 from django.urls import reverse
 
 from cooperatives import privacy
@@ -109,7 +108,6 @@ class ExportTests(PrivacyTestCase):
         self.assertContains(two, "Hãy chọn đúng một thành viên")
 
 
-@override_settings(MEDIA_ROOT="/tmp/htx-test-media")
 class ErasureTests(PrivacyTestCase):
     def test_erasure_leaves_nothing_findable_and_an_audit_entry(self):
         # A history with an earlier ID number, and an admin log naming the member.

@@ -265,7 +265,6 @@ class ImportCommandWithinMemory(SimpleTestCase):
         self.assert_refused(path, "vượt giới hạn 200 MB")
 
 
-@override_settings(MEDIA_ROOT="/tmp/htx-test-media")
 class AdminUploadRefusal(RolesTestCase):
     url = "/quan-tri/cooperatives/figures/nhap-tep/"
 
@@ -285,7 +284,7 @@ class AdminUploadRefusal(RolesTestCase):
         self.assertNotIn("token", page.context)
 
 
-@override_settings(MEDIA_ROOT="/tmp/htx-test-media", FILE_UPLOAD_MAX_MEMORY_SIZE=0)
+@override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=0)
 class UploadTemporaryFiles(RolesTestCase):
     url = "/quan-tri/cooperatives/organization/nhap-tep/"
 
