@@ -74,7 +74,7 @@ bench-undo: install
 
 # National scale, PostgreSQL only: builds its own database (<prefix>_report, or
 # BENCH_REPORT_DATABASE_URL) on the first run. Also times issue 15's pages one at a time
-# (bench/pages_bench.py).
+# (bench/national_pages.py).
 bench-report: install
 	$(DEV) $(BIN)/python bench/report_bench.py
 

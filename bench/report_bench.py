@@ -23,7 +23,7 @@ Then, in one run, each measured as the median of several warm runs:
 - the PDF of the province (both periods);
 - the province reports of every province, to show the cost grows with the data and not
   with the number of child areas;
-- the pages of issue 15's list one at a time, public and staff (bench/pages_bench.py).
+- the pages of issue 15's list one at a time, public and staff (bench/national_pages.py).
 Results go to docs/performance.md. Its database: bench/common.py (``<BENCH_DB_PREFIX>_report``
 or ``BENCH_REPORT_DATABASE_URL``). ``BENCH_SMOKE=1``: 400 organisations, three years, each
 measure once, nothing written.
@@ -51,7 +51,7 @@ import django  # noqa: E402
 
 django.setup()
 
-import pages_bench  # noqa: E402
+import national_pages  # noqa: E402
 from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -594,8 +594,8 @@ def main() -> None:
         half = median_seconds(lambda a=area: json_report(a, 2025, 6), 3) * 1000
         year = median_seconds(lambda a=area: json_report(a, 2025, 12), 3) * 1000
         scaling.append((area.name, orgs, half, year))
-    page_results = pages_bench.measure(MEASURED)
-    pages_bench.print_results(page_results)
+    page_results = national_pages.measure(MEASURED)
+    national_pages.print_results(page_results)
     for case in cases:
         ratio = case["report_ms"] / case["floor_ms"]
         print(f"{case['label']}: report {case['report_ms']:.0f} ms, "
@@ -609,7 +609,7 @@ def main() -> None:
         print("smoke run: docs/performance.md left as it is")
         return
     write_doc(cases, pdfs, scaling, when)
-    replace_section(DOC, pages_bench.SECTION, pages_bench.section(page_results, when))
+    replace_section(DOC, national_pages.SECTION, national_pages.section(page_results, when))
     print(f"written: {DOC.relative_to(ROOT)}")
 
 
