@@ -179,6 +179,7 @@ def child_summary(children: list[dict]) -> dict:
         "rows": [
             {
                 "area": child["area"]["name"],
+                "code": child["area"].get("code", ""),
                 "cells": [
                     display(
                         c.code, c.unit, child["indicators"][c.code]["value"], child["indicators"]

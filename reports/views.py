@@ -253,6 +253,9 @@ def report_page(request, code: str, year: int, months: int):
                 "comparison": presentation.comparison_label(report["indicators"]),
                 "no_figures": presentation.no_figures(report["indicators"]),
                 "rows": presentation.rows(report["indicators"]),
+                # Up to 12 child areas, every indicator of each; beyond (80 communes made
+                # a 0.8 MB page taking a second), one row of main indicators each, as
+                # the PDF, each linking to the child's own report.
                 "children": [
                     {
                         "area": child["area"],
@@ -260,7 +263,12 @@ def report_page(request, code: str, year: int, months: int):
                         "comparison": presentation.comparison_label(child["indicators"]),
                     }
                     for child in report["children"]
-                ],
+                ]
+                if len(report["children"]) <= presentation.FULL_MATRIX_MAX_CHILDREN
+                else [],
+                "child_summary": presentation.child_summary(report["children"])
+                if len(report["children"]) > presentation.FULL_MATRIX_MAX_CHILDREN
+                else None,
                 "charts": presentation.charts(
                     report, current_sectors(_unit(area), year, months, frozen)
                 ),

@@ -132,6 +132,23 @@ class ReportPageTests(RolesTestCase):
         self.assertNotContains(response, "Huyện Hải Hậu")
 
 
+class ReportPageByAreaTests(RolesTestCase):
+    def test_up_to_12_areas_each_table_in_full_beyond_one_row_each_linking_to_its_report(self):
+        from testing import factories as f
+
+        self.client.force_login(self.official)
+        page = self.client.get("/bao-cao/36/2023/6/")
+        self.assertContains(page, "<details>", count=2)  # Ý Yên and Hải Hậu, every indicator
+        for number in range(11):
+            f.area(f"39{number}", f"Huyện Mới {number}", "district", self.province)
+        page = self.client.get("/bao-cao/36/2023/6/")
+        self.assertNotContains(page, "<details>")
+        self.assertContains(page, "Một số chỉ tiêu chủ yếu theo địa bàn (13 địa bàn)")
+        self.assertContains(page, '<a href="/bao-cao/360/2023/6/">Huyện Ý Yên</a>', html=True)
+        self.assertContains(page, "Tổng số HTX")
+        self.assertContains(self.client.get("/bao-cao/360/2023/6/"), "Huyện Ý Yên")
+
+
 class ReportPdfAccessTests(RolesTestCase):
     def test_pdf_download_for_officials_only(self):
         self.assertEqual(self.client.get("/bao-cao/36/2023/6.pdf").status_code, 302)
