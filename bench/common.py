@@ -216,3 +216,44 @@ def analyze(connection, *models) -> None:
     with connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
+# --------------------------------------------------------------------------- HTTP
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def http_request(port: int, path: str, method="GET", body=None, headers=None, timeout=120):
+    """One request to the bench's server on loopback: (status, headers, body), no redirects
+    followed."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def sign_in(port: int, username: str, password: str) -> str:
+    """Sign in through the form as a browser does; the session cookie ("sessionid=…")."""
+    from urllib.parse import urlencode
+
+    status, headers, body = http_request(port, "/quan-tri/login/")
+    if status != 200:
+        sys.exit(f"the sign-in page answered {status}: {body[:1000]!r}")
+    csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
+    form = {"username": username, "password": password,
+            "csrfmiddlewaretoken": CSRF_TOKEN.search(body.decode()).group(1)}  # fmt: skip
+    status, headers, body = http_request(
+        port, "/quan-tri/login/?next=/bao-cao/", "POST", urlencode(form),
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"},
+    )  # fmt: skip
+    if status != 302:
+        sys.exit(f"{username} could not sign in ({status})")
+    session = [c for c in headers.get_all("Set-Cookie") or [] if c.startswith("sessionid=")]
+    if not session:
+        sys.exit(f"{username} could not sign in (no session)")
+    return session[0].split(";")[0]

@@ -22,9 +22,7 @@ during the burst; exit status 1 if missed. ``BENCH_SMOKE=1`` (or ``BENCH_PDF_SMO
 """
 
 import datetime
-import http.client
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -34,7 +32,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,7 +53,6 @@ PASSWORD = "Bench-pdf-lanh-dao-2025"
 PUBLIC = "/hop-tac-xa/"
 DOC, SECTION = ROOT / "docs" / "performance.md", "## PDF reports under load (make bench-pdf)"
 PYTHON = sys.executable
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def ensure_database() -> None:
@@ -96,31 +92,11 @@ def environment(port: int, media: Path, tasks: str) -> dict[str, str]:
     return env
 
 
-def request(port: int, path: str, method="GET", body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
+request = common.http_request
 
 
 def sign_in(port: int, username: str) -> str:
-    status, headers, body = request(port, "/quan-tri/login/")
-    if status != 200:
-        sys.exit(f"the sign-in page answered {status}: {body[:1000]!r}")
-    csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
-    form = {"username": username, "password": PASSWORD,
-            "csrfmiddlewaretoken": TOKEN.search(body.decode()).group(1)}  # fmt: skip
-    status, headers, body = request(
-        port, "/quan-tri/login/?next=/bao-cao/", "POST", urlencode(form),
-        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"},
-    )  # fmt: skip
-    if status != 302:
-        sys.exit(f"{username} could not sign in ({status})")
-    cookie = [c for c in headers.get_all("Set-Cookie") if c.startswith("sessionid=")][0]
-    return cookie.split(";")[0]
+    return common.sign_in(port, username, PASSWORD)
 
 
 def wait_up(port: int, process: subprocess.Popen) -> None:

@@ -59,7 +59,6 @@ SERVER = (f"{WORKERS} sync workers" if SERVER_THREADS == "1"
 GOAL_P99_MS, GOAL_SHARE, GOAL_SEARCH_RATE, GOAL_PAGE_MS = 200, 0.40, 200, 300
 UNCACHED = "sessionid=bench-uncached-visitor"  # no such session: the visitor stays anonymous
 PASSWORD = "Bench-web-lanh-dao-2025"
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Public pages (make bench-web)"
 PROVINCE = report_bench.MEASURED
 
@@ -120,29 +119,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def sign_in(port: int, username: str) -> str:
-    """Sign in through the form as a browser does; the session cookie ("sessionid=…")."""
-    status, headers, body = get(port, "/quan-tri/login/")
-    if status != 200:
-        sys.exit(f"the sign-in page answered {status}")
-    csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
-    form = {"username": username, "password": PASSWORD,
-            "csrfmiddlewaretoken": TOKEN.search(body.decode()).group(1)}  # fmt: skip
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/quan-tri/login/?next=/bao-cao/", data=urlencode(form).encode(),
-        headers={"Content-Type": "application/x-www-form-urlencoded",
-                 "Cookie": f"csrftoken={csrf}"},
-    )  # fmt: skip
-    try:
-        urllib.request.build_opener(NoRedirect).open(request, timeout=60)
-        sys.exit(f"{username} could not sign in (no redirect)")
-    except urllib.error.HTTPError as error:
-        if error.code != 302:
-            sys.exit(f"{username} could not sign in ({error.code})")
-        cookies = error.headers.get_all("Set-Cookie")
-    session = [c for c in cookies if c.startswith("sessionid=")]
-    if not session:
-        sys.exit(f"{username} could not sign in (no session)")
-    return session[0].split(";")[0]
+    return common.sign_in(port, username, PASSWORD)
 
 
 def sitemap_page(port: int) -> str:

@@ -66,6 +66,9 @@ def latest_period_with_figures(
     return latest_half_year(area, today)
 
 
+MISSING = object()  # a cached None (no statistics) is an answer, not a miss
+
+
 def public_statistics() -> dict | None:
     """The province's latest public statistics (home page, /thong-ke/), computed once per
     day and data version and shared by every process through the cache: a province
@@ -81,9 +84,6 @@ def public_statistics() -> dict | None:
         stats = _public_statistics(today)
         cache.set(key, stats, 3600)
     return stats
-
-
-MISSING = object()
 
 
 def _public_statistics(today: datetime.date) -> dict | None:
