@@ -35,7 +35,14 @@ post_migrate.connect(restore_after_flush, dispatch_uid="testing.restore_after_fl
 def temporary_media():
     folder = tempfile.mkdtemp(prefix="htx-test-media-")
     # Data versions read fresh on every call, so query counts do not depend on timing.
-    with override_settings(MEDIA_ROOT=folder, DATA_VERSION_TTL=0):
+    # Passwords hashed with a fast hasher: hashing costs 0.35 s with the real one, and
+    # tests sign people in by the hundred. The real hasher is what the servers that tests
+    # start in processes of their own use (tests/test_*_server.py sign in through them).
+    with override_settings(
+        MEDIA_ROOT=folder,
+        DATA_VERSION_TTL=0,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ):
         yield folder
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -15,6 +15,7 @@ from testing.scratch import (
     connect,
     environment,
     manage,
+    migrated_sqlite,
     postgres_settings,
     scratch_database,
     url_for,
@@ -56,11 +57,10 @@ def test_postgresql_backup_restores_into_an_empty_database(tmp_path):
     media = tmp_path / "media"
     restored_media = tmp_path / "media-restored"
     with (
-        scratch_database(config, "backup_source") as source,
+        scratch_database(config, "backup_source", migrated=True) as source,
         scratch_database(config, "backup_target") as target,
     ):
         env = environment(DATABASE_URL=url_for(config, source), DJANGO_MEDIA_ROOT=str(media))
-        manage("migrate", "--noinput", env=env)
         manage("load_demo", env=env)
         done = manage("backup", "--output", str(tmp_path / "backups"), env=env)
         (folder,) = (tmp_path / "backups").iterdir()
@@ -108,7 +108,7 @@ def test_restore_refuses_a_media_folder_with_files(tmp_path):
     env = environment(
         DATABASE_URL=f"sqlite:///{tmp_path / 'a.sqlite3'}", DJANGO_MEDIA_ROOT=str(tmp_path / "m")
     )
-    manage("migrate", "--noinput", env=env)
+    migrated_sqlite(tmp_path / "a.sqlite3")
     manage("backup", "--output", str(tmp_path / "b"), env=env)
     (folder,) = (tmp_path / "b").iterdir()
     crowded = tmp_path / "crowded"
@@ -128,7 +128,7 @@ def test_sqlite_backup_restores_every_row_and_file(tmp_path):
     source, target = tmp_path / "source.sqlite3", tmp_path / "target.sqlite3"
     media, restored_media = tmp_path / "media", tmp_path / "media-restored"
     env = environment(DATABASE_URL=f"sqlite:///{source}", DJANGO_MEDIA_ROOT=str(media))
-    manage("migrate", "--noinput", env=env)
+    migrated_sqlite(source)
     manage("create_demo_admin", env=env)
     (media / "tin-tuc" / "2026").mkdir(parents=True)
     (media / "tin-tuc" / "2026" / "anh.jpg").write_bytes(b"\xff\xd8 image bytes")

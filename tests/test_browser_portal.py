@@ -1,13 +1,11 @@
 """The public portal in Chromium on a phone and a desktop, with an accessibility check."""
 
-import io
-
 from django.core.cache import cache
-from django.core.management import call_command
 
 from cooperatives.models import OcopProduct, Organization
 from news.models import Article
 from testing.browser import AccessibilityMixin, BrowserTestCase
+from testing.demo_data import load_demo_data
 from testing.news_factories import TemporaryMedia
 
 SIZES = {"dien-thoai": (375, 812), "may-tinh": (1366, 768)}
@@ -15,7 +13,7 @@ SIZES = {"dien-thoai": (375, 812), "may-tinh": (1366, 768)}
 
 class PortalInBrowserTests(TemporaryMedia, AccessibilityMixin, BrowserTestCase):
     def setUp(self):
-        call_command("load_demo", stdout=io.StringIO())
+        load_demo_data()
         cache.clear()
 
     def visit(self, page, path: str, name: str, size: str):

@@ -8,9 +8,9 @@ both as the unprivileged user of the image. Officials sign in with real POSTs an
   one job per distinct PDF, and a third distinct PDF from the same person is 429;
 - once built, each PDF is 200 ``application/pdf`` from storage, read back with pdftotext,
   and no new job is made;
-- 20 distinct PDFs at once from ten people while workers build them: ``/healthz`` and a
-  public page are sampled all along, and stay fast (p95 under 2 s: timing goals proper
-  are in ``make bench-pdf``);
+- ten distinct PDFs at once from ten people while workers build them: ``/healthz`` and a
+  public page are sampled all along, and stay fast (p95 under 2 s: timing goals proper,
+  with 20 PDFs at once, are in ``make bench-pdf``);
 - a frozen report's PDF is built once and served again after the data changed.
 """
 
@@ -148,10 +148,9 @@ def start_as_nobody(image, env: dict[str, str], log: Path, *command: str) -> sub
 def test_pdfs_are_built_by_the_workers_once_each_and_cached(image, tmp_path):
     config = postgres_settings()
     data = image.data_dir("pdf-server")
-    with scratch_database(config, "pdf_server") as name:
+    with scratch_database(config, "pdf_server", migrated=True) as name:
         database = url_for(config, name)
         admin_env = {**image.environment(0, DATABASE_URL=database), "DJANGO_DEBUG": "1"}
-        manage("migrate", "--noinput", "-v0", env=admin_env)
         manage("shell", "-c", SETUP, env=admin_env)
         port = free_port()
         env = image.environment(
@@ -214,8 +213,8 @@ def test_pdfs_are_built_by_the_workers_once_each_and_cached(image, tmp_path):
                 assert "BÁO CÁO" in text and words in text and "DỰ THẢO" in text, text[:500]
             assert len(jobs()) == 3  # served from storage, not built again
 
-            # 20 distinct PDFs at once from ten people, while the workers build them.
-            periods = [(2024, m) for m in range(1, 13)] + [(2025, m) for m in range(1, 9)]
+            # Ten distinct PDFs at once from ten people, while the workers build them.
+            periods = [(2024, m) for m in range(1, 11)]
             asked = [(people[i % PEOPLE], f"/bao-cao/36/{y}/{m}.pdf")
                      for i, (y, m) in enumerate(periods)]  # fmt: skip
             samples: dict[str, list[float]] = {"/healthz": [], "/hop-tac-xa/": []}
@@ -237,12 +236,12 @@ def test_pdfs_are_built_by_the_workers_once_each_and_cached(image, tmp_path):
             try:
                 with ThreadPoolExecutor(max_workers=20) as pool:
                     burst = list(pool.map(lambda pair: pair[0].get(pair[1]), asked))
-                assert [status for status, _, _ in burst] == [202] * 20
+                assert [status for status, _, _ in burst] == [202] * len(asked)
                 wait_all_done()
             finally:
                 stop_sampling.set()
                 sampler.join()
-            assert len(jobs()) == 23
+            assert len(jobs()) == 3 + len(asked)
             for person, path in asked:
                 status, headers, body = person.get(path)
                 assert status == 200 and body.startswith(b"%PDF"), path
@@ -262,7 +261,7 @@ def test_pdfs_are_built_by_the_workers_once_each_and_cached(image, tmp_path):
             time.sleep(1.5)  # past the data-version interval of the servers
             status, _, again = first.get(frozen)
             assert status == 200 and again == pdf
-            assert len(jobs()) == 24
+            assert len(jobs()) == 4 + len(asked)
             # The draft's data moved on: its next PDF is a new job.
             assert first.get(same)[0] == 202
         finally:

@@ -29,6 +29,7 @@ from testing.scratch import (
     ROOT,
     free_port,
     manage,
+    migrated_sqlite,
     production_environment,
     start_gunicorn,
     stop,
@@ -115,7 +116,7 @@ def served(image):
     data = image.data_dir("proxy-headers")
     database = data / "db.sqlite3"
     admin_env = {**image.environment(0, DATABASE_URL=f"sqlite:///{database}"), "DJANGO_DEBUG": "1"}
-    manage("migrate", "--noinput", "-v0", env=admin_env)
+    migrated_sqlite(database)
     manage("shell", "-c", CREATE_USER, env=admin_env)
     for path in data.glob("db.sqlite3*"):
         os.chown(path, image.uid, image.gid)

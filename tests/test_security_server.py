@@ -30,7 +30,7 @@ from django_otp.oath import totp
 
 from testing import server_site as site_data
 from testing.hostile_files import header_row, inline, repeated, workbook
-from testing.scratch import free_port, manage, start_gunicorn, stop, wait_until_up
+from testing.scratch import free_port, manage, migrated_sqlite, start_gunicorn, stop, wait_until_up
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SECRET = re.compile(r'<p class="secret"><code>([A-Z2-7 ]+)</code></p>')
@@ -202,7 +202,7 @@ def site(image):
         "DJANGO_DEBUG": "1",
     }  # fmt: skip
     _backup_codes.clear()
-    manage("migrate", "--noinput", "-v0", env=admin_env)
+    migrated_sqlite(database)
     manage("shell", "-c", "from testing.server_site import seed; seed()", env=admin_env)
     for path in [*data.glob("db.sqlite3*"), *media.rglob("*")]:
         os.chown(path, image.uid, image.gid)

@@ -99,10 +99,9 @@ def test_two_servers_share_data_pages_and_visitor_counts(image, redis_prefix):
     config = postgres_settings()
     redis, prefix = redis_prefix
     data = image.data_dir("two")
-    with scratch_database(config, "two_processes") as name:
+    with scratch_database(config, "two_processes", migrated=True) as name:
         database = url_for(config, name)
         admin_env = {**image.environment(0, DATABASE_URL=database), "DJANGO_DEBUG": "1"}
-        manage("migrate", "--noinput", env=admin_env)
         manage("shell", "-c", SETUP, env=admin_env)
         ports = free_port(), free_port()
         servers = [

@@ -2,7 +2,10 @@ import datetime
 import io
 import unittest
 from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count
@@ -21,7 +24,7 @@ from cooperatives.models import (
 )
 from demo.builder import demo_codes
 from reports.models import Target
-from testing import factories
+from testing import demo_data, factories
 from testing.statistics import analyze_counts, history_model
 
 MID_2023 = datetime.date(2023, 6, 30)
@@ -40,6 +43,8 @@ class LoadDemoTests(TestCase):
         cls.output = io.StringIO()
         cls.analyzed = cls.ANALYZED if connection.vendor == "postgresql" else ()
         before = analyze_counts(*cls.analyzed) if cls.analyzed else {}
+        if connection.vendor == "postgresql":  # what testing/demo_data.py keeps of a run
+            cls.rows_before, cls.files_before = demo_data._rows(), demo_data._paths()
         # The statistics are refreshed once the demo is committed: run what waits for it.
         with cls.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=cls.output)
@@ -69,6 +74,23 @@ class LoadDemoTests(TestCase):
         self.assertEqual(
             self.analyze_increments, {model._meta.db_table: 1 for model in self.ANALYZED}
         )
+
+    @unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
+    def test_the_tests_snapshot_of_the_demo_puts_back_every_row_and_file(self):
+        """testing/demo_data.py: other test classes get the demo from a snapshot."""
+        snapshot = demo_data._capture(self.rows_before, self.files_before)
+        self.assertGreater(len(snapshot["data"]["cooperatives_figures"][1]), 10_000)
+        rows = demo_data._rows()
+        media = Path(settings.MEDIA_ROOT)
+        files = {path: (media / path).read_bytes() for path in snapshot["files"]}
+        self.assertGreaterEqual(len(files), 29)  # the articles' covers at least
+        for path in files:
+            (media / path).unlink()
+        self.addCleanup(ContentType.objects.clear_cache)
+        # Every table emptied, then the migrations' rows and the demo's put back.
+        demo_data._restore(snapshot, wipe=set(rows))
+        self.assertEqual(demo_data._rows(), rows)
+        self.assertEqual({path: (media / path).read_bytes() for path in files}, files)
 
     def existing_in_province(self, *kinds: str) -> set[int]:
         found = Organization.objects.existing_at(MID_2023).in_area_at(self.province, MID_2023)

@@ -1,10 +1,8 @@
 """Indicators of docs/interfaces.md §2.2 on the demo province and on hand-built hard cases."""
 
 import datetime
-import io
 from decimal import Decimal
 
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -14,12 +12,13 @@ from reports.compute import ReportRefused, build_report
 from reports.indicators import INDICATORS
 from reports.models import Target
 from testing import factories as f
+from testing.demo_data import load_demo_data
 
 
 class DemoReportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        load_demo_data(cls)
         cls.report = build_report(
             Area.objects.with_code_on("36", datetime.date(2023, 6, 30)), 2023, 6
         )

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from cooperatives.models import Area
 from reports.compute import build_report
 from reports.pdf import report_pdf
+from testing.demo_data import load_demo_data
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
@@ -21,7 +22,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 class DemoPdfTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", stdout=io.StringIO())
+        load_demo_data(cls)
         area = Area.objects.with_code_on("36", datetime.date(2023, 6, 30))
         cls.data = report_pdf(build_report(area, 2023, 6), area)
         cls.reader = PdfReader(io.BytesIO(cls.data))

@@ -14,7 +14,6 @@ PASSWORD = "Lien-minh-HTX-2025-mat-khau"
 ORGANIZATIONS = "/quan-tri/cooperatives/organization/"
 
 
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class StaffSessionTests(RolesTestCase):
     @classmethod
     def setUpTestData(cls):

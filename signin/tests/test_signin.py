@@ -20,8 +20,6 @@ LOCKED = "Tài khoản tạm thời bị khóa"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 KiemThu"
 
 
-# Hashing is not what is tested here: a fast hasher keeps the many sign-ins quick.
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class SignInTestCase(RolesTestCase):
     @classmethod
     def setUpTestData(cls):

@@ -37,7 +37,6 @@ def enrolled(user) -> tuple[TOTPDevice, list[str]]:
     return device, services.regenerate_backup_codes(user=user)
 
 
-@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
 class TwoFactorTestCase(RolesTestCase):
     @classmethod
     def setUpTestData(cls):
