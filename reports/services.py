@@ -1,6 +1,7 @@
 """Freezing reports: the numbers an official downloaded stay the numbers they get again."""
 
 from django.contrib.admin.models import DELETION, LogEntry
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
 from cooperatives.models import Area
@@ -17,6 +18,28 @@ def frozen_report(area: Area | None, year: int, months: int) -> FrozenReport | N
     return FrozenReport.objects.filter(area=area, year=year, months=months).first()
 
 
+# A unit's live report and HTX by sector are kept in the cache per data version: a
+# province's takes 0.2–0.4 s at national scale (docs/performance.md), and the page, its
+# JSON, workbook and PDF, and every official opening it, ask for the same numbers.
+LIVE_SECONDS = 3600
+
+
+def _per_data_version(kind: str, area: Area, year: int, months: int, compute):
+    key = f"bao-cao:{kind}:{area.pk}:{year}:{months}:{national.data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, LIVE_SECONDS)
+    return value
+
+
+def live_report(area: Area, year: int, months: int) -> dict:
+    """``build_report`` of a unit, computed once per data version."""
+    return _per_data_version(
+        "so-lieu", area, year, months, lambda: build_report(area, year, months)
+    )
+
+
 def current_report(area: Area | None, year: int, months: int) -> tuple[dict, FrozenReport | None]:
     """Return the report to show: the frozen numbers where there are some, else live ones.
 
@@ -28,7 +51,7 @@ def current_report(area: Area | None, year: int, months: int) -> tuple[dict, Fro
     frozen = frozen_report(area, year, months)
     if frozen is not None:
         return frozen.data, frozen
-    return build_report(area, year, months), None
+    return live_report(area, year, months), None
 
 
 def current_sectors(area: Area | None, year: int, months: int, frozen: FrozenReport | None) -> list:
@@ -41,7 +64,9 @@ def current_sectors(area: Area | None, year: int, months: int, frozen: FrozenRep
         return frozen.sectors or []
     if area is None:
         return national.entry(year, months)["sectors"]
-    return htx_by_sector(area, period_end(year, months))
+    return _per_data_version(
+        "linh-vuc", area, year, months, lambda: htx_by_sector(area, period_end(year, months))
+    )
 
 
 @transaction.atomic

@@ -20,9 +20,15 @@ from core.lib.periods import months_label, period_label
 from core.models import Job
 from reports import national, pdf_cache, presentation, tasks, waiting
 from reports.access import COUNTRY_CODE, area_for_report
-from reports.compute import ReportRefused, build_report, report_end
+from reports.compute import ReportRefused, report_end
 from reports.narrative import sentences
-from reports.services import current_report, current_sectors, freeze_report, unfreeze_report
+from reports.services import (
+    current_report,
+    current_sectors,
+    freeze_report,
+    live_report,
+    unfreeze_report,
+)
 from reports.statistics import current_province, latest_period_with_figures, public_statistics
 from reports.workbook import report_workbook
 
@@ -241,7 +247,7 @@ def report_page(request, code: str, year: int, months: int):
     }
     if frozen is not None:
         # Staff can see that the live numbers moved on since the report was frozen.
-        context["live_differs"] = _differs(build_report(area, year, months), report)
+        context["live_differs"] = _differs(live_report(area, year, months), report)
     if report is not None:
         context.update(
             {

@@ -235,3 +235,48 @@ class ReportPickerInputTests(RolesTestCase):
         self.assertEqual(
             workbook.sheetnames, ["Tổng hợp", "Huyện Ý-Yên- -cũ-", "Huyện Ý-Yên- -cũ- (2)"]
         )
+
+
+class LiveReportCacheTests(RolesTestCase):
+    """A unit's live report is computed once per data version (reports/services.py)."""
+
+    url = "/bao-cao/36/2023/6.json"
+
+    def setUp(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        self.client.force_login(self.alliance)
+
+    def members(self) -> int:
+        return self.client.get(self.url).json()["indicators"]["members_total"]["value"]
+
+    def test_asked_again_it_is_not_computed_again_and_new_figures_show_at_once(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as first:
+            self.assertEqual(self.members(), 40)
+        with CaptureQueriesContext(connection) as again:
+            self.assertEqual(self.members(), 40)
+        read = [q["sql"] for q in first.captured_queries if "cooperatives_figures" in q["sql"]]
+        self.assertTrue(read)
+        # Sessions, the person and the data versions only: not a figures row read again.
+        self.assertFalse([q for q in again.captured_queries if "cooperatives_figures" in q["sql"]])
+        figures = self.own.figures.get()
+        figures.members = 25
+        figures.save()
+        self.assertEqual(self.members(), 45)
+
+    def test_the_page_names_a_frozen_report_whose_live_numbers_moved_on(self):
+        page = "/bao-cao/36/2023/6/"
+        self.client.post("/bao-cao/36/2023/6/chot/")
+        self.assertNotContains(
+            self.client.get(page), "Số liệu hiện tại trong sổ đăng ký đã khác số liệu đã chốt"
+        )
+        figures = self.own.figures.get()
+        figures.members = 25
+        figures.save()
+        self.assertContains(
+            self.client.get(page), "Số liệu hiện tại trong sổ đăng ký đã khác số liệu đã chốt"
+        )
