@@ -35,6 +35,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,6 +57,7 @@ from common import database, machine  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test import override_settings  # noqa: E402
 from docs_section import replace_section  # noqa: E402
 
 from cooperatives.models import (  # noqa: E402
@@ -70,6 +72,7 @@ from cooperatives.models import (  # noqa: E402
 from core.lib.periods import period_end  # noqa: E402
 from core.lib.reform import REFORM_DATE  # noqa: E402
 from core.lib.text import fold  # noqa: E402
+from reports import pdf_cache  # noqa: E402
 from reports.compute import build_report  # noqa: E402
 from reports.pdf import report_pdf  # noqa: E402
 
@@ -92,7 +95,7 @@ PROVINCES = [
 ]  # fmt: skip
 MEASURED = "19"  # Ninh Bình: a province of weight 5 (about 5,000 organisations)
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Reports (make bench-report)"
-GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S, GOAL_NATIONAL_S = 2.0, 300, 2.0, 2.0
+GOAL_RATIO, GOAL_PROVINCE_MS, GOAL_PDF_S, GOAL_NATIONAL_S = 2.0, 300, 1.0, 2.0
 
 
 # --------------------------------------------------------------------------- dataset
@@ -486,8 +489,21 @@ def measure_case(label, area, year, months, runs) -> dict:
     }
 
 
-def measure_pdf(area, year, months, runs=3) -> float:
-    return median_seconds(lambda: report_pdf(build_report(area, year, months), area, None), runs)
+def measure_pdf(area, year, months, runs=3) -> tuple[float, float]:
+    """Seconds to build the PDF (the report computed, then laid out), and to serve it warm:
+    asked for again with the data unchanged, it is read from the PDF store
+    (``reports/pdf_cache.py``, as the view does) into a temporary media folder."""
+    built = median_seconds(lambda: report_pdf(build_report(area, year, months), area, None), runs)
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        pdf_cache.build(area, year, months)
+
+        def serve():
+            response = pdf_cache.response(pdf_cache.current_name(area, year, months), area,
+                                          year, months)  # fmt: skip
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+        served = median_seconds(serve, 9)
+    return built, served
 
 
 NOTES = """Reading the tables: a province's report is a fixed part (loading the tree of
@@ -524,10 +540,12 @@ def write_doc(cases, pdfs, scaling, when) -> None:
             f"| {case['floor_ms']:.0f} | {setup} | {ratio:.2f} | {goal} | {yes(met)} |"
         )
     pdf_lines = [
-        "| PDF | Seconds | Goal | Met |",
-        "|---|---|---|---|",
-        *[f"| {label} | {seconds:.2f} | < {GOAL_PDF_S:g} s | {yes(seconds < GOAL_PDF_S)} |"
-          for label, seconds in pdfs],
+        "| PDF | Built s | Served warm (unchanged, from the store) ms | Goal | Built met "
+        "| Warm met |",
+        "|---|---|---|---|---|---|",
+        *[f"| {label} | {built:.2f} | {served * 1000:.1f} | < {GOAL_PDF_S:g} s "
+          f"| {yes(built < GOAL_PDF_S)} | {yes(served < GOAL_PDF_S)} |"
+          for label, (built, served) in pdfs],
     ]  # fmt: skip
     scale_lines = [
         "| Province | Organisations | Report ms (6 months, 8 districts) "
@@ -601,8 +619,8 @@ def main() -> None:
         print(f"{case['label']}: report {case['report_ms']:.0f} ms, "
               f"floor SQL {case['floor_ms']:.0f} ms (set-up {case['setup_ms']:.0f} ms), "
               f"ratio {ratio:.2f}")  # fmt: skip
-    for label, seconds in pdfs:
-        print(f"PDF {label}: {seconds:.2f} s")
+    for label, (built, served) in pdfs:
+        print(f"PDF {label}: built in {built:.2f} s, served warm in {served * 1000:.1f} ms")
     for name, orgs, half, year in scaling:
         print(f"{name}: {orgs} organisations, {half:.0f} ms (6 months), {year:.0f} ms (year)")
     if common.SMOKE:
