@@ -110,9 +110,7 @@ def _count_organizations(periods: list[Period]) -> None:
         queryset, periods, "pk", ["kind"], aggregates,
         also=lambda p: Q(founded_on__range=(p.start, p.end)),
     )  # fmt: skip
-    _add_rows(
-        rows, periods, lambda row: ORGANIZATION_NAMES.get(row["kind"], []), always={"htx_new"}
-    )
+    _add_rows(rows, periods, ORGANIZATION_NAMES, key="kind", always={"htx_new"})
 
 
 HTX_NAMES = [
@@ -203,7 +201,7 @@ def _count_ocop(periods: list[Period]) -> None:
         OcopProduct.objects.filter(certified_on__lte=last), periods, "organization_id", [],
         aggregates, existing=False,
     )  # fmt: skip
-    _add_rows(rows, periods, lambda row: OCOP_NAMES)
+    _add_rows(rows, periods, OCOP_NAMES)
 
 
 def _count_loans(periods: list[Period]) -> None:
@@ -227,4 +225,4 @@ def _count_loans(periods: list[Period]) -> None:
         Loan.objects.filter(disbursed_on__lte=last), periods, "organization_id", [], aggregates,
         existing=False,
     )  # fmt: skip
-    _add_rows(rows, periods, lambda row: LOAN_NAMES)
+    _add_rows(rows, periods, LOAN_NAMES)

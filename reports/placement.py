@@ -9,11 +9,14 @@ adds its rows into the buckets.
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Expression, ExpressionWrapper, IntegerField, Q
 from django.db.models.sql.constants import MULTI
 
 from cooperatives.models import Area, AreaMap, Location, existing_q, recorded_area_at
@@ -127,7 +130,7 @@ def _grouped(
     queryset, periods: list[Period], organization: str, group_by, aggregates, *,
     existing: bool = True, also=None,
 ):  # fmt: skip
-    """One GROUP BY over the location recorded at each period's end; rows as dicts.
+    """One GROUP BY over the location recorded at each period's end, as a ``Table``.
 
     ``aggregates(period)`` gives the aggregates of one period; they are computed side by
     side (prefixed with the period's ``data`` key), so all periods share one pass over the
@@ -142,7 +145,21 @@ def _grouped(
     data = list({p.data: p for p in periods}.values())
     queryset = _restrict(queryset, organization, [p.place for p in periods])
     prefix = "" if organization == "pk" else organization.removesuffix("_id") + "__"
-    locations = {f"loc_{p.data}": recorded_area_at(p.end, organization) for p in data}
+    locations, where = {}, {}
+    in_sql = connections[queryset.db].vendor == "postgresql"
+    for d in data:
+        sharing = [p for p in periods if p.data == d.data]
+        location = recorded_area_at(d.end, organization)
+        if in_sql:
+            codes, classes = _place_classes([p.place for p in sharing])
+            location = PlaceClass(location, codes)
+            for index, p in enumerate(sharing):
+                decoded = {code: buckets[index] for code, buckets in enumerate(classes)}
+                decoded[-1] = ()  # counts nowhere
+                where[p.key] = (f"loc_{d.data}", decoded.__getitem__)
+        else:
+            where |= {p.key: (f"loc_{d.data}", p.place.of) for p in sharing}
+        locations[f"loc_{d.data}"] = location
     if existing:
         wanted = Q()
         for p in data:
@@ -157,30 +174,94 @@ def _grouped(
     annotations = {
         f"{p.data}_{name}": aggregate for p in data for name, aggregate in aggregates(p).items()
     }
-    return _dicts(
+    return _table(
         queryset.annotate(**locations)
         .order_by()
         .values(*locations, *group_by)
-        .annotate(**annotations)
+        .annotate(**annotations),
+        where,
     )
 
 
-def _dicts(queryset) -> list[dict]:
-    """A ``values()`` queryset's rows as dicts, as Django's ``ValuesIterable`` makes them
-    (the same names in the same order) but without its per-value converters: they only
+class PlaceClass(Expression):
+    """``COALESCE(('[m:n]={…}'::integer[])[expression], -1)``: an area id looked up in
+    an integer array indexed by area id (PostgreSQL), -1 where it is not in the array."""
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, codes: str) -> None:
+        super().__init__()
+        self.expression, self.codes = expression, codes
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, expressions) -> None:
+        (self.expression,) = expressions
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.expression)
+        return f"COALESCE((%s::integer[])[{sql}], -1)", [self.codes, *params]
+
+
+def _place_classes(places: list[Placement]) -> tuple[str, list[tuple]]:
+    """Where each recorded area counts for each of ``places``, for PostgreSQL to group by.
+
+    The areas that count somewhere are sorted into classes, one per tuple of buckets
+    (one buckets per placement); returned are the array literal mapping each area id to
+    its class (``'[first:last]={…}'``, -1 where it counts nowhere) and the classes. So the
+    database sums the rows of one class together, and Python adds a few hundred sums
+    where it would add the groups of every recorded area.
+    """
+    if any(place.whole_tree for place in places):
+        candidates = set(places[0].map.bounds)
+    else:
+        candidates = set().union(*(place.counting() for place in places))
+    classes: dict[tuple, int] = {}
+    code_of = {}
+    for area_id in candidates:
+        buckets = tuple(place.of(area_id) for place in places)
+        if any(buckets):
+            code_of[area_id] = classes.setdefault(buckets, len(classes))
+    if not code_of:
+        return "{}", []
+    first, last = min(code_of), max(code_of)
+    codes = [-1] * (last - first + 1)
+    for area_id, code in code_of.items():
+        codes[area_id - first] = code
+    return f"[{first}:{last}]={{{','.join(map(str, codes))}}}", list(classes)
+
+
+class Table(NamedTuple):
+    """A grouped query's rows as tuples, the position of each column in them, and for
+    each period (by key) the column saying where a row counts and what turns its value
+    into the row's buckets."""
+
+    columns: dict[str, int]
+    rows: list[tuple]
+    where: dict[str, tuple[int, Callable]]
+
+
+def _table(queryset, where: dict[str, tuple[str, Callable]]) -> Table:
+    """A ``values()`` queryset's rows as tuples, with its column names' positions.
+
+    On PostgreSQL the rows are read without Django's per-value converters: they only
     re-make the ints and Decimals psycopg2 already gives, some 150,000 calls per national
     report. Sums of integer columns are ints (PostgreSQL's bigint), sums of decimals
-    Decimals, which ``Sums.add`` keeps apart. Other databases keep the converters
+    Decimals, which ``_add_rows`` keeps apart. Other databases keep the converters
     (SQLite gives floats that Django turns into Decimals of the field's places)."""
-    if connections[queryset.db].vendor != "postgresql":
-        return list(queryset)
     query = queryset.query
     if query.selected:  # Django 5.2: the selected names in their order
         names = list(query.selected)
     else:
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
+    columns = {name: position for position, name in enumerate(names)}
+    where_at = {key: (columns[name], place) for key, (name, place) in where.items()}
+    if connections[queryset.db].vendor != "postgresql":
+        rows = [tuple(row[name] for name in names) for row in queryset]
+        return Table(columns, rows, where_at)
     chunks = query.get_compiler(queryset.db).execute_sql(MULTI)
-    return [dict(zip(names, row, strict=True)) for chunk in chunks for row in chunk]
+    return Table(columns, [row for chunk in chunks for row in chunk], where_at)
 
 
 def _restrict(queryset, organization: str, places: list[Placement], *, any_day: bool = False):
@@ -201,56 +282,52 @@ def _restrict(queryset, organization: str, places: list[Placement], *, any_day: 
     return queryset.filter(**{f"{organization}__in": located})
 
 
-def _add_rows(rows, periods: list[Period], names, always=frozenset()) -> None:
+def _add_rows(
+    table: Table, periods: list[Period], names, key: str | None = None, always=frozenset()
+) -> None:
     """Add each row's values into the buckets its location counts in, period by period.
 
-    ``names(row)`` gives (indicator sum, row key) pairs for the row. A row of
-    organisations that do not exist at a period's end adds only the sums in ``always``.
-    The national report has some 14,000 rows of 30 sums for three periods: rows going to
-    the same buckets are first summed together (one addition a value), and each total is
-    then added once to each of its buckets.
+    ``names`` gives the (indicator sum, column) pairs a row adds: one list for every row,
+    or, with ``key``, a dict of lists by the row's value in that column (missing: none).
+    A row of organisations that do not exist at a period's end adds only the sums in
+    ``always``. The national report has some 13,000 rows of 30 sums for three periods:
+    the rows are first sorted by what decides where they go (location, ``key``,
+    existence) and by the buckets that location counts in, then each group's columns are
+    summed at once (one addition a value, in C), and each total is added once to each
+    of its buckets.
     """
-    keys = [(p, f"loc_{p.data}", f"exists_{p.data}", f"{p.data}_") for p in periods]
-    plans: dict[tuple, tuple] = {}  # the (sum, column) pairs each list of names adds
-    groups: dict[tuple, list] = {}  # (period, buckets, plan) -> the plan's running totals
-    for row in rows:
-        pairs = names(row)
-        if not pairs:
-            continue
-        for index, (period, loc, exists_key, prefix) in enumerate(keys):
-            buckets = period.place.of(row[loc])
-            if not buckets:
-                continue
-            exists = row.get(exists_key, True)
-            known = plans.get((id(pairs), prefix, exists))
-            if known is not None and known[0] is pairs:
-                plan, columns = known[1], known[2]
-            else:  # kept with its list, so that an id is never another list's
-                plan = [(name, prefix + key) for name, key in pairs if exists or name in always]
-                columns = [column for _, column in plan]
-                plans[id(pairs), prefix, exists] = (pairs, plan, columns)
-            if not plan:
-                continue
-            group = groups.get((index, buckets, id(plan)))
-            if group is None:
-                group = groups[index, buckets, id(plan)] = [period, buckets, plan, [0] * len(plan)]
-            totals = group[3]
-            for position, column in enumerate(columns):
-                value = row[column]
-                if value:
-                    totals[position] += value
-    for period, buckets, plan, totals in groups.values():
-        counts, amounts = [], []
-        for (name, _), total in zip(plan, totals, strict=True):
-            if not total:
-                continue
-            if total.__class__ is int:  # counts and sums of whole numbers
-                counts.append((name, total))
-            else:  # sums of decimals
-                amounts.append((name, Decimal(total)))
-        for bucket in buckets:
-            s = period.sums[bucket]
-            for name, value in counts:
-                s.counts[name] += value
-            for name, value in amounts:
-                s.sums[name] += value
+    columns, rows, where = table
+    if not rows:
+        return
+    for period in periods:
+        loc_at, place = where[period.key]
+        key_at = columns[key] if key is not None else None
+        exists_at = columns.get(f"exists_{period.data}")
+        places = {loc: place(loc) for loc in set(map(itemgetter(loc_at), rows))}
+        # One list per group, not per location: few containers for the collector.
+        groups: dict[tuple, list] = defaultdict(list)
+        for row in rows:
+            buckets = places[row[loc_at]]
+            if buckets:
+                kind = None if key_at is None else row[key_at]
+                groups[buckets, kind, True if exists_at is None else row[exists_at]].append(row)
+        prefix = f"{period.data}_"
+        for (buckets, kind, exists), members in groups.items():
+            pairs = names if key is None else names.get(kind, ())
+            counts, amounts = [], []
+            for name, column in pairs:
+                if not (exists or name in always):
+                    continue
+                total = sum(filter(None, map(itemgetter(columns[prefix + column]), members)))
+                if not total:
+                    continue
+                if total.__class__ is int:  # counts and sums of whole numbers
+                    counts.append((name, total))
+                else:  # sums of decimals
+                    amounts.append((name, Decimal(total)))
+            for bucket in buckets:
+                s = period.sums[bucket]
+                for name, value in counts:
+                    s.counts[name] += value
+                for name, value in amounts:
+                    s.sums[name] += value
