@@ -7,6 +7,7 @@ periods, ``_restrict`` limits it to the organisations that can count, and ``_add
 adds its rows into the buckets.
 """
 
+import copy
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
@@ -68,7 +69,9 @@ class Placement:
 
     def on(self, day) -> "Placement":
         """The same placement for another (earlier) day, e.g. the eve of a cessation."""
-        return Placement(self.map, self.area, self.children, day, self.then)
+        other = copy.copy(self)  # the same area, subtree and children
+        other.day, other.buckets, other._counting = day, {None: ()}, {}
+        return other
 
     def of(self, raw_area_id) -> tuple:
         if raw_area_id not in self.buckets:
@@ -290,44 +293,48 @@ def _add_rows(
     ``names`` gives the (indicator sum, column) pairs a row adds: one list for every row,
     or, with ``key``, a dict of lists by the row's value in that column (missing: none).
     A row of organisations that do not exist at a period's end adds only the sums in
-    ``always``. The national report has some 13,000 rows of 30 sums for three periods:
-    the rows are first sorted by what decides where they go (location, ``key``,
-    existence) and by the buckets that location counts in, then each group's columns are
-    summed at once (one addition a value, in C), and each total is added once to each
-    of its buckets.
+    ``always``. The rows are first sorted by bucket and by what decides their sums
+    (``key``, existence); each group's columns are then summed at once (in C) and each
+    total added once to its bucket.
     """
     columns, rows, where = table
     if not rows:
         return
+    key_at = columns[key] if key is not None else None
     for period in periods:
         loc_at, place = where[period.key]
-        key_at = columns[key] if key is not None else None
         exists_at = columns.get(f"exists_{period.data}")
         places = {loc: place(loc) for loc in set(map(itemgetter(loc_at), rows))}
         # One list per group, not per location: few containers for the collector.
         groups: dict[tuple, list] = defaultdict(list)
         for row in rows:
-            buckets = places[row[loc_at]]
-            if buckets:
-                kind = None if key_at is None else row[key_at]
-                groups[buckets, kind, True if exists_at is None else row[exists_at]].append(row)
+            kind = None if key_at is None else row[key_at]
+            exists = True if exists_at is None else row[exists_at]
+            for bucket in places[row[loc_at]]:
+                groups[bucket, kind, exists].append(row)
         prefix = f"{period.data}_"
-        for (buckets, kind, exists), members in groups.items():
-            pairs = names if key is None else names.get(kind, ())
-            counts, amounts = [], []
-            for name, column in pairs:
-                if not (exists or name in always):
-                    continue
-                total = sum(filter(None, map(itemgetter(columns[prefix + column]), members)))
+        plans: dict[tuple, list] = {}  # (key, exists) -> the (sum, column position) pairs
+        for (bucket, kind, exists), members in groups.items():
+            plan = plans.get((kind, exists))
+            if plan is None:
+                pairs = names if key is None else names.get(kind, ())
+                plan = plans[kind, exists] = [
+                    (name, columns[prefix + column])
+                    for name, column in pairs
+                    if exists or name in always
+                ]
+            s = period.sums[bucket]
+            if len(members) == 1:  # most child areas' groups on PostgreSQL
+                (row,) = members
+                totals = [(name, row[at]) for name, at in plan]
+            else:
+                totals = [
+                    (name, sum(filter(None, map(itemgetter(at), members)))) for name, at in plan
+                ]
+            for name, total in totals:
                 if not total:
                     continue
                 if total.__class__ is int:  # counts and sums of whole numbers
-                    counts.append((name, total))
+                    s.counts[name] += total
                 else:  # sums of decimals
-                    amounts.append((name, Decimal(total)))
-            for bucket in buckets:
-                s = period.sums[bucket]
-                for name, value in counts:
-                    s.counts[name] += value
-                for name, value in amounts:
-                    s.sums[name] += value
+                    s.sums[name] += Decimal(total)
