@@ -66,11 +66,13 @@ class Placement:
         self.buckets: dict[int | None, tuple] = {None: ()}
         self.children = children
         self._counting: dict[str, set[int]] = {}
+        self._classes: dict[tuple, tuple[str, list[tuple]]] = {}  # see _place_classes
+        self._child_of: dict[int, int | None] = {}
 
     def on(self, day) -> "Placement":
         """The same placement for another (earlier) day, e.g. the eve of a cessation."""
         other = copy.copy(self)  # the same area, subtree and children
-        other.day, other.buckets, other._counting = day, {None: ()}, {}
+        other.day, other.buckets, other._counting, other._classes = day, {None: ()}, {}, {}
         return other
 
     def of(self, raw_area_id) -> tuple:
@@ -84,9 +86,27 @@ class Placement:
             resolved = self.map.resolve(resolved, self.then)
         if resolved is None or (self.below is not None and resolved not in self.below):
             return ()
-        ancestors = self.map.ancestors(resolved)
-        child = next((a for a in ancestors if a in self.child_ids), None)
+        child = self._child(resolved)
         return (TOTAL, child) if child is not None else (TOTAL,)
+
+    def _child(self, area_id: int) -> int | None:
+        """The first of the area and its ancestors that is one of the children, if any.
+
+        Kept for each area on the way up, so that every area's parent chain is walked once.
+        """
+        chain = []
+        while area_id is not None and area_id not in self._child_of:
+            if area_id in self.child_ids:
+                self._child_of[area_id] = area_id
+                break
+            chain.append(area_id)
+            area_id = self.map.parent.get(area_id)
+            if area_id in chain:  # a loop in the tree: no child above
+                area_id = None
+        child = self._child_of.get(area_id)
+        for walked in chain:
+            self._child_of[walked] = child
+        return child
 
     def counting(self, any_day: bool = False) -> set[int]:
         """The recorded areas that count here at the day (or, ``any_day``, on some day).
@@ -214,8 +234,16 @@ def _place_classes(places: list[Placement]) -> tuple[str, list[tuple]]:
     (one buckets per placement); returned are the array literal mapping each area id to
     its class (``'[first:last]={…}'``, -1 where it counts nowhere) and the classes. So the
     database sums the rows of one class together, and Python adds a few hundred sums
-    where it would add the groups of every recorded area.
+    where it would add the groups of every recorded area. Kept on the first placement:
+    the report's queries of organisations, OCOP products and loans share it.
     """
+    known = places[0]._classes.get(tuple(places))
+    if known is None:
+        known = places[0]._classes[tuple(places)] = _classes(places)
+    return known
+
+
+def _classes(places: list[Placement]) -> tuple[str, list[tuple]]:
     if any(place.whole_tree for place in places):
         candidates = set(places[0].map.bounds)
     else:
