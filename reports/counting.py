@@ -31,11 +31,7 @@ def compute_periods(area, periods: list[Period]) -> None:
     work grows with the data, and the number of queries is the same for any area.
     """
     _count_organizations(periods)
-    same_data: dict[str, list[Period]] = defaultdict(list)
-    for period in periods:
-        same_data[period.data].append(period)
-    for group in same_data.values():
-        _count_ceased(group)
+    _count_ceased(periods)
     _count_ocop(periods)
     _count_loans(periods)
 
@@ -146,14 +142,15 @@ ORGANIZATION_NAMES = {
 def _count_ceased(periods: list[Period]) -> None:
     """HTX that ceased in S..E, counted where they were the day before they ceased.
 
-    ``periods`` share one (year, months), placed in different ways; one pass serves all.
+    One pass serves all periods: the HTX that ceased in any of them, each then counted
+    in the periods whose S..E holds its cessation.
     """
-    first = periods[0]
+    in_some_period = Q()
+    for period in periods:
+        in_some_period |= Q(status_changed_on__range=(period.start, period.end))
     ceased = list(
         _restrict(
-            Organization.objects.filter(
-                kind=HTX, status__in=CEASED, status_changed_on__range=(first.start, first.end)
-            ),
+            Organization.objects.filter(in_some_period, kind=HTX, status__in=CEASED),
             "pk",
             [p.place for p in periods],
             any_day=True,
@@ -169,6 +166,8 @@ def _count_ceased(periods: list[Period]) -> None:
     for period in periods:
         placements: dict[datetime.date, Placement] = {}
         for pk, changed in ceased:
+            if not period.start <= changed <= period.end:
+                continue
             eve = changed - datetime.timedelta(days=1)
             recorded = [area_id for since, area_id in sorted(locations[pk]) if since <= eve]
             if not recorded:
