@@ -24,6 +24,7 @@ from cooperatives.models import Area, AreaMap, Location, existing_q, recorded_ar
 from core.lib.periods import period_end
 
 TOTAL = "__total__"
+PLACES_IN_SQL = True  # on PostgreSQL (see _place_classes); tests compare both ways
 GROUP_MEMORY = "32MB"  # PostgreSQL's work_mem for a report's grouped queries (see _table)
 
 
@@ -170,7 +171,7 @@ def _grouped(
     queryset = _restrict(queryset, organization, [p.place for p in periods])
     prefix = "" if organization == "pk" else organization.removesuffix("_id") + "__"
     locations, where = {}, {}
-    in_sql = connections[queryset.db].vendor == "postgresql"
+    in_sql = PLACES_IN_SQL and connections[queryset.db].vendor == "postgresql"
     for d in data:
         sharing = [p for p in periods if p.data == d.data]
         location = recorded_area_at(d.end, organization)
