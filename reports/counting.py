@@ -26,9 +26,10 @@ def _sum(expression, condition: Q | None = None):
 def compute_periods(area, periods: list[Period]) -> None:
     """Fill each period's sums for the area (bucket TOTAL) and its children (their pk).
 
-    Every count and sum is made by the database, grouped by the areas recorded at the
-    periods' ends; Python only adds the groups into the buckets they count in. So the
-    work grows with the data, and the number of queries is the same for any area.
+    Every count and sum is made by the database, grouped by where the areas recorded at
+    the periods' ends count (on PostgreSQL; elsewhere by those areas); Python only adds
+    the groups into the buckets they count in. So the work grows with the data, and the
+    number of queries is the same for any area.
     """
     _count_organizations(periods)
     _count_ceased(periods)

@@ -157,6 +157,10 @@ def _grouped(
 ):  # fmt: skip
     """One GROUP BY over the location recorded at each period's end, as a ``Table``.
 
+    On PostgreSQL the location is grouped by where it counts (``_place_classes``), so
+    that the database sums all rows that go to the same buckets; elsewhere by the
+    recorded area, placed in Python (``Placement.of``): the same sums.
+
     ``aggregates(period)`` gives the aggregates of one period; they are computed side by
     side (prefixed with the period's ``data`` key), so all periods share one pass over the
     rows, and periods of the same (year, months) share their aggregates. With
