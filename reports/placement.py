@@ -218,6 +218,7 @@ def _grouped(
         .values(*locations, *group_by)
         .annotate(**annotations),
         where,
+        large=any(place.whole_tree for place in places),
     )
 
 
@@ -288,13 +289,14 @@ class Table(NamedTuple):
     where: dict[str, tuple[int, Callable]]
 
 
-def _table(queryset, where: dict[str, tuple[str, Callable]]) -> Table:
+def _table(queryset, where: dict[str, tuple[str, Callable]], large: bool = False) -> Table:
     """A ``values()`` queryset's rows as tuples, with its column names' positions.
 
     On PostgreSQL the rows are read without Django's per-value converters: they only
     re-make the ints and Decimals psycopg2 already gives. Sums of integer columns are ints
     (PostgreSQL's bigint), sums of decimals Decimals, which ``_add_rows`` keeps apart.
-    The query gets ``GROUP_MEMORY`` for its grouping: the planner cannot tell how few
+    A ``large`` query (the whole country's) gets ``GROUP_MEMORY`` for its grouping (a
+    province's few thousand rows fit the default): the planner cannot tell how few
     classes the area lookups give, so it sorts all the rows first (the national report's
     95,000 rows of 170 bytes, spilled to disk with the default 4 MB: some 15 % of the
     query). Other databases keep the converters (SQLite gives floats that Django turns
@@ -309,6 +311,9 @@ def _table(queryset, where: dict[str, tuple[str, Callable]]) -> Table:
     if connections[queryset.db].vendor != "postgresql":
         rows = [tuple(row[name] for name in names) for row in queryset]
         return Table(columns, rows, where_at)
+    if not large:
+        chunks = query.get_compiler(queryset.db).execute_sql(MULTI)
+        return Table(columns, [row for chunk in chunks for row in chunk], where_at)
     with transaction.atomic(using=queryset.db):
         with connections[queryset.db].cursor() as cursor:  # until the transaction ends
             cursor.execute("SELECT set_config('work_mem', %s, true)", [GROUP_MEMORY])
