@@ -154,9 +154,7 @@ def htx_by_sector(area: Area | None, day: datetime.date) -> list[list]:
 
 def _number(value):
     """JSON numbers: counts as integers, money, means and shares at full precision."""
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
+    return float(value) if value.__class__ is Decimal else value
 
 
 def _target(value):
@@ -166,16 +164,20 @@ def _target(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+CODES = [indicator.code for indicator in INDICATORS]
 COUNTRY = {"code": "VN", "name": "Toàn quốc", "level": "Toàn quốc"}
 
 
-def _area_json(area: Area | None) -> dict:
+def _area_json(area: Area | None, levels: dict | None = None) -> dict:
+    """``levels``: the levels' labels (``Area.Level.choices``, made once per report; each
+    ``get_level_display`` builds the choices and looks the translation up again)."""
     if area is None:
         return dict(COUNTRY, valid_from=None, valid_to=None)
+    label = (levels or {}).get(area.level)
     return {
         "code": area.code,
         "name": area.name,
-        "level": area.get_level_display(),
+        "level": label if label is not None else area.get_level_display(),
         "valid_from": area.valid_from.isoformat() if area.valid_from else None,
         "valid_to": area.valid_to.isoformat() if area.valid_to else None,
     }
@@ -231,24 +233,26 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
 
     def indicators(bucket, area_id) -> dict:
         result = {}
-        for indicator in INDICATORS:
-            value = values[bucket][indicator.code]
-            target = targets[area_id].get(indicator.code)
+        now, earlier, territory = values[bucket], previous.get(bucket), same_territory[bucket]
+        goals = targets.get(area_id, {})
+        for code in CODES:
+            value = now[code]
+            target = goals.get(code)
             completion = (
                 None
                 if target in (None, 0) or value is None
                 else Decimal(value) * 100 / Decimal(target)
             )
-            prior = previous.get(bucket)
-            result[indicator.code] = {
+            result[code] = {
                 "value": _number(value),
                 "target": _target(target),
                 "completion": _number(completion),
-                "previous": _number(prior[indicator.code]) if prior else None,
-                "previous_same_territory": _number(same_territory[bucket][indicator.code]),
+                "previous": _number(earlier[code]) if earlier else None,
+                "previous_same_territory": _number(territory[code]),
             }
         return result
 
+    levels = {value: str(label) for value, label in Area.Level.choices}
     return {
         "area": _area_json(area),
         "year": year,
@@ -257,7 +261,7 @@ def build_report(area: Area | None, year: int, months: int) -> dict:
         "end": end.isoformat(),
         "indicators": indicators(TOTAL, area.pk if area else None),
         "children": [
-            {"area": _area_json(child), "indicators": indicators(child.pk, child.pk)}
+            {"area": _area_json(child, levels), "indicators": indicators(child.pk, child.pk)}
             for child in children
         ],
     }

@@ -26,16 +26,13 @@ def _sum(expression, condition: Q | None = None):
 def compute_periods(area, periods: list[Period]) -> None:
     """Fill each period's sums for the area (bucket TOTAL) and its children (their pk).
 
-    Every count and sum is made by the database, grouped by the areas recorded at the
-    periods' ends; Python only adds the groups into the buckets they count in. So the
-    work grows with the data, and the number of queries is the same for any area.
+    Every count and sum is made by the database, grouped by where the areas recorded at
+    the periods' ends count (on PostgreSQL; elsewhere by those areas); Python only adds
+    the groups into the buckets they count in. So the work grows with the data, and the
+    number of queries is the same for any area.
     """
     _count_organizations(periods)
-    same_data: dict[str, list[Period]] = defaultdict(list)
-    for period in periods:
-        same_data[period.data].append(period)
-    for group in same_data.values():
-        _count_ceased(group)
+    _count_ceased(periods)
     _count_ocop(periods)
     _count_loans(periods)
 
@@ -110,9 +107,7 @@ def _count_organizations(periods: list[Period]) -> None:
         queryset, periods, "pk", ["kind"], aggregates,
         also=lambda p: Q(founded_on__range=(p.start, p.end)),
     )  # fmt: skip
-    _add_rows(
-        rows, periods, lambda row: ORGANIZATION_NAMES.get(row["kind"], []), always={"htx_new"}
-    )
+    _add_rows(rows, periods, ORGANIZATION_NAMES, key="kind", always={"htx_new"})
 
 
 HTX_NAMES = [
@@ -148,14 +143,15 @@ ORGANIZATION_NAMES = {
 def _count_ceased(periods: list[Period]) -> None:
     """HTX that ceased in S..E, counted where they were the day before they ceased.
 
-    ``periods`` share one (year, months), placed in different ways; one pass serves all.
+    One pass serves all periods: the HTX that ceased in any of them, each then counted
+    in the periods whose S..E holds its cessation.
     """
-    first = periods[0]
+    in_some_period = Q()
+    for period in periods:
+        in_some_period |= Q(status_changed_on__range=(period.start, period.end))
     ceased = list(
         _restrict(
-            Organization.objects.filter(
-                kind=HTX, status__in=CEASED, status_changed_on__range=(first.start, first.end)
-            ),
+            Organization.objects.filter(in_some_period, kind=HTX, status__in=CEASED),
             "pk",
             [p.place for p in periods],
             any_day=True,
@@ -171,6 +167,8 @@ def _count_ceased(periods: list[Period]) -> None:
     for period in periods:
         placements: dict[datetime.date, Placement] = {}
         for pk, changed in ceased:
+            if not period.start <= changed <= period.end:
+                continue
             eve = changed - datetime.timedelta(days=1)
             recorded = [area_id for since, area_id in sorted(locations[pk]) if since <= eve]
             if not recorded:
@@ -203,7 +201,7 @@ def _count_ocop(periods: list[Period]) -> None:
         OcopProduct.objects.filter(certified_on__lte=last), periods, "organization_id", [],
         aggregates, existing=False,
     )  # fmt: skip
-    _add_rows(rows, periods, lambda row: OCOP_NAMES)
+    _add_rows(rows, periods, OCOP_NAMES)
 
 
 def _count_loans(periods: list[Period]) -> None:
@@ -227,4 +225,4 @@ def _count_loans(periods: list[Period]) -> None:
         Loan.objects.filter(disbursed_on__lte=last), periods, "organization_id", [], aggregates,
         existing=False,
     )  # fmt: skip
-    _add_rows(rows, periods, lambda row: LOAN_NAMES)
+    _add_rows(rows, periods, LOAN_NAMES)

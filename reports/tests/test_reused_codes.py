@@ -10,6 +10,8 @@ is left whole.
 import datetime
 import io
 import json
+from unittest import skipUnless
+from unittest.mock import patch
 
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -20,6 +22,7 @@ from pypdf import PdfReader
 from cooperatives.models import Area
 from cooperatives.services import set_role
 from core.roles import ALLIANCE, AREA, OFFICIAL
+from reports import placement
 from reports.compute import build_report
 from reports.indicators import INDICATORS
 from reports.models import FrozenReport
@@ -141,6 +144,17 @@ class ReusedCodeTests(ReformTestCase):
 
 
 class SameTerritoryTests(ReformTestCase):
+    @skipUnless(connection.vendor == "postgresql", "places are worked out in SQL on PostgreSQL")
+    def test_places_worked_out_by_the_database_are_those_worked_out_in_python(self):
+        cases = [(self.new_nb, 2025, 12), (self.old_nb, 2025, 6), (self.ha_noi, 2025, 12),
+                 (self.old_nb, 2024, 12), (None, 2025, 12), (None, 2024, 6)]  # fmt: skip
+        for area, year, months in cases:
+            with self.subTest(area=area, year=year, months=months):
+                in_sql = build_report(area, year, months)
+                with patch.object(placement, "PLACES_IN_SQL", False):
+                    in_python = build_report(area, year, months)
+                self.assertEqual(in_sql, in_python)
+
     def test_previous_of_the_new_province_is_null_its_territory_is_counted(self):
         report = build_report(self.new_nb, 2025, 12)
         total = report["indicators"]["htx_total"]
