@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from testing.scratch import RUN_ID, _run_lock
+from testing.scratch import RUN_ID, run_lock
 
 SNAPSHOT = Path(tempfile.gettempdir()) / f"htx-test-demo-{RUN_ID}.pickle"
 VERSIONS = "core_dataversion"
@@ -36,7 +36,7 @@ def load_demo_data(test_class=None) -> None:
     if connection.vendor != "postgresql":
         call_command("load_demo", stdout=io.StringIO())
         return
-    with _run_lock(f"demo-{RUN_ID}"):
+    with run_lock(f"demo-{RUN_ID}"):
         snapshot = pickle.loads(SNAPSHOT.read_bytes()) if SNAPSHOT.exists() else None
         base = _rows()
         if snapshot is not None:

@@ -78,7 +78,7 @@ RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 
 
 @contextlib.contextmanager
-def _run_lock(name: str):
+def run_lock(name: str):
     """Held by one process of the machine at a time (the workers of a run share it)."""
     with open(Path(tempfile.gettempdir()) / f"htx-test-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -122,7 +122,7 @@ def scratch_database(config: dict, suffix: str, migrated: bool = False):
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if migrated:
-            with _run_lock(f"migrated-{config['NAME']}"):
+            with run_lock(f"migrated-{config['NAME']}"):
                 template = _migrated_template(config, admin)
                 with admin.cursor() as cursor:
                     cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -140,7 +140,7 @@ def migrated_sqlite(path: Path) -> None:
     """``path``: a SQLite database as ``manage.py migrate`` leaves it, copied from one made
     once per test run (a migrate takes about 8 s)."""
     template = Path(tempfile.gettempdir()) / f"htx-test-migrated-{RUN_ID}.sqlite3"
-    with _run_lock("migrated-sqlite"):
+    with run_lock("migrated-sqlite"):
         if not template.exists():
             for old in Path(tempfile.gettempdir()).glob("htx-test-migrated-*.sqlite3"):
                 if time.time() - old.stat().st_mtime > 86400:  # other runs' copies, a day on
