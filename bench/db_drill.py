@@ -342,6 +342,8 @@ def main() -> int:
     rows, failures = analyse(results, events, args)
     if unexpected:
         failures.append("errors in the server log")
+        for line in unexpected[:5]:  # what went wrong, for the run's log
+            print(line[:4000])
     if not same_server:
         failures.append("gunicorn or a worker restarted")
     if args.no_docs:
