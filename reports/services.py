@@ -1,4 +1,5 @@
-"""Freezing reports: the numbers an official downloaded stay the numbers they get again."""
+"""Reports as they are shown: frozen numbers stay the numbers an official downloaded; live
+ones are computed once per data version."""
 
 from django.contrib.admin.models import DELETION, LogEntry
 from django.core.cache import cache
