@@ -22,9 +22,9 @@ from typing import TextIO
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from simple_history.utils import get_history_manager_for_model
 
 from cooperatives.models import Figures, Loan, Location, Member, OcopProduct, Organization
+from cooperatives.spreadsheets.engine import HistoryWriter
 from core import freshness
 from core.database import analyze
 from core.lib.formatting import vn_number
@@ -126,10 +126,11 @@ def load_demo(*, stdout: TextIO | None = None) -> bool:
 def _record_history(before: dict) -> None:
     """Give every demo record its first history entry, as if it had been typed in.
 
-    The builder writes with ``bulk_create``, which sends no signals.
+    The builder writes with ``bulk_create``, which sends no signals. The entries are
+    copied by the database from the rows, as an import writes them (``HistoryWriter``):
+    ``bulk_history_create`` built 60,000 of them in Python, a third of the command's time.
     """
+    writer = HistoryWriter(user=None, reason=HISTORY_REASON, batch=None)
     for model, top in before.items():
-        objects = list(model.objects.filter(pk__gt=top))
-        get_history_manager_for_model(model).bulk_history_create(
-            objects, batch_size=1000, default_change_reason=HISTORY_REASON
-        )
+        added = model.objects.filter(pk__gt=top).values_list("pk", flat=True)
+        writer.write(model, list(added), "+")

@@ -14,6 +14,7 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Count
 
 from cooperatives.models import (
@@ -24,10 +25,19 @@ from cooperatives.models import (
     recorded_area_at,
 )
 from core.lib.periods import period_end
+from reports import placement
 from reports.counting import CEASED, HTX, compute_periods
 from reports.indicators import INDICATORS
 from reports.models import Target
-from reports.placement import TOTAL, Period, Placement, Sums, _restrict
+from reports.placement import (
+    TOTAL,
+    Period,
+    PlaceClass,
+    Placement,
+    Sums,
+    _place_classes,
+    _restrict,
+)
 
 __all__ = [
     "CEASED",
@@ -138,16 +148,26 @@ def htx_by_sector(area: Area | None, day: datetime.date) -> list[list]:
     report's indicators, in one grouped query.
     """
     place = Placement(AreaMap.current(), area, [], day)
+    organizations = _restrict(
+        Organization.objects.filter(existing_q(day), kind=HTX), "pk", [place], by_index=True
+    )
+    location, counts_in = recorded_area_at(day, "pk"), place.of
+    if placement.PLACES_IN_SQL and connections[organizations.db].vendor == "postgresql":
+        # Grouped by where the location counts, as the report's queries are: a handful of
+        # groups per sector instead of one per recorded area.
+        codes, classes = _place_classes([place])
+        location = PlaceClass(location, codes)
+        decoded = {code: buckets for code, (buckets,) in enumerate(classes)}
+        counts_in = lambda code: decoded.get(code, ())  # noqa: E731 (-1: nowhere)
     rows = (
-        _restrict(Organization.objects.filter(existing_q(day), kind=HTX), "pk", [place])
-        .annotate(loc=recorded_area_at(day, "pk"))
+        organizations.annotate(loc=location)
         .order_by()
         .values_list("loc", "sector__name")
         .annotate(n=Count("pk"))
     )
     counts: dict[str, int] = defaultdict(int)
     for loc, sector, n in rows:
-        if place.of(loc):
+        if counts_in(loc):
             counts[sector] += n
     return [[name, n] for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 

@@ -281,6 +281,26 @@ class HomeAndSitemapTests(PublicPagesTestCase):
             self.assertContains(page, text)
         self.assertNotContains(page, "HTX Ẩn Danh")
 
+    def test_home_counts_and_features_only_valid_products_of_public_organisations(self):
+        today = timezone.localdate()
+        days = datetime.timedelta
+        f.ocop(self.hidden, name="Sản phẩm bí mật", stars=5, certified_on=today - days(5))
+        other = f.organization(self.yen_bang, code="0600000303", name="HTX Chè Yên Bằng")
+        for number, (stars, age) in enumerate([(5, 200), (4, 10), (5, 100), (3, 1), (4, 10)]):
+            f.ocop(other, name=f"Chè {number}", stars=stars, certified_on=today - days(age))
+        clear_caches()
+        part = self.client.get("/").context
+        # Valid: Gạo Tám (4 stars) and the five teas; the expired fish sauce and the hidden
+        # organisation's product are neither counted nor shown.
+        self.assertEqual(part["ocop_total"], 6)
+        self.assertEqual(part["ocop_by_stars"], [(5, 2), (4, 3), (3, 1)])
+        self.assertEqual(
+            [p.name for p in part["products"]],
+            # 4 stars and up: more stars first, then the newest certificate, then the oldest record
+            ["Chè 2", "Chè 0", "Chè 1", "Chè 4", "Gạo Tám Phù Vân"],
+        )
+        self.assertEqual(part["products"][0].organization, other)
+
     def test_home_query_count_does_not_grow(self):
         def count():
             clear_caches()
