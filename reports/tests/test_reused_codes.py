@@ -21,9 +21,10 @@ from pypdf import PdfReader
 
 from cooperatives.models import Area
 from cooperatives.services import set_role
+from core.lib.periods import period_end
 from core.roles import ALLIANCE, AREA, OFFICIAL
 from reports import placement
-from reports.compute import build_report
+from reports.compute import build_report, htx_by_sector
 from reports.indicators import INDICATORS
 from reports.models import FrozenReport
 from testing import factories as f
@@ -148,12 +149,16 @@ class SameTerritoryTests(ReformTestCase):
     def test_places_worked_out_by_the_database_are_those_worked_out_in_python(self):
         cases = [(self.new_nb, 2025, 12), (self.old_nb, 2025, 6), (self.ha_noi, 2025, 12),
                  (self.old_nb, 2024, 12), (None, 2025, 12), (None, 2024, 6)]  # fmt: skip
+        sectors = []
         for area, year, months in cases:
             with self.subTest(area=area, year=year, months=months):
-                in_sql = build_report(area, year, months)
+                end = period_end(year, months)
+                in_sql = build_report(area, year, months), htx_by_sector(area, end)
                 with patch.object(placement, "PLACES_IN_SQL", False):
-                    in_python = build_report(area, year, months)
+                    in_python = build_report(area, year, months), htx_by_sector(area, end)
                 self.assertEqual(in_sql, in_python)
+                sectors.append(in_sql[1])
+        self.assertTrue(all(sectors[:3]) and all(sectors[4:]), sectors)  # not all empty
 
     def test_previous_of_the_new_province_is_null_its_territory_is_counted(self):
         report = build_report(self.new_nb, 2025, 12)
