@@ -85,7 +85,7 @@ def directory(request):
     context = {
         "form": form,
         "page": page,
-        "organizations": public.with_places(list(page.object_list), today),
+        "organizations": public.for_listing(list(page.object_list), today),
         "query": query,
         "fuzzy": fuzzy,
         "sort": sort or public.DEFAULT_SORT,

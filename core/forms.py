@@ -41,10 +41,28 @@ class FastSelect(forms.Select):
     province's 200-odd units took 25-50 ms to render, more than the directory's queries.
     """
 
+    def __init__(self, attrs=None, choices=(), *, memo: dict | None = None, memo_key=()):
+        """``memo``: a dict kept as long as ``choices`` stay the same (with ``memo_key``
+        naming anything else they depend on, e.g. the day), where the list with nothing
+        chosen, the one every plain search shows, is kept once rendered."""
+        super().__init__(attrs, choices)
+        self.memo, self.memo_key = memo, memo_key
+
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
         chosen = set(self.format_value(value))
+        if self.memo is None or chosen - {""}:
+            return self._render(final, chosen)
+        # Only the unchosen list is kept: a chosen value comes from the visitor's link,
+        # and keeping one list per value would let anyone grow the memo without end.
+        key = ("select", self.memo_key, flatatt(final))
+        rendered = self.memo.get(key)
+        if rendered is None:
+            rendered = self.memo[key] = self._render(final, chosen)
+        return rendered
+
+    def _render(self, final: dict, chosen: set) -> str:
         found = False
 
         def option(option_value, label) -> str:

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cooperatives.models import Area, Organization
+from cooperatives import public
+from cooperatives.models import Area, Organization, Sector
 from testing import factories as f
 from testing import news_factories as news
 from testing.roles import RolesTestCase, clear_caches
@@ -91,6 +92,36 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertEqual(len(first), 2)  # counted (whether any, and how many), then read
         self.assertTrue(first[0].upper().startswith("SELECT COUNT("), first)
         self.assertEqual(len(searches()), 1)  # the count is known: read only
+
+    def test_the_lists_read_from_the_registry_are_read_once_and_follow_its_changes(self):
+        self.client.cookies["sessionid"] = "khong-co-phien"  # the page cache steps aside
+        self.client.get("/hop-tac-xa/", {"q": "phu van"})
+        with CaptureQueriesContext(connection) as queries:
+            page = self.client.get("/hop-tac-xa/", {"q": "phu van"})
+        sectors = [q["sql"] for q in queries if 'FROM "cooperatives_sector"' in q["sql"]]
+        self.assertEqual(sectors, [])  # the list of sectors, read for the first page only
+        self.assertNotContains(page, "Lâm nghiệp mới")
+        Sector.objects.create(name="Lâm nghiệp mới")
+        f.area("14001", "Xã Mới Lập", Area.Level.COMMUNE, self.y_yen,
+               valid_to=REFORM - datetime.timedelta(days=1))  # fmt: skip
+        page = self.client.get("/hop-tac-xa/", {"q": "phu van"})
+        self.assertContains(page, "Lâm nghiệp mới</option>")
+        self.assertContains(page, "Xã Mới Lập (Huyện Ý Yên)</option>")
+        chosen = self.client.get("/hop-tac-xa/", {"q": "phu van", "area": "14001@30-06-2025"})
+        self.assertContains(chosen, '<option value="14001@30-06-2025" selected>')
+
+    def test_each_listed_organisation_links_to_its_page_with_its_labels(self):
+        odd = f.organization(self.yen_bang, code="HTX 07 (A)&B", name="HTX Mã Lạ",
+                             status=Organization.Status.SUSPENDED,
+                             status_changed_on=datetime.date(2025, 3, 1))  # fmt: skip
+        listed = public.for_listing([odd, self.phu_van], timezone.localdate())
+        for org in listed:
+            self.assertEqual(org.url, org.get_absolute_url())
+            self.assertEqual(org.kind_label, org.get_kind_display())
+            self.assertEqual(org.status_label, org.get_status_display())
+        page = self.client.get("/hop-tac-xa/", {"q": "ma la"})
+        self.assertContains(page, f'<a href="{odd.get_absolute_url()}">HTX Mã Lạ</a>', html=True)
+        self.assertContains(page, "<strong>Tạm ngừng</strong>", html=True)
 
     def test_non_public_organisations_never_appear(self):
         self.assertNotIn("HTX Ẩn Danh", self.names())

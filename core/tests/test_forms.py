@@ -12,6 +12,8 @@ CHOICES = [
 
 
 class FastSelectTests(SimpleTestCase):
+    databases = {"default"}  # the public filters read the area map
+
     def test_the_same_markup_as_djangos_select(self):
         attrs = {"id": "id_area", "class": "wide", "aria-describedby": "goi-y"}
         for value in ["", "14011", "14011@30-06-2025", 'x"y', 3, "3", None, "missing"]:
@@ -33,3 +35,18 @@ class FastSelectTests(SimpleTestCase):
         form = DirectoryFilters({"kind": "htx"})
         self.assertIsInstance(form.fields["kind"].widget, FastSelect)
         self.assertInHTML('<option value="htx" selected>HTX</option>', str(form["kind"]))
+
+    def test_a_memo_keeps_only_the_list_with_nothing_chosen(self):
+        memo = {}
+        select = FastSelect(choices=CHOICES, memo=memo, memo_key=("area", 1))
+        plain = select.render("area", "", {"id": "id_area"})
+        self.assertEqual(len(memo), 1)
+        self.assertIs(select.render("area", None, {"id": "id_area"}), plain)
+        chosen = select.render("area", "37", {"id": "id_area"})
+        self.assertInHTML('<option value="37" selected>Tỉnh Ninh Bình</option>', chosen)
+        for junk in ("x1", "x2", "x3"):  # a visitor's values never grow the memo
+            select.render("area", junk, {"id": "id_area"})
+        self.assertEqual(len(memo), 1)
+        self.assertHTMLEqual(
+            plain, forms.Select(choices=CHOICES).render("area", "", {"id": "id_area"})
+        )
