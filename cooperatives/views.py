@@ -19,6 +19,9 @@ from cooperatives.privacy import public_contacts
 from core import freshness
 
 PAGE_SIZE = 20
+# What a directory row shows (templates/cooperatives/directory.html, public.for_listing):
+# the other twenty columns of each row were read and converted for nothing.
+LISTED_FIELDS = ("code", "name", "kind", "status", "area_id", "sector__name")
 
 
 class CachedCountPaginator(Paginator):
@@ -75,7 +78,7 @@ def directory(request):
     sort = chosen.get("sort") or ("" if fuzzy else public.DEFAULT_SORT)
     if sort:
         organizations = organizations.order_by(*public.DIRECTORY_SORTS[sort][1])
-    organizations = organizations.select_related("sector")
+    organizations = organizations.select_related("sector").only(*LISTED_FIELDS)
     paginator = CachedCountPaginator(
         organizations, PAGE_SIZE, count_key=f"{key}:gan-dung" if fuzzy else key
     )

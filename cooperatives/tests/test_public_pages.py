@@ -123,6 +123,23 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertContains(page, f'<a href="{odd.get_absolute_url()}">HTX Mã Lạ</a>', html=True)
         self.assertContains(page, "<strong>Tạm ngừng</strong>", html=True)
 
+    def test_a_page_of_the_directory_reads_each_table_once_whatever_its_length(self):
+        def count() -> int:
+            clear_caches()
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get("/hop-tac-xa/", {"q": "htx"})
+            self.assertEqual(response.status_code, 200)
+            return len(queries)
+
+        count()
+        few = count()
+        for number in range(15):
+            f.organization(self.yen_bang, name=f"HTX Thêm {number}",
+                           status=Organization.Status.SUSPENDED,
+                           status_changed_on=datetime.date(2025, 3, 1))  # fmt: skip
+        count()  # the area tree of the new registry version is loaded once per process
+        self.assertEqual(count(), few)
+
     def test_non_public_organisations_never_appear(self):
         self.assertNotIn("HTX Ẩn Danh", self.names())
         self.assertEqual(self.names(q="an danh"), [])
