@@ -1,6 +1,8 @@
 """The report as a PDF laid out like a Vietnamese administrative report (WeasyPrint)."""
 
+import gc
 import unicodedata
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -41,4 +43,25 @@ def report_html_for_pdf(report: dict, area, frozen=None, sectors=None) -> str:
 def report_pdf(report: dict, area, frozen=None, sectors=None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=report_html_for_pdf(report, area, frozen, sectors)).write_pdf()
+    document = HTML(string=report_html_for_pdf(report, area, frozen, sectors))
+    with gc_paused():
+        return document.write_pdf()
+
+
+@contextmanager
+def gc_paused():
+    """Python's cycle collector off for a while (as it was before, after).
+
+    Laying a report out makes a few million small objects that live until the PDF is
+    written: the collector walked the growing heap again and again, 15-20 % of a
+    province's PDF (docs/performance.md). Whatever cycles the build left are collected
+    with the next allocations once it is back on. The switch is the process's: another
+    thread's work meanwhile only keeps its garbage a second longer.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,6 +1,7 @@
 """The PDF report, checked by reading it: text, pages, embedded fonts, and a picture."""
 
 import datetime
+import gc
 import io
 import shutil
 import subprocess
@@ -8,12 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from pypdf import PdfReader
 
 from cooperatives.models import Area
 from reports.compute import build_report
-from reports.pdf import report_pdf
+from reports.pdf import gc_paused, report_pdf
 from testing.demo_data import load_demo_data
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -129,3 +130,21 @@ class ManyChildAreasPdfTests(TestCase):
     def test_the_areas_chart_is_split_so_that_each_part_fits_a_page(self):
         self.assertIn("Số HTX theo địa bàn (1/2)", self.flat)
         self.assertIn("Số HTX theo địa bàn (2/2)", self.flat)
+
+
+class CollectorPausedTests(SimpleTestCase):
+    def test_the_collector_is_off_while_a_pdf_is_laid_out_and_as_it_was_after(self):
+        seen = []
+        for before in (True, False):
+            (gc.enable if before else gc.disable)()
+            try:
+                with gc_paused():
+                    seen.append(gc.isenabled())
+                    if before:
+                        with self.assertRaises(ValueError), gc_paused():
+                            raise ValueError("a build that fails")
+                        seen.append(gc.isenabled())
+                seen.append(gc.isenabled())
+            finally:
+                gc.enable()
+        self.assertEqual(seen, [False, False, True, False, False])
