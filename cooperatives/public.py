@@ -297,13 +297,11 @@ class PublicFilters(forms.Form):
             if not isinstance(field, forms.ModelChoiceField | AreaChoiceField):
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.choices)
                 continue
-            memo = area_map.memo
-            field.widget = widget = FastSelect(
-                attrs=field.widget.attrs, memo=memo, memo_key=(name, today)
-            )
-            choices = memo.get(("choices", name, today))
+            memo, key = area_map.memo, (type(self).__name__, name, today)
+            field.widget = widget = FastSelect(attrs=field.widget.attrs, memo=memo, memo_key=key)
+            choices = memo.get(("choices", key))
             if choices is None:
-                choices = memo[("choices", name, today)] = normalize_choices(list(field.choices))
+                choices = memo[("choices", key)] = normalize_choices(list(field.choices))
             # Set as they are: Django normalises a list again on every assignment, and
             # iterates a callable's afresh on every use (the area list: 0.6 ms a render).
             widget._choices = choices
