@@ -162,19 +162,41 @@ def with_places(organizations: list, day) -> list:
 URL_SAFE = "!$&'()*+,;=/~:@"  # django.urls.resolvers: RFC 3986's sub-delimiters and more
 
 
-def for_listing(organizations: list, day) -> list:
-    """``with_places``, and each one's address and labels (``url``, ``kind_label``,
-    ``status_label``) for a list of them: ``get_absolute_url`` and ``get_…_display`` cost
-    a URL reversal and two translations per row, a third of the directory's list."""
+class Row(dict):
+    """A listed organisation as its template reads it: a dict, whose keys a template finds
+    at its first try (an attribute is looked up only after a failed item lookup, an
+    exception each time), and which code reads as attributes."""
+
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def for_listing(organizations: list, day) -> list[Row]:
+    """The directory's rows: each organisation's address, name, code, labels and place.
+
+    ``get_absolute_url`` and ``get_…_display`` cost a URL reversal and two translations per
+    row, a third of the list's rendering; the organisation's own attributes cost the
+    template an exception each."""
     kinds = {value: str(label) for value, label in Organization.Kind.choices}
     statuses = {value: str(label) for value, label in Organization.Status.choices}
     first = reverse("cooperatives:organization", args=["0"])
     prefix = first.removesuffix("0/")
-    for org in with_places(organizations, day):
-        org.url = f"{prefix}{quote(org.code, safe=URL_SAFE)}/"  # as reverse() quotes
-        org.kind_label = kinds.get(org.kind, org.kind)
-        org.status_label = statuses.get(org.status, org.status)
-    return organizations
+    return [
+        Row(
+            url=f"{prefix}{quote(org.code, safe=URL_SAFE)}/",  # as reverse() quotes
+            name=org.name,
+            code=org.code,
+            kind_label=kinds.get(org.kind, org.kind),
+            sector_name=org.sector.name,
+            status=org.status,
+            status_label=statuses.get(org.status, org.status),
+            place={"gone": False, "until": "", **org.place},  # no key a template misses
+        )
+        for org in with_places(organizations, day)
+    ]
 
 
 def in_area(queryset, area: Area, day):

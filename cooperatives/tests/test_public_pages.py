@@ -114,11 +114,16 @@ class DirectoryTests(PublicPagesTestCase):
         odd = f.organization(self.yen_bang, code="HTX 07 (A)&B", name="HTX Mã Lạ",
                              status=Organization.Status.SUSPENDED,
                              status_changed_on=datetime.date(2025, 3, 1))  # fmt: skip
+        self.phu_van.refresh_from_db()
         listed = public.for_listing([odd, self.phu_van], timezone.localdate())
-        for org in listed:
-            self.assertEqual(org.url, org.get_absolute_url())
-            self.assertEqual(org.kind_label, org.get_kind_display())
-            self.assertEqual(org.status_label, org.get_status_display())
+        for row, org in zip(listed, [odd, self.phu_van], strict=True):
+            self.assertEqual(row.url, org.get_absolute_url())
+            self.assertEqual(row["kind_label"], org.get_kind_display())
+            self.assertEqual(row.status_label, org.get_status_display())
+            self.assertEqual(row.sector_name, org.sector.name)
+            self.assertEqual((row.name, row.code, row.status), (org.name, org.code, org.status))
+        with self.assertRaises(AttributeError):
+            listed[0].founded_on  # noqa: B018 (a row has what the list shows, no more)
         page = self.client.get("/hop-tac-xa/", {"q": "ma la"})
         self.assertContains(page, f'<a href="{odd.get_absolute_url()}">HTX Mã Lạ</a>', html=True)
         self.assertContains(page, "<strong>Tạm ngừng</strong>", html=True)
