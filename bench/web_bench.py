@@ -6,7 +6,8 @@ the demo news added: collectstatic, then gunicorn (DEBUG off, WhiteNoise, Postgr
 Dockerfile's worker count) on loopback (``BENCH_PORT``, else a free port), loaded by wrk
 from a second process for ``DURATION`` s per page at 32 connections, in one run:
 
-- a static file served by the same gunicorn/WhiteNoise: the ceiling;
+- a static file served by the same gunicorn/WhiteNoise: the ceiling, measured at the start
+  and again just before each cached page (whose share is taken against that one);
 - visitors' pages as cached: home, directory page 1, a directory search, an organisation
   page, an article, the sitemap index and the organisations' first sitemap page;
 - the same pages uncached (each request carries a session cookie of no session, which makes
@@ -236,9 +237,15 @@ def load(port: int, path: str, cookie: str = "") -> dict:
     return {"rate": rate, "total": total, "errors": errors, "p50": p50, "p99": p99}
 
 
+def alongside(port: int, path: str) -> dict:
+    """A cached page's load, with the static file's measured just before it (``static``)."""
+    static = load(port, static_address())
+    return {**load(port, path), "static": static}
+
+
 def goal(name: str, cookie: str, result: dict, ceiling: dict) -> tuple[str, bool]:
     """The goal of one page, and whether it was met (never with no answer at all)."""
-    share = result["rate"] / ceiling["rate"]
+    share = result["rate"] / result.get("static", ceiling)["rate"]
     if result["total"] == 0:
         result = {**result, "errors": result["errors"] or 1}
     if not cookie:
@@ -254,19 +261,23 @@ def goal(name: str, cookie: str, result: dict, ceiling: dict) -> tuple[str, bool
 def write_doc(rows: list[tuple[str, str, str, dict]], ceiling: dict, when: str) -> None:
     yes = lambda ok: "yes" if ok else "**no**"  # noqa: E731
     lines = [
-        "| Page | Address | Requests/s | Share of static | p50 ms | p99 ms | Errors | Goal | Met |",
-        "|---|---|---|---|---|---|---|---|---|",
-        f"| Static file (ceiling) | `/static/css/site.<hash>.css` | {ceiling['rate']:,.0f} "
-        f"| 100 % | {ceiling['p50']:.1f} | {ceiling['p99']:.1f} | {ceiling['errors']} | | |",
+        "| Page | Address | Requests/s | Static file just before, requests/s "
+        "| Share of static | p50 ms | p99 ms | Errors | Goal | Met |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| Static file (ceiling, at the start) | `/static/css/site.<hash>.css` "
+        f"| {ceiling['rate']:,.0f} | | 100 % | {ceiling['p50']:.1f} | {ceiling['p99']:.1f} "
+        f"| {ceiling['errors']} | | |",
     ]
     for name, path, cookie, result in rows:
-        share = result["rate"] / ceiling["rate"]
+        static = result.get("static", ceiling)
+        share = result["rate"] / static["rate"]
+        beside = f"{static['rate']:,.0f}" if "static" in result else ""
         text, met = goal(name, cookie, result, ceiling)
         p50, p99 = f"{result['p50']:.1f}", f"{result['p99']:.1f}"
         if result["total"] == 0:  # wrk had no answer within its timeout: no latency to show
             p50 = p99 = f"> {WRK_TIMEOUT_S * 1000:,}"
         lines.append(
-            f"| {name} | `{path}` | {result['rate']:,.0f} | {share:.0%} | {p50} "
+            f"| {name} | `{path}` | {result['rate']:,.0f} | {beside} | {share:.0%} | {p50} "
             f"| {p99} | {result['errors']} | {text} | {yes(met)} |"
         )
     body = [
@@ -283,6 +294,9 @@ def write_doc(rows: list[tuple[str, str, str, dict]], ceiling: dict, when: str) 
         "no session: the visitor stays anonymous, but the page cache steps aside, so every "
         "request builds the page (as the first visitor after a data change does). The report "
         "page is asked for by an official signed in through the sign-in form. "
+        "A cached page's share is of the static file's rate measured just before it, "
+        "with the same load (the machine's speed drifts by 10–30 % over minutes); the other "
+        "pages' shares are of the rate at the start. "
         f"Goals: no errors; cached pages p99 under {GOAL_P99_MS} ms and at least "
         f"{GOAL_SHARE:.0%} of the static file's rate; uncached directory searches at least "
         f"{GOAL_SEARCH_RATE} requests/s; other uncached pages p50 under {GOAL_PAGE_MS} ms.",
@@ -314,9 +328,13 @@ def main() -> None:
         print(f"static: {ceiling['rate']:,.0f} req/s, p99 {ceiling['p99']:.1f} ms")
         rows = []
         for name, path, cookie in pages:
-            result = load(port, path, cookie)
+            # A cached page's share is taken against the static file measured just before
+            # it: this machine's speed drifts by 10-30 % over minutes, and a ceiling read
+            # once at the start gave shares that moved with the drift (docs/performance.md).
+            result = load(port, path, cookie) if cookie else alongside(port, path)
             rows.append((name, path, cookie, result))
-            print(f"{name}: {result['rate']:,.0f} req/s ({result['rate'] / ceiling['rate']:.0%}),"
+            print(f"{name}: {result['rate']:,.0f} req/s"
+                  f" ({result['rate'] / result.get('static', ceiling)['rate']:.0%}),"
                   f" p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms,"
                   f" errors {result['errors']}")  # fmt: skip
     finally:
