@@ -68,12 +68,40 @@ def count(request, response) -> None:
 
 
 def _increment(key: str, timeout: int) -> None:
+    """Add one to ``key``, made with ``timeout`` if it is not there: one cache operation
+    on every view but the first of its key (a round trip each with Redis)."""
     cache = _cache()
-    if not cache.add(key, 1, timeout=timeout):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between the two calls
-            cache.set(key, 1, timeout=timeout)
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet (or just expired)
+        if not cache.add(key, 1, timeout=timeout):
+            try:
+                cache.incr(key)  # another process made it meanwhile
+            except ValueError:  # and it expired between the two calls
+                cache.set(key, 1, timeout=timeout)
+
+
+# How often one process asks for the flush lock (``maybe_flush``): the lock itself keeps
+# the flushes of all processes to one a minute; asking on every view cost a cache
+# operation each.
+FLUSH_TRY_SECONDS = 5
+_next_try = 0.0
+
+
+def maybe_flush() -> None:
+    """``flush`` if this process has not tried for ``FLUSH_TRY_SECONDS``."""
+    global _next_try
+    moment = time.monotonic()
+    if moment >= _next_try:
+        _next_try = moment + FLUSH_TRY_SECONDS
+        flush()
+
+
+def forget_flush_attempt() -> None:
+    """Let this process ask for the flush lock on its next view (the lock emptied with
+    the cache, in tests)."""
+    global _next_try
+    _next_try = 0.0
 
 
 def flush(*, now: bool = False) -> None:
@@ -179,7 +207,7 @@ class VisitorCounterMiddleware:
                 request.headers.get("User-Agent", "")
             ):
                 count(request, response)
-                flush()
+                maybe_flush()
             if PLACEHOLDER in response.content:
                 try:
                     counter = render(numbers())

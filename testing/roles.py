@@ -31,8 +31,11 @@ def clear_caches() -> None:
     """Empty every cache: pages, and the visitor counter's (flush lock, counts)."""
     from django.core.cache import caches
 
+    from core import visitors
+
     for cache in caches.all():
         cache.clear()
+    visitors.forget_flush_attempt()  # the process's own clock of the emptied flush lock
 
 
 class RolesTestCase(TestCase):

@@ -456,6 +456,35 @@ class VisitorCounterTests(PublicPagesTestCase):
         self.assertContains(page, "Hôm nay: <strong>2</strong>")
         self.assertRegex(page.cookies["htx_luot"].value, r"^[0-9a-f]{16}$")
 
+    def test_a_new_visitors_view_costs_seven_cache_operations(self):
+        """With Redis each is a round trip, on every view, cached pages included."""
+        from unittest import mock
+
+        from core import visitors
+
+        cache = caches["visitors"]
+        self.client.get("/tin-tuc/")  # the day's and the window's counts exist from here on
+        calls = []
+        originals = {name: getattr(cache, name) for name in ("get", "add", "incr", "set")}
+
+        def spy(name):
+            def call(*args, **kwargs):
+                calls.append((name, args[0]))
+                return originals[name](*args, **kwargs)
+
+            return call
+
+        with mock.patch.multiple(cache, **{name: spy(name) for name in originals}):
+            self.client_class().get("/tin-tuc/")  # a browser never seen
+            self.client_class().get("/tin-tuc/")
+        view = [name for name, _ in calls[: len(calls) // 2]]
+        # Counted: the day's visits (incr), the browser seen in this window (add), the
+        # window's browsers (incr); shown: the stored totals, the day's pending visits,
+        # this window's and the last window's browsers (gets). No flush lock asked for:
+        # this process asked on the first view, and asks again after FLUSH_TRY_SECONDS.
+        self.assertEqual(sorted(view), ["add", "get", "get", "get", "get", "incr", "incr"])
+        self.assertEqual(visitors.numbers()["today"], 3)
+
     def test_counts_reach_the_database_as_sums_only(self):
         from core import visitors
         from core.models import VisitDay
