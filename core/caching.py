@@ -6,12 +6,23 @@ the query parameters it reads, hashed. An entry never outlives the moment its pa
 change by itself: the next scheduled article going live, or midnight for pages that
 depend on the date (an OCOP certificate expiring). Only GET answers with status 200 and
 no cookie are stored; signed-in people always get a fresh page.
+
+``VisitorPageMiddleware`` serves those pages early: it stores each page as the whole
+middleware chain made it (security policy, frame and Vary headers included) and, for an
+address it has seen, takes the next visitor's GET from the cache without sessions,
+CSRF, authentication and the other middlewares, and without resolving the URL. It only
+answers requests with no session or messages cookie (so anonymous, as the wrapper's
+own check), with the entry the wrapper chose for that address under the same data
+versions: it adds no page of its own and cannot serve one the wrapper would not.
 """
 
 import datetime
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +33,9 @@ from core import freshness
 CEILING_SECONDS = 600
 MAX_CACHED_BYTES = 1_000_000  # a page bigger than this is served, not stored
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+# Addresses (with their query strings) whose page a process remembers for the early path;
+# the least recently served is forgotten first, so junk query strings cannot grow it.
+KNOWN_ADDRESSES = 4096
 
 
 def next_midnight() -> datetime.datetime:
@@ -64,10 +78,6 @@ def cached_for_visitors(
     canonical = parameters if callable(parameters) else None
     parameters = () if canonical else tuple(parameters)
 
-    def personal(request) -> bool:
-        cookies = request.COOKIES
-        return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
-
     def wrapper(request, *args, **kwargs):
         if (
             request.user.is_authenticated
@@ -84,10 +94,17 @@ def cached_for_visitors(
         else:
             values = [(k, [v[:100] for v in request.GET.getlist(k)[:5]]) for k in parameters]
         raw = f"{request.scheme}://{request.get_host()}{request.path}?{values}{args}{kwargs}"
-        versions = ".".join(str(freshness.version(d)) for d in data)
-        key = f"page:{name}:{versions}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        versions = tuple(freshness.version(d) for d in data)
+        early = getattr(request, "visitor_page", None)  # VisitorPageMiddleware is there
+        # Pages stored by the middleware carry every middleware's headers; the wrapper
+        # alone (a view called without the chain) stores its view's answer, elsewhere.
+        prefix = "page-whole" if early is not None else "page"
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        key = f"{prefix}:{name}:{'.'.join(map(str, versions))}:{digest}"
         response = cache.get(key)
         if response is not None:
+            if early is not None:
+                early.chosen(key, data, versions, timeout=None)
             return response
         due = list(deadlines) + [f for d in data for f in _DEADLINES.get(d, ())]
         moments = [moment for moment in (f() for f in due) if moment is not None]
@@ -104,7 +121,97 @@ def cached_for_visitors(
             and len(response.content) <= MAX_CACHED_BYTES
             and timeout > 0
         ):
-            cache.set(key, response, timeout)
+            if early is not None:
+                early.chosen(key, data, versions, timeout=timeout)  # stored on its way out
+            else:
+                cache.set(key, response, timeout)
         return response
 
+    wrapper.caches_for_visitors = True  # VisitorPageMiddleware serves its pages early
     return wrapper
+
+
+def personal(request) -> bool:
+    """Whether the request carries a session or a pending message: its pages are not
+    the same for everyone."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+@dataclass
+class _Choice:
+    """The cached page ``cached_for_visitors`` chose for a request."""
+
+    key: str
+    data: tuple
+    versions: tuple
+    timeout: int | None  # None: the page came from the cache, nothing to store
+
+
+class _Early:
+    """Set on each request as ``request.visitor_page``; the wrapper tells it its choice."""
+
+    choice: _Choice | None = None
+
+    def chosen(self, key: str, data: Iterable[str], versions: tuple, *, timeout) -> None:
+        self.choice = _Choice(key, tuple(data), versions, timeout)
+
+
+# (scheme, host, path and query) -> the page the wrapper chose for it, in this process.
+_known: OrderedDict[tuple, _Choice] = OrderedDict()
+_known_lock = threading.Lock()
+
+
+def forget_addresses() -> None:
+    """Forget every address's page (the cache emptied, in tests)."""
+    with _known_lock:
+        _known.clear()
+
+
+class VisitorPageMiddleware:
+    """Serve visitors' cached pages before the rest of the chain (module docstring).
+
+    Placed after WhiteNoise and the visitor counter and before the session middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or personal(request) or "HTTP_AUTHORIZATION" in request.META:
+            return self.get_response(request)
+        try:
+            address = (request.scheme, request.get_host(), request.get_full_path())
+        except Exception:  # a refused host: the chain answers it as it should
+            return self.get_response(request)
+        with _known_lock:
+            known = _known.get(address)
+            if known is not None:
+                _known.move_to_end(address)
+        if known is not None and known.versions == tuple(map(freshness.version, known.data)):
+            response = cache.get(known.key)
+            if response is not None:
+                return response
+        request.visitor_page = _Early()
+        response = self.get_response(request)
+        choice = request.visitor_page.choice
+        # Only when the address's view is the cache itself: a view wrapped around it
+        # would be skipped by the early path (per-view work belongs in a middleware
+        # before this one, as news.middleware.ArticleViewsMiddleware).
+        view = getattr(getattr(request, "resolver_match", None), "func", None)
+        if (
+            choice is None
+            or not getattr(view, "caches_for_visitors", False)
+            or response.status_code != 200
+            or response.cookies
+            or getattr(response, "streaming", False)
+        ):
+            return response
+        if choice.timeout is not None:
+            cache.set(choice.key, response, choice.timeout)
+        with _known_lock:
+            _known[address] = choice
+            _known.move_to_end(address)
+            while len(_known) > KNOWN_ADDRESSES:
+                _known.popitem(last=False)
+        return response

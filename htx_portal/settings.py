@@ -84,6 +84,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The counters fill in every page, also those served by the next one, which answers
+    # visitors' cached pages before sessions, CSRF and authentication (core/caching.py).
+    "core.visitors.VisitorCounterMiddleware",
+    "news.middleware.ArticleViewsMiddleware",
+    "core.caching.VisitorPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,7 +97,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "core.visitors.VisitorCounterMiddleware",
 ]
 
 ROOT_URLCONF = "htx_portal.urls"

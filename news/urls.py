@@ -19,11 +19,10 @@ urlpatterns = [
     path("the/<slug:tag>/", cached_for_visitors(list_view, "tin-tuc"), name="tag"),
     path(
         "<slug:slug>/",
-        # Its related organisations are shown if public: the registry's version too.
-        views.counted(
-            cached_for_visitors(
-                views.article_detail, "bai-viet", data=["news", "registry"], parameters=[]
-            )
+        # Its related organisations are shown if public: the registry's version too. Its
+        # views are counted by news.middleware.ArticleViewsMiddleware.
+        cached_for_visitors(
+            views.article_detail, "bai-viet", data=["news", "registry"], parameters=[]
         ),
         name="detail",
     ),

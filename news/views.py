@@ -8,9 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
-from core.lib.formatting import vn_number
-from core.visitors import ROBOTS
-from news import counters
 from news.models import Article, Category, Tag
 
 PAGE_SIZE = 12
@@ -84,35 +81,3 @@ def article_detail(request, slug: str):
     if preview:
         patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-VIEWS_PLACEHOLDER = b"<!--luot-xem-->"
-
-
-def counted(view):
-    """Count every public view of an article, cached or not, and show the current count.
-
-    The page (cached for visitors) carries a placeholder filled in with the count on the
-    way out, so a cached copy never shows a stale number.
-    """
-
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        article_id = getattr(response, "article_id", None)
-        if article_id is None or response.status_code != 200:
-            return response
-        robot = ROBOTS.search(request.headers.get("User-Agent", ""))
-        if (
-            not getattr(response, "article_preview", False)
-            and request.method == "GET"
-            and not robot
-        ):
-            counters.count_view(article_id)
-        if VIEWS_PLACEHOLDER in response.content:
-            views = vn_number(counters.total(article_id))
-            response.content = response.content.replace(
-                VIEWS_PLACEHOLDER, f"{views} lượt xem".encode()
-            )
-        return response
-
-    return wrapper

@@ -31,10 +31,11 @@ def clear_caches() -> None:
     """Empty every cache: pages, and the visitor counter's (flush lock, counts)."""
     from django.core.cache import caches
 
-    from core import visitors
+    from core import caching, visitors
 
     for cache in caches.all():
         cache.clear()
+    caching.forget_addresses()  # the process's own list of the emptied pages
     visitors.forget_flush_attempt()  # the process's own clock of the emptied flush lock
 
 
