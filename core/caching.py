@@ -13,7 +13,13 @@ address it has seen, takes the next visitor's GET from the cache without session
 CSRF, authentication and the other middlewares, and without resolving the URL. It only
 answers requests with no session or messages cookie (so anonymous, as the wrapper's
 own check), with the entry the wrapper chose for that address under the same data
-versions: it adds no page of its own and cannot serve one the wrapper would not.
+versions: it adds no page of its own and cannot serve one the wrapper would not. Only
+GETs are answered early, once this process has seen the address; HEADs are answered
+from the same pages through the chain. A view wrapped around ``cached_for_visitors``
+keeps its address off the early path (its work would be skipped): work to do on every
+view of a cached page belongs in a middleware placed before this one, as
+``news.middleware.ArticleViewsMiddleware``. Pages keep the headers of the settings they
+were made under until they expire (at most ``CEILING_SECONDS``).
 """
 
 import datetime
@@ -27,6 +33,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.cache import has_vary_header
 
 from core import freshness
 
@@ -95,9 +102,15 @@ def cached_for_visitors(
             values = [(k, [v[:100] for v in request.GET.getlist(k)[:5]]) for k in parameters]
         raw = f"{request.scheme}://{request.get_host()}{request.path}?{values}{args}{kwargs}"
         versions = tuple(freshness.version(d) for d in data)
-        early = getattr(request, "visitor_page", None)  # VisitorPageMiddleware is there
-        # Pages stored by the middleware carry every middleware's headers; the wrapper
-        # alone (a view called without the chain) stores its view's answer, elsewhere.
+        # VisitorPageMiddleware stores the page as the whole chain makes it, when this
+        # wrapper is the address's view itself: a view wrapped around it may change the
+        # answer or do work on every view, which the early path would skip. Otherwise
+        # (wrapped, or called without the chain) the wrapper stores its view's answer,
+        # under other keys.
+        match = getattr(request, "resolver_match", None)
+        early = getattr(request, "visitor_page", None)
+        if match is None or match.func is not wrapper:
+            early = None
         prefix = "page-whole" if early is not None else "page"
         digest = hashlib.sha256(raw.encode()).hexdigest()
         key = f"{prefix}:{name}:{'.'.join(map(str, versions))}:{digest}"
@@ -127,7 +140,6 @@ def cached_for_visitors(
                 cache.set(key, response, timeout)
         return response
 
-    wrapper.caches_for_visitors = True  # VisitorPageMiddleware serves its pages early
     return wrapper
 
 
@@ -178,7 +190,14 @@ class VisitorPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET" or personal(request) or "HTTP_AUTHORIZATION" in request.META:
+        if (
+            request.method not in ("GET", "HEAD")
+            or personal(request)
+            or "HTTP_AUTHORIZATION" in request.META
+        ):
+            return self.get_response(request)
+        if request.method == "HEAD":  # answered from the GETs' pages, by the chain
+            request.visitor_page = _Early()
             return self.get_response(request)
         try:
             address = (request.scheme, request.get_host(), request.get_full_path())
@@ -195,16 +214,15 @@ class VisitorPageMiddleware:
         request.visitor_page = _Early()
         response = self.get_response(request)
         choice = request.visitor_page.choice
-        # Only when the address's view is the cache itself: a view wrapped around it
-        # would be skipped by the early path (per-view work belongs in a middleware
-        # before this one, as news.middleware.ArticleViewsMiddleware).
-        view = getattr(getattr(request, "resolver_match", None), "func", None)
         if (
-            choice is None
-            or not getattr(view, "caches_for_visitors", False)
+            choice is None  # not a visitors' page, or its view is wrapped (see the wrapper)
             or response.status_code != 200
             or response.cookies
             or getattr(response, "streaming", False)
+            # A nonce is for one answer; private or no-store pages are for one person.
+            or getattr(request, "_csp_nonce", None) is not None
+            or has_vary_header(response, "*")
+            or any(word in response.get("Cache-Control", "") for word in ("private", "no-store"))
         ):
             return response
         if choice.timeout is not None:

@@ -1,5 +1,7 @@
 """Each public view of an article counted, and its current count shown."""
 
+from django.db import InterfaceError, OperationalError
+
 from core.lib.formatting import vn_number
 from core.visitors import ROBOTS
 from news import counters
@@ -32,10 +34,11 @@ class ArticleViewsMiddleware:
         ):
             counters.count_view(article_id)
         if VIEWS_PLACEHOLDER in response.content:
-            views = vn_number(counters.total(article_id))
-            response.content = response.content.replace(
-                VIEWS_PLACEHOLDER, f"{views} lượt xem".encode()
-            )
+            try:
+                shown = f"{vn_number(counters.total(article_id))} lượt xem".encode()
+            except (OperationalError, InterfaceError):
+                shown = b""  # the database is unreachable: a cached page, no count
+            response.content = response.content.replace(VIEWS_PLACEHOLDER, shown)
             if response.has_header("Content-Length"):  # set by CommonMiddleware
                 response["Content-Length"] = str(len(response.content))
         return response

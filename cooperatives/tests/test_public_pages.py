@@ -463,7 +463,8 @@ class VisitorCounterTests(PublicPagesTestCase):
         from core import visitors
 
         cache = caches["visitors"]
-        self.client.get("/tin-tuc/")  # the day's and the window's counts exist from here on
+        with mock.patch("core.visitors.time.time", return_value=1_800_000_000.0):
+            self.client.get("/tin-tuc/")  # the day's and the window's counts exist from here
         calls, inside = [], []
         names = ("get", "get_many", "add", "incr", "set", "delete")
         originals = {name: getattr(cache, name) for name in names}
@@ -480,7 +481,9 @@ class VisitorCounterTests(PublicPagesTestCase):
 
             return call
 
-        with mock.patch.multiple(cache, **{name: spy(name) for name in originals}):
+        window = 1_800_000_000.0  # within one five-minute window from the first view
+        clock = mock.patch("core.visitors.time.time", return_value=window)
+        with clock, mock.patch.multiple(cache, **{name: spy(name) for name in originals}):
             self.client_class().get("/tin-tuc/")  # a browser never seen
             new = list(calls)
             self.client.get("/tin-tuc/")  # a known browser, within its window

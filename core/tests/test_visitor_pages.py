@@ -1,5 +1,6 @@
 """Visitors' cached pages served before the middleware chain (core.caching)."""
 
+import functools
 from unittest import mock
 
 from django.http import HttpResponse
@@ -26,19 +27,34 @@ def page_with_a_form(request):
     return HttpResponse(f'<form method="post"><input value="{get_token(request)}"></form>')
 
 
+def page_with_a_nonce(request):
+    built.append(request.path)
+    return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+
 def wrapped_around(view):
+    @functools.wraps(view)  # copies the inner wrapper's attributes, as decorators do
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["X-Outer"] = "1"
+        response["X-Outer"] = str(len(built))
         return response
 
     return wrapper
+
+
+def private_page(request):
+    built.append(request.path)
+    response = HttpResponse("<p>Riêng</p>")
+    response["Cache-Control"] = "private"
+    return response
 
 
 urlpatterns = [
     path("trang/", cached_for_visitors(page, "trang", data=["news"])),
     path("bieu-mau/", cached_for_visitors(page_with_a_form, "bieu-mau", data=["news"])),
     path("boc-ngoai/", wrapped_around(cached_for_visitors(page, "boc", data=["news"]))),
+    path("rieng/", cached_for_visitors(private_page, "rieng", data=["news"])),
+    path("nonce/", cached_for_visitors(page_with_a_nonce, "nonce", data=["news"])),
 ]
 
 
@@ -107,8 +123,22 @@ class VisitorPageMiddlewareTests(TestCase):
         self.get("/boc-ngoai/")
         second = self.get("/boc-ngoai/")
         self.assertFalse(self.early(second))
-        self.assertEqual(second["X-Outer"], "1")
-        self.assertEqual(len(built), 2)
+        self.assertEqual(second["X-Outer"], "1")  # the outer view ran again
+        self.assertEqual(built, ["/boc-ngoai/"])  # on the page its cache kept
+
+    def test_heads_are_answered_from_the_gets_pages(self):
+        self.get("/trang/")
+        for _ in range(2):
+            head = self.client.head("/trang/")
+            self.assertEqual(head.status_code, 200)
+            self.assertFalse(self.early(head))
+        self.assertEqual(built, ["/trang/"])
+
+    def test_private_pages_and_pages_with_a_nonce_are_never_stored(self):
+        for address in ("/rieng/", "/nonce/"):
+            for _ in range(2):
+                self.assertFalse(self.early(self.get(address)))
+        self.assertEqual(built, ["/rieng/", "/rieng/", "/nonce/", "/nonce/"])
 
     def test_a_process_remembers_a_bounded_number_of_addresses(self):
         with mock.patch.object(caching, "KNOWN_ADDRESSES", 2):
