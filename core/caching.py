@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.cache import has_vary_header
 
@@ -141,6 +142,21 @@ def cached_for_visitors(
         return response
 
     return wrapper
+
+
+def fill_in(response, placeholder: bytes, make: Callable[[], bytes]) -> None:
+    """Replace ``placeholder`` in a page (cached or not) with what ``make`` gives, on its
+    way out: with nothing while the database cannot be reached (a cached page is still
+    served), and with the ``Content-Length`` the new body has."""
+    if placeholder not in response.content:
+        return
+    try:
+        made = make()
+    except (OperationalError, InterfaceError):
+        made = b""
+    response.content = response.content.replace(placeholder, made)
+    if response.has_header("Content-Length"):  # set by CommonMiddleware
+        response["Content-Length"] = str(len(response.content))
 
 
 def personal(request) -> bool:

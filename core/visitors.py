@@ -19,11 +19,12 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.html import format_html
 
+from core.caching import fill_in
 from core.lib.formatting import vn_number
 from core.models import VisitDay
 
@@ -211,12 +212,5 @@ class VisitorCounterMiddleware:
             ):
                 count(request, response)
                 maybe_flush()
-            if PLACEHOLDER in response.content:
-                try:
-                    counter = render(numbers())
-                except (OperationalError, InterfaceError):
-                    counter = b""  # the database is unreachable: a cached page, no counter
-                response.content = response.content.replace(PLACEHOLDER, counter)
-                if response.has_header("Content-Length"):  # set by CommonMiddleware
-                    response["Content-Length"] = str(len(response.content))
+            fill_in(response, PLACEHOLDER, lambda: render(numbers()))
         return response

@@ -1,7 +1,6 @@
 """Each public view of an article counted, and its current count shown."""
 
-from django.db import InterfaceError, OperationalError
-
+from core.caching import fill_in
 from core.lib.formatting import vn_number
 from core.visitors import ROBOTS
 from news import counters
@@ -33,12 +32,9 @@ class ArticleViewsMiddleware:
             and not robot
         ):
             counters.count_view(article_id)
-        if VIEWS_PLACEHOLDER in response.content:
-            try:
-                shown = f"{vn_number(counters.total(article_id))} lượt xem".encode()
-            except (OperationalError, InterfaceError):
-                shown = b""  # the database is unreachable: a cached page, no count
-            response.content = response.content.replace(VIEWS_PLACEHOLDER, shown)
-            if response.has_header("Content-Length"):  # set by CommonMiddleware
-                response["Content-Length"] = str(len(response.content))
+        fill_in(
+            response,
+            VIEWS_PLACEHOLDER,
+            lambda: f"{vn_number(counters.total(article_id))} lượt xem".encode(),
+        )
         return response
