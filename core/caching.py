@@ -199,7 +199,8 @@ def forget_addresses() -> None:
 class VisitorPageMiddleware:
     """Serve visitors' cached pages before the rest of the chain (module docstring).
 
-    Placed after WhiteNoise and the visitor counter and before the session middleware.
+    Placed after WhiteNoise and the two counters (visitors, article views), which fill in
+    every page it serves, and before the session middleware.
     """
 
     def __init__(self, get_response):
