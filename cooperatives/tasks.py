@@ -55,10 +55,20 @@ def preview_details(result: ImportResult, kind_name: str) -> dict:
         "updated": result.updated,
         "unchanged": result.unchanged,
         "errors": _error_lines(result),
-        "created_rows": result.created_rows[:PREVIEW_ROWS],
-        "updated_rows": [[n, list(fields)] for n, fields in result.updated_rows[:PREVIEW_ROWS]],
+        "created_rows": [list(row) for row in result.created_rows[:PREVIEW_ROWS]],
+        "updated_rows": [
+            [number, label, [list(change) for change in changes]]
+            for number, label, changes in result.updated_rows[:PREVIEW_ROWS]
+        ],
         "more_created": max(0, len(result.created_rows) - PREVIEW_ROWS),
         "more_updated": max(0, len(result.updated_rows) - PREVIEW_ROWS),
+        "restored": [list(item) for item in result.restored[:PREVIEW_ROWS]],
+        "more_restored": max(0, len(result.restored) - PREVIEW_ROWS),
+        "restored_count": len(result.restored),
+        "skipped_rows": [list(item) for item in result.skipped_rows[:PREVIEW_ROWS]],
+        "skipped_count": len(result.skipped_rows),
+        "ignored_columns": list(result.ignored_columns),
+        "warnings": list(result.warnings),
     }
 
 

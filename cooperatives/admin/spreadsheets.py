@@ -23,7 +23,7 @@ from cooperatives.spreadsheets import pending as pending_uploads
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
 from cooperatives.spreadsheets.kinds import KINDS
-from cooperatives.spreadsheets.tables import estimate_rows, max_upload_bytes
+from cooperatives.spreadsheets.tables import EXTENSIONS, estimate_rows, max_upload_bytes
 from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo
 from core import jobs
 from core.lib.formatting import vn_number
@@ -39,7 +39,8 @@ SESSION_KEY = "htx_pending_imports"
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Tệp bảng tính (.xlsx hoặc .csv)"),
+        label=_("Tệp bảng tính (.xlsx, .xls, .ods hoặc .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
         error_messages={"required": _("Hãy chọn một tệp để nhập.")},
     )
 
@@ -187,26 +188,15 @@ class SpreadsheetAdminMixin:
             return {"job_missing": True}
         details = job.details
         result = PreviewOfJob(details)
-        context = {
-            "result": result,
-            "created_rows": details["created_rows"],
-            "updated_rows": details["updated_rows"],
-            "more_created": details["more_created"],
-            "more_updated": details["more_updated"],
-        }
+        context = {"result": result, "preview": details}
         waiting = request.session.get(SESSION_KEY, {})
         if result.ok and (result.created or result.updated) and job.key in waiting:
             context["token"] = job.key
         return context
 
     def _preview(self, result) -> dict:
-        return {
-            "result": result,
-            "created_rows": result.created_rows[:PREVIEW_ROWS],
-            "updated_rows": result.updated_rows[:PREVIEW_ROWS],
-            "more_created": max(0, len(result.created_rows) - PREVIEW_ROWS),
-            "more_updated": max(0, len(result.updated_rows) - PREVIEW_ROWS),
-        }
+        # The same shape as a background job's preview (its JSON details).
+        return {"result": result, "preview": tasks.preview_details(result, self.kind.name)}
 
     def _confirm(self, request, token: str):
         pending = request.session.get(SESSION_KEY, {})
@@ -259,7 +249,7 @@ class SpreadsheetAdminMixin:
         chosen = changelist.get_queryset(request).values("pk")
         objects = self.kind.export_queryset(request.user).filter(pk__in=chosen)
         data = export_file(self.kind, self.export_objects(request, objects), file_format)
-        stem = f"{self.kind.name}-{timezone.localdate():%Y-%m-%d}"
+        stem = f"{self.kind.file_stem}-{timezone.localdate():%Y-%m-%d}"
         return download(data, file_format, stem)
 
     def export_objects(self, request, objects):
@@ -272,8 +262,9 @@ class SpreadsheetAdminMixin:
         file_format = request.GET.get("dinh_dang", "xlsx")
         if file_format not in CONTENT_TYPES:
             return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv.")
-        data = export_file(self.kind, [], file_format, template=True)
-        return download(data, file_format, f"mau-{self.kind.name}")
+        example = self.kind.template_example(request.user)
+        data = export_file(self.kind, [], file_format, template=True, example=example)
+        return download(data, file_format, f"mau-{self.kind.file_stem}")
 
 
 @admin.register(ImportBatch)

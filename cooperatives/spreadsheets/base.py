@@ -26,6 +26,15 @@ class Column:
     example: object = None
     kind: str = "text"  # text | date | number | integer | bool: how exports write it
     default: object = None  # what a blank cell stands for, where the contract says
+    # Whether a totals row ("Tổng cộng") holds this column's sum: numbers do, unless
+    # they are a year, a count of months, a rating or an average (``summed=False``).
+    summed: bool | None = None
+
+    @property
+    def adds_up(self) -> bool:
+        if self.summed is not None:
+            return self.summed
+        return self.kind in ("number", "integer")
 
 
 @dataclass
@@ -53,6 +62,13 @@ class ParsedRow:
     present: frozenset[str]  # attrs whose column is in the file (shared by all rows)
     data: dict[str, object] = field(default_factory=dict)  # attr -> parsed value
     ok: bool = True
+    # (header, value in the cell, value read) for values put right: lost leading zeros.
+    restored: list | None = None
+
+    def restore(self, header: str, original: str, value: str) -> None:
+        if self.restored is None:
+            self.restored = []
+        self.restored.append((header, original, value))
 
     def cell(self, header: str):
         """Return the cell under a contract header, or None when the file lacks it."""

@@ -62,6 +62,61 @@ def text(value) -> str:
 
 
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})")
+DATE_MESSAGE = "không phải là ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 30/06/2025)."
+
+
+class Restored(str):
+    """A value read back to what was meant: a code or phone number that lost its leading
+    zero to a spreadsheet program (a number cell). ``original`` is what the cell held."""
+
+    original: str
+
+    def __new__(cls, value: str, original: str) -> "Restored":
+        restored = super().__new__(cls, value)
+        restored.original = original
+        return restored
+
+
+# An organisation's code (mã số HTX, also its tax code): 10 digits, or 10 digits, "-" and
+# 3 digits for a branch. Province codes of the tax office start with 0 (01 to 09), so
+# a spreadsheet that reads the code as a number drops that zero: 9 digits left.
+CODE_FORMAT = re.compile(r"\d{10}(-\d{3})?")
+CODE_FORMAT_MESSAGE = (
+    "không đúng dạng mã số: phải gồm 10 chữ số (hoặc 10 chữ số, dấu “-” và 3 chữ số), "
+    "ví dụ 0600123456."
+)
+_CODE_LOST_ZERO = re.compile(r"[1-9]\d{8}(-\d{3})?")
+
+
+def code_with_zero(code: str) -> str | None:
+    """The code with its leading zero put back, when it looks like one that lost it."""
+    return "0" + code if _CODE_LOST_ZERO.fullmatch(code) else None
+
+
+def code_without_zero(code: str) -> str | None:
+    """The code as a spreadsheet would have shortened it (its twin), if it could be."""
+    return code[1:] if code.startswith("0") and CODE_FORMAT.fullmatch(code) else None
+
+
+# Vietnamese phone numbers start with 0: mobiles have 10 digits (03, 05, 07, 08, 09),
+# landlines 11 (02 and the area code). A number cell keeps 9 or 10 digits of them.
+_PHONE_LOST_ZERO = re.compile(r"[35789]\d{8}|2\d{9}")
+
+
+def phone(value) -> str:
+    """A phone number as written; one that lost its leading zero gets it back."""
+    result = text(value)
+    if _PHONE_LOST_ZERO.fullmatch(result):
+        return Restored("0" + result, result)
+    return result
+
+
+def tax_code(value) -> str:
+    """A tax code as written; one that lost its leading zero (9 digits) gets it back."""
+    result = text(value)
+    padded = code_with_zero(result)
+    return result if padded is None else Restored(padded, result)
 
 
 def date(value) -> datetime.date:
@@ -70,6 +125,15 @@ def date(value) -> datetime.date:
     if isinstance(value, datetime.date):
         return value
     raw = text(value)
+    if short := _SHORT_YEAR.fullmatch(raw):
+        # A date a spreadsheet program wrote with a two-digit year (LibreOffice in
+        # Vietnamese saves a CSV's dates as dd/mm/yy): this century up to this year.
+        day, month, year = (int(part) for part in short.groups())
+        year += 2000 if year <= datetime.date.today().year % 100 else 1900
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            raise CellError(DATE_MESSAGE) from None
     for fmt in _DATE_FORMATS:
         try:
             parsed = datetime.datetime.strptime(raw, fmt).date()
@@ -78,7 +142,7 @@ def date(value) -> datetime.date:
         if parsed.year < 1900:
             break
         return parsed
-    raise CellError("không phải là ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 30/06/2025).")
+    raise CellError(DATE_MESSAGE)
 
 
 _PLAIN = re.compile(r"-?\d+(\.\d+)?")

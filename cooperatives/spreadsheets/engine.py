@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -14,11 +14,12 @@ from simple_history.utils import get_history_manager_for_model
 from cooperatives.models import ImportBatch, Organization
 from core.database import analyze
 from core.lib.formatting import vn_number
-from core.lib.text import fold
+from core.lib.text import fold, nfc
 from core.locking import VersionedModel, bump_version, new_version
 
+from . import cells
 from .base import Context, ParsedRow, RowError, RowErrors, same
-from .cells import CellError
+from .cells import CellError, is_blank
 from .tables import FileProblem, read_table
 
 Progress = Callable[[int, float], None]
@@ -40,10 +41,19 @@ class ImportResult:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     batch: ImportBatch | None = None
-    # Row numbers by outcome, for the admin preview.
-    created_rows: list[int] = field(default_factory=list)
-    updated_rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    # By outcome, for the admin preview: (row number, the record), and for updates each
+    # change as (field, value before, value after), all as people read them.
+    created_rows: list[tuple[int, str]] = field(default_factory=list)
+    updated_rows: list[tuple[int, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     unchanged_rows: list[int] = field(default_factory=list)
+    # Rows read but not imported (title lines, a column-numbering row, totals rows and
+    # what follows the last), as (row number, why); columns passed over (STT).
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    # Said in the preview without stopping the import: a totals row that does not add up.
+    warnings: list[str] = field(default_factory=list)
+    # (row number, header, value in the cell, value imported): leading zeros put back.
+    restored: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -91,23 +101,30 @@ def import_file(
     kind = type(kind)()
     result = ImportResult(kind=kind.name, file_name=file_name, dry_run=dry_run)
     try:
-        table = read_table(data, file_name)
+        table = read_table(data, file_name, is_header=header_finder(kind))
     except FileProblem as problem:
         result.errors.append(RowError(None, None, None, str(problem)))
         return result
+    result.skipped_rows = list(table.skipped)
 
     errors = RowErrors()
     columns = _match_headers(kind, table.headers, errors)
+    result.ignored_columns = [h for h in table.headers if fold(h) in SERIAL_HEADERS]
     if errors:
         result.errors = errors.items
         return result
 
     ctx = Context(user=user)
+    totals = Totals(kind, table.headers)
     try:
-        rows = _parse_rows(kind, table, columns, errors, progress, progress_every or PROGRESS_EVERY)
+        rows = _parse_rows(
+            kind, table, columns, errors, progress, progress_every or PROGRESS_EVERY, totals
+        )
     except FileProblem as problem:
         result.errors.append(RowError(None, None, None, str(problem)))
         return result
+    result.skipped_rows += totals.skipped
+    result.skipped_rows.sort()
     if not rows:
         result.errors.append(
             RowError(None, None, None, "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
@@ -118,6 +135,13 @@ def import_file(
         on_step("Đang đối chiếu với dữ liệu hiện có", len(rows), None)
     kind.resolve(ctx, rows, errors)
     _check_duplicates(kind, rows, errors)
+    if not errors:
+        result.warnings += totals.check(rows)
+    order = {column.header: position for position, column in enumerate(kind.columns)}
+    result.restored = sorted(
+        ((row.number, *change) for row in rows if row.restored for change in row.restored),
+        key=lambda item: (item[0], order.get(item[1], 0)),
+    )
     existing = kind.load_existing(ctx, [row for row in rows if row.ok])
     plan = _plan(kind, ctx, rows, existing, errors)
     if errors:
@@ -128,8 +152,11 @@ def import_file(
     for row in rows:
         row.cells = ()  # only error messages quote cells; there are none now
     result.created, result.updated, result.unchanged = len(creates), len(updates), len(unchanged)
-    result.created_rows = [row.number for row, _ in creates]
-    result.updated_rows = [(row.number, kind.describe(changed)) for row, _, changed in updates]
+    result.created_rows = [(row.number, kind.row_label(obj)) for row, obj in creates]
+    result.updated_rows = [
+        (row.number, kind.row_label(obj), details) for row, obj, _, details in updates
+    ]
+    updates = [(row, obj, changed) for row, obj, changed, _ in updates]
     result.unchanged_rows = [row.number for row in unchanged]
     if dry_run or (not creates and not updates):
         return result
@@ -155,6 +182,145 @@ def import_file(
     return result
 
 
+# Headers of a column that numbers the rows ("STT", "Số TT"): read past, never imported.
+SERIAL_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu"})
+
+
+def header_finder(kind):
+    """Whether a row is the kind's header row: two of its cells name the kind's columns
+    (or a row-number column), as a title line above the header never does."""
+    known = {fold(column.header) for column in kind.columns} | SERIAL_HEADERS
+    needed = min(2, len(kind.columns))
+
+    def is_header(values: list) -> bool:
+        found = 0
+        for value in values:
+            if isinstance(value, str) and fold(value.strip()) in known:
+                found += 1
+                if found >= needed:
+                    return True
+        return False
+
+    return is_header
+
+
+# How a totals row is labelled, folded: "Tổng cộng", "Cộng", "Tổng số", "Tổng" (and
+# "Tổng cộng toàn huyện" and the like).
+_TOTAL_WORDS = frozenset({"tong cong", "cong", "tong so", "tong"})
+
+
+def _is_total_label(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    words = fold(value).strip(" :.")
+    if words in _TOTAL_WORDS or words.startswith("tong cong "):
+        return True
+    # "Cộng xã Yên Bằng": by its marks, since "Công ty …" folds to the same letters.
+    return nfc(value).strip().lower().startswith(("cộng ", "tổng số "))
+
+
+def _places(number: Decimal) -> int:
+    return max(0, -number.normalize().as_tuple().exponent)
+
+
+class Totals:
+    """A totals row ("Tổng cộng") at the foot of the table, and what follows it.
+
+    A row is a totals row when its first cell used says so and its first column (the
+    record's code) is blank or says so too. Such a row is never imported. Rows after the
+    last one that fill fewer than half of the required columns (notes, "Người lập biểu",
+    signatures) are passed over too; a totals row with records after it (a subtotal) is
+    passed over.
+    The last totals row's numbers are checked against the sums of the rows above it.
+    """
+
+    def __init__(self, kind, headers: list[str]) -> None:
+        self.kind = kind
+        self.headers = headers
+        by_folded = {fold(h): i for i, h in enumerate(headers)}
+        self.anchor = by_folded.get(fold(kind.columns[0].header))
+        self.required = [
+            by_folded[fold(c.header)]
+            for c in kind.columns
+            if c.required and fold(c.header) in by_folded
+        ]
+        self.held: list[tuple[int, list]] = []  # a totals row and the rows after it
+        self.skipped: list[tuple[int, str]] = []
+        self.final: tuple[int, list] | None = None
+
+    def is_total(self, values: list) -> bool:
+        first = next((v for v in values if not is_blank(v)), None)
+        if not _is_total_label(first):
+            return False
+        anchor = (
+            values[self.anchor] if self.anchor is not None and self.anchor < len(values) else None
+        )
+        return is_blank(anchor) or _is_total_label(anchor)
+
+    def looks_like_record(self, values: list) -> bool:
+        """Whether a row after a totals row is a record: it fills most required columns,
+        as notes and signatures ("Người lập biểu", a name, a title) never do."""
+        filled = sum(
+            1 for i in self.required if i < len(values) and not is_blank(values[i])
+        )  # fmt: skip
+        return filled >= max(1, (len(self.required) + 1) // 2)
+
+    def release(self) -> list[tuple[int, list]]:
+        """Records follow the held rows: the totals among them were subtotals."""
+        rows, self.held = self.held, []
+        kept = []
+        for number, values in rows:
+            if self.is_total(values):
+                self.skipped.append((number, "dòng cộng giữa bảng (không nhập)"))
+            else:
+                kept.append((number, values))
+        return kept
+
+    def finish(self) -> None:
+        if not self.held:
+            return
+        self.final, *after = self.held
+        self.held = []
+        self.skipped.append((self.final[0], "dòng tổng cộng (đối chiếu, không nhập)"))
+        for number, _ in after:
+            self.skipped.append((number, "dòng dưới dòng tổng cộng (ghi chú, chữ ký)"))
+
+    def check(self, rows: list[ParsedRow]) -> list[str]:
+        """Warnings for the final totals row's numbers that are not the column sums."""
+        if self.final is None:
+            return []
+        number, values = self.final
+        warnings = []
+        for index, header in enumerate(self.headers):
+            column = next((c for c in self.kind.columns if fold(c.header) == fold(header)), None)
+            if column is None or not column.adds_up or index >= len(values):
+                continue
+            if is_blank(values[index]):
+                continue
+            try:
+                stated = cells.number(values[index])
+            except CellError:
+                warnings.append(
+                    f'Dòng {number} (tổng cộng), cột "{header}": '
+                    f'"{cells.display(values[index])}" không phải là số.'
+                )
+                continue
+            added = sum(
+                (Decimal(row.data[column.attr]) for row in rows
+                 if row.data.get(column.attr) is not None),
+                Decimal(0),
+            )  # fmt: skip
+            # Equal as far as the totals row writes it (a total rounded to whole millions
+            # is not a mismatch); each number said with its own decimals.
+            places = _places(stated)
+            if added.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) != stated:
+                warnings.append(
+                    f'Dòng {number} (tổng cộng), cột "{header}": ghi {vn_number(stated, places)}, '
+                    f"nhưng cộng các dòng được {vn_number(added, _places(added))}."
+                )
+        return warnings
+
+
 def _match_headers(kind, headers: list[str], errors: RowErrors) -> dict[str, object]:
     by_folded = {fold(column.header): column for column in kind.columns}
     matched: dict[str, object] = {}
@@ -163,6 +329,8 @@ def _match_headers(kind, headers: list[str], errors: RowErrors) -> dict[str, obj
         if not header:
             blank_positions.append(position)
             continue
+        if fold(header) in SERIAL_HEADERS:
+            continue  # the clerk's row numbers ("STT"): not data
         column = by_folded.get(fold(header))
         if column is None:
             unknown.append(header)
@@ -232,7 +400,9 @@ def _field_limit(model, column):
     return None
 
 
-def _parse_rows(kind, table, columns, errors: RowErrors, progress, every: int) -> list[ParsedRow]:
+def _parse_rows(
+    kind, table, columns, errors: RowErrors, progress, every: int, totals: Totals | None = None
+) -> list[ParsedRow]:
     present = frozenset(column.attr for column in columns.values())
     # Contract header -> position in the file, and the columns to parse with positions.
     positions = {}
@@ -245,7 +415,7 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress, every: int) -
             parsers.append((index, column, limit))
     rows: list[ParsedRow] = []
     started = time.monotonic()
-    for number, values in table.rows:
+    for number, values in _without_totals(table.rows, totals):
         row = ParsedRow(number=number, cells=values, positions=positions, present=present)
         data = row.data
         width = len(values)
@@ -258,6 +428,9 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress, every: int) -
                 continue
             try:
                 parsed = column.parse(value)
+                if parsed.__class__ is cells.Restored:
+                    row.restore(column.header, parsed.original, str(parsed))
+                    parsed = str(parsed)
                 if limit is not None:
                     limit(parsed)
                 data[column.attr] = parsed
@@ -267,6 +440,24 @@ def _parse_rows(kind, table, columns, errors: RowErrors, progress, every: int) -
         if progress and len(rows) % every == 0:
             progress(len(rows), time.monotonic() - started)
     return rows
+
+
+def _without_totals(rows, totals: Totals | None):
+    """The rows to import: totals rows and what follows the last one held back."""
+    if totals is None:
+        yield from rows
+        return
+    for number, values in rows:
+        if totals.held:
+            if not totals.looks_like_record(values):
+                totals.held.append((number, values))
+                continue
+            yield from totals.release()
+        if totals.is_total(values):
+            totals.held.append((number, values))
+            continue
+        yield number, values
+    totals.finish()
 
 
 def _check_duplicates(kind, rows: list[ParsedRow], errors: RowErrors) -> None:
@@ -300,11 +491,14 @@ def _plan(kind, ctx, rows, existing, errors):
         changed = [
             name for name, value in values.items() if not same(getattr(current, name), value)
         ]
-        changed += kind.extra_changes(row, current)
+        details = [kind.change(name, getattr(current, name), values[name]) for name in changed]
+        extra = kind.extra_changes(row, current)
+        details += kind.extra_change_details(row, current, extra)
+        changed += extra
         if changed:
             for name, value in values.items():
                 setattr(current, name, value)
-            updates.append((row, current, changed))
+            updates.append((row, current, changed, details))
         else:
             unchanged.append(row)
     return creates, updates, unchanged

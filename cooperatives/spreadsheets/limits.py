@@ -40,6 +40,10 @@ CHUNK = 1024 * 1024
 # holding one row at a time, after the exact scan has bounded the cells of every row.
 DENSE_CELLS = 4_000_000
 
+# The header row is looked for in the first rows (title lines may stand above it), so a
+# file may hold this many rows beyond the data rows allowed.
+HEADER_SEARCH_ROWS = 15
+
 INVALID = "Tệp không phải là bảng tính Excel (.xlsx) hợp lệ."
 
 
@@ -81,9 +85,9 @@ class Limits:
             "giới hạn của một ô."
         )
 
-    def too_big_unzipped(self, total: int) -> LimitExceeded:
+    def too_big_unzipped(self, total: int, label: str = ".xlsx") -> LimitExceeded:
         return LimitExceeded(
-            f"Tệp .xlsx khi giải nén nặng {vn_number(total / 1024 / 1024, 1)} MB, vượt giới hạn "
+            f"Tệp {label} khi giải nén nặng {vn_number(total / 1024 / 1024, 1)} MB, vượt giới hạn "
             f"{vn_number(self.unzipped_bytes // (1024 * 1024))} MB. "
             "Hãy chia tệp thành nhiều tệp nhỏ hơn."
         )
@@ -114,11 +118,11 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
-    """Check the workbook in ``data`` against ``limits``; return its first sheet's shape.
+def check_zip(data: bytes, limits: Limits, label: str = ".xlsx") -> list:
+    """The parts of the zip in ``data`` (an .xlsx or .ods file), checked before any is read:
+    how many, their declared total size and each large part's compression ratio.
 
-    Raise ``LimitExceeded`` for a file beyond a limit and ``ValueError(INVALID)`` for one
-    that is not a workbook this check can follow.
+    Raise ``LimitExceeded``, or ``ValueError(INVALID)`` for what is not a readable zip.
     """
     import io
     import zipfile
@@ -126,7 +130,7 @@ def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
     # Each entry of the zip's directory becomes an object in memory when it is opened.
     if data.count(b"PK\x01\x02") > MAX_PARTS:
         raise LimitExceeded(
-            f"Tệp .xlsx có quá nhiều phần (tối đa {vn_number(MAX_PARTS)}): "
+            f"Tệp {label} có quá nhiều phần (tối đa {vn_number(MAX_PARTS)}): "
             "tệp không giống một bảng tính thật."
         )
     try:
@@ -139,16 +143,26 @@ def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
         raise ValueError(INVALID)
     total = sum(info.file_size for info in infos)
     if total > limits.unzipped_bytes:
-        raise limits.too_big_unzipped(total)
+        raise limits.too_big_unzipped(total, label)
     for info in infos:
         if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
             raise LimitExceeded(
-                f"Tệp .xlsx bị nén bất thường (phần “{info.filename}” giải nén lớn gấp "
+                f"Tệp {label} bị nén bất thường (phần “{info.filename}” giải nén lớn gấp "
                 f"{vn_number(info.file_size // max(info.compress_size, 1))} lần, tối đa "
                 f"{MAX_RATIO} lần): tệp không giống một bảng tính thật."
             )
+    return infos
+
+
+def check_xlsx(data: bytes, limits: Limits) -> SheetShape:
+    """Check the workbook in ``data`` against ``limits``; return its first sheet's shape.
+
+    Raise ``LimitExceeded`` for a file beyond a limit and ``ValueError(INVALID)`` for one
+    that is not a workbook this check can follow.
+    """
+    infos = check_zip(data, limits)
     by_name = {info.filename: info for info in infos}
     sheet = by_name.get(_first_sheet_path(data, by_name))
     if sheet is None:
@@ -286,7 +300,7 @@ def _check_dimension(data: bytes, info, limits: Limits) -> None:
         return
     if column_number(ref.group(1)) > limits.columns:
         raise limits.too_many_columns(f"vùng dữ liệu khai báo kéo đến cột {ref.group(1).decode()}")
-    if int(ref.group(2)) - 1 > limits.rows:
+    if int(ref.group(2)) - HEADER_SEARCH_ROWS > limits.rows:
         raise limits.too_many_rows()
 
 
@@ -345,7 +359,7 @@ def _scan(chunks, limits: Limits, exact: bool) -> SheetShape:
             raise _Irregular
         cells += count
         row = max(map(int, set(digits)))
-        if row > limits.rows + 1:
+        if row > limits.rows + HEADER_SEARCH_ROWS:
             raise limits.too_many_rows()
         columns = {column_number(name): name for name in set(letters)}
         widest = max(columns)
@@ -359,7 +373,7 @@ def _scan(chunks, limits: Limits, exact: bool) -> SheetShape:
 
 
 def _scan_exact(chunks, limits: Limits) -> SheetShape:
-    max_row, max_column = limits.rows + 1, limits.columns
+    max_row, max_column = limits.rows + HEADER_SEARCH_ROWS, limits.columns
     row = column = last_row = last_column = cells = in_row = first_column = 0
     row_digits = b""
     for text in _chunks_to_tags(chunks):

@@ -1,17 +1,28 @@
-"""Reading an uploaded .xlsx or .csv file into a header and numbered rows."""
+"""Reading an uploaded spreadsheet (.xlsx, .xls, .ods or .csv) into a header and numbered rows.
+
+Files as clerks make them: title lines ("BIỂU TỔNG HỢP …", the office's name, the period)
+may stand above the header row, which is found among the first ``HEADER_SEARCH_ROWS``
+rows by its columns; a row right under it that only numbers the columns ("(1)", "(2)",
+…, or "A", "B", …) is passed over. Both are reported in ``Table.skipped``.
+"""
 
 import csv
 import io
+import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from core.lib.formatting import vn_number
 
 from .cells import display, is_blank
-from .limits import INVALID, LimitExceeded, Limits, check_xlsx
+from .limits import HEADER_SEARCH_ROWS, INVALID, LimitExceeded, Limits, check_xlsx
+from .other_formats import INVALID_ODS, INVALID_XLS, check_ods, check_xls
+
+# What the upload accepts, as the admin's form says it.
+EXTENSIONS = (".xlsx", ".xls", ".ods", ".csv")
 
 
 class FileProblem(ValueError):
@@ -24,6 +35,9 @@ class Table:
     # (row number as the spreadsheet shows it, cells) for every non-empty row after the
     # header, read lazily: a 100,000-row file is never held twice in memory.
     rows: Iterator[tuple[int, list]]
+    # (row number, why) for the rows above the header and a column-numbering row under it.
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    header_row: int = 1
 
 
 def max_upload_bytes() -> int:
@@ -40,22 +54,26 @@ def estimate_rows(data: bytes, file_name: str) -> int:
     name = file_name.lower()
     if name.endswith(".csv"):
         return max(0, data.count(b"\n") + (0 if data.endswith(b"\n") else 1) - 1)
-    if not name.endswith(".xlsx") or len(data) > max_upload_bytes():
-        return 0
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    check = _CHECKS.get(name[name.rfind(".") :])
+    if check is None or len(data) > max_upload_bytes():
         return 0
     try:
-        return max(0, check_xlsx(data, Limits.from_settings()).last_row - 1)
+        return max(0, check(data, Limits.from_settings()).last_row - 1)
     except ValueError:  # LimitExceeded included: read_table will say what is wrong
         return 0
 
 
-def read_table(data: bytes, file_name: str) -> Table:
-    """Return the first sheet of an .xlsx file, or a CSV file, as a table.
+def read_table(
+    data: bytes, file_name: str, is_header: Callable[[list], bool] | None = None
+) -> Table:
+    """Return the first sheet of an .xlsx, .xls or .ods file, or a CSV file, as a table.
 
-    Raise ``FileProblem`` with one Vietnamese sentence for anything that is not a readable
-    spreadsheet: empty, too large, a fake workbook, not UTF-8, no header row. A problem in
-    a later row (a cell outside the header's columns) is raised while iterating.
+    The header row is the first of the first ``HEADER_SEARCH_ROWS`` rows that
+    ``is_header(cells)`` accepts (the rows above it are title lines), else the first row
+    that is not blank. Raise ``FileProblem`` with one Vietnamese sentence for anything
+    that is not a readable spreadsheet: empty, too large, a fake workbook, not UTF-8, no
+    header row. A problem in a later row (a cell outside the header's columns) is raised
+    while iterating.
     """
     limit = max_upload_bytes()
     if len(data) > limit:
@@ -71,13 +89,13 @@ def read_table(data: bytes, file_name: str) -> Table:
         rows = _xlsx_rows(data, limits)
     elif name.endswith(".csv"):
         rows = _csv_rows(data, limits)
-    elif name.endswith(".xls"):
-        raise FileProblem(
-            "Tệp .xls (Excel 97–2003) không được hỗ trợ: hãy mở bằng Excel và lưu lại dạng .xlsx."
-        )
+    elif name.endswith((".xls", ".ods")):
+        rows = _other_rows(data, limits, name[-4:])
     else:
-        raise FileProblem("Chỉ nhận tệp bảng tính .xlsx hoặc .csv.")
-    return _to_table(_within(rows, limits))
+        raise FileProblem(
+            "Chỉ nhận tệp bảng tính .xlsx, .xls (Excel 97–2003), .ods (LibreOffice) hoặc .csv."
+        )
+    return _to_table(_within(rows, limits), is_header, limits)
 
 
 def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
@@ -94,16 +112,33 @@ def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
     return _calamine_rows(data)
 
 
-def _calamine_rows(data: bytes) -> Iterator[tuple[int, list]]:
+_CHECKS = {".xlsx": check_xlsx, ".xls": check_xls, ".ods": check_ods}
+
+
+def _other_rows(data: bytes, limits: Limits, extension: str) -> Iterator[tuple[int, list]]:
+    """An .xls or .ods file's first sheet, read by calamine once its scan bounded it."""
+    try:
+        shape = _CHECKS[extension](data, limits)
+    except LimitExceeded as problem:
+        raise FileProblem(str(problem)) from None
+    except ValueError as problem:
+        raise FileProblem(str(problem)) from None
+    if not shape.last_row:
+        raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
+    return _calamine_rows(data, INVALID_XLS if extension == ".xls" else INVALID_ODS)
+
+
+def _calamine_rows(data: bytes, invalid: str = INVALID) -> Iterator[tuple[int, list]]:
     # Calamine (Rust) reads a sheet about ten times faster than openpyxl, with real
-    # date cells as dates and number cells as numbers.
+    # date cells as dates and number cells as numbers; it reads .xls and .ods alike.
     from python_calamine import CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        # Rows from the sheet's first (numbered as shown), columns from the first used.
         rows = workbook.get_sheet_by_index(0).iter_rows()
     except Exception:  # calamine raises its own errors for a damaged or foreign file
-        raise FileProblem(INVALID) from None
+        raise FileProblem(invalid) from None
     return enumerate(rows, start=1)
 
 
@@ -138,7 +173,7 @@ def _openpyxl_rows(data: bytes, shape) -> Iterator[tuple[int, list]]:
 
 def _within(rows: Iterator[tuple[int, list]], limits: Limits) -> Iterator[tuple[int, list]]:
     """The rows, refused past the row, column or cell-length limit (CSV and XLSX alike)."""
-    last_row = limits.rows + 1  # the header is row 1
+    last_row = limits.rows + HEADER_SEARCH_ROWS  # title lines may stand above the header
     # Counted by records, not by the number shown: a CSV cell may span several lines.
     for index, (number, values) in enumerate(rows, start=1):
         if len(values) > limits.columns:
@@ -187,25 +222,69 @@ def _csv_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, list]]:
     return rows()
 
 
-def _to_table(rows: Iterator[tuple[int, list]]) -> Table:
+# A row that only numbers the columns: "(1)", "1", "(A)", "A" in each cell used.
+_COLUMN_NUMBER = re.compile(r"\(?(\d{1,3}|[A-Za-z])\)?")
+
+
+def _numbers_columns(values: list, width: int) -> bool:
+    used = [v for v in values[:width] if not is_blank(v)]
+    if len(used) < max(2, width // 2):
+        return False
+    return all(_COLUMN_NUMBER.fullmatch(display(v).strip()) for v in used)
+
+
+def _to_table(rows: Iterator[tuple[int, list]], is_header=None, limits=None) -> Table:
+    """The header (found as ``read_table`` says) and the rows under it."""
+    seen: list[tuple[int, list]] = []
+    header = None
     for number, values in rows:
-        if not all(is_blank(v) for v in values):
-            header_number, header_values = number, values
+        if all(is_blank(v) for v in values):
+            if number > HEADER_SEARCH_ROWS:
+                break
+            continue
+        if is_header is None or is_header(values):
+            header = number, values
             break
-    else:
-        raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
-    if header_number != 1:
-        raise FileProblem(f"Dòng tiêu đề phải là dòng 1 (tệp bắt đầu ở dòng {header_number}).")
+        seen.append((number, values))
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    pending: list[tuple[int, list]] = []
+    if header is None:
+        if not seen:
+            raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
+        # No row names the columns: the widest of the first rows is taken for the header,
+        # so that the message on its unknown columns says what the file has instead.
+        widest = max(seen, key=lambda item: sum(not is_blank(v) for v in item[1]))
+        at = seen.index(widest)
+        header, pending, seen = widest, seen[at + 1 :], seen[:at]
+    header_number, header_values = header
     headers = [display(v).strip() for v in header_values]
     while headers and not headers[-1]:
         headers.pop()
-    return Table(headers=headers, rows=_data_rows(rows, len(headers)))
+    skipped = [(number, "dòng tiêu đề của biểu, phía trên dòng tên cột") for number, _ in seen]
+    upcoming = _data_rows(_chain(pending, rows), len(headers), limits)
+    first = next(upcoming, None)
+    if first is not None and _numbers_columns(first[1], len(headers)):
+        skipped.append((first[0], "dòng đánh số cột"))
+        first = None
+    body = upcoming if first is None else _chain([first], upcoming)
+    return Table(headers=headers, rows=body, skipped=skipped, header_row=header_number)
 
 
-def _data_rows(rows: Iterator[tuple[int, list]], width: int) -> Iterator[tuple[int, list]]:
-    for number, values in rows:
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _data_rows(
+    rows: Iterator[tuple[int, list]], width: int, limits: Limits | None = None
+) -> Iterator[tuple[int, list]]:
+    # Records under the header, blank ones included, as ``_within`` counts from the top.
+    for count, (number, values) in enumerate(rows, start=1):
         if all(is_blank(v) for v in values):
             continue
+        if limits is not None and count > limits.rows:
+            raise FileProblem(str(limits.too_many_rows()))
         for index in range(width, len(values)):
             if not is_blank(values[index]):
                 raise FileProblem(

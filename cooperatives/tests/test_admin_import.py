@@ -5,6 +5,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from cooperatives.models import Figures, ImportBatch, Member, Organization
 from cooperatives.spreadsheets.kinds.common import OUT_OF_SCOPE
@@ -269,17 +270,51 @@ class ExportTests(RolesTestCase):
     def test_template_has_header_example_and_guide(self):
         self.client.force_login(self.alliance)
         response = self.client.get("/quan-tri/cooperatives/organization/tep-mau/")
+        self.assertIn('filename="mau-to-chuc.xlsx"', response["Content-Disposition"])
         sheets = read_xlsx(response.content)
-        main, guide = sheets.values()
+        main, catalogue, guide = sheets.values()
+        self.assertEqual(list(sheets)[1:], ["Danh mục", "Hướng dẫn"])
         self.assertEqual(main[0][:3], ["Mã số", "Tên", "Loại hình"])
         self.assertEqual(len(main), 2)
         self.assertEqual(guide[0], ["Cột", "Bắt buộc", "Ý nghĩa", "Giá trị cho phép"])
         kinds = next(row for row in guide if row[0] == "Loại hình")
         self.assertIn("Liên hiệp HTX", kinds[3])
+        # The example row is a record of this database: the template imports as downloaded.
+        result = run("organizations", response.content, "mau-to-chuc.xlsx")
+        self.assertEqual(
+            (result.unchanged, result.created, result.updated), (1, 0, 0), result.errors
+        )
+        # Drop-down lists for the choice columns, from "Danh mục"; text cells stay text;
+        # columns as wide as their content.
+        workbook = load_workbook(io.BytesIO(response.content))
+        sheet = workbook.worksheets[0]
+        lists = {
+            str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation
+        }
+        self.assertEqual(lists["C2"], "'Danh mục'!$A$2:$A$5")  # Loại hình: its 4 labels
+        self.assertEqual(
+            [row[0] for row in catalogue[1:5]], ["HTX", "Liên hiệp HTX", "Tổ hợp tác", "Quỹ TDND"]
+        )
+        sectors = next(i for i, header in enumerate(catalogue[0]) if header == "Lĩnh vực")
+        self.assertIn("Nông nghiệp", [row[sectors] for row in catalogue[1:]])
+        self.assertEqual(sheet.column_dimensions["A"].number_format, "@")
+        self.assertEqual(sheet["A2"].number_format, "@")
+        self.assertGreaterEqual(sheet.column_dimensions["B"].width, len(main[1][1]))
         csv_template = self.client.get(
             "/quan-tri/cooperatives/organization/tep-mau/", {"dinh_dang": "csv"}
         )
         self.assertTrue(csv_template.content.startswith("\ufeffMã số".encode()))
+        self.assertIn('filename="mau-to-chuc.csv"', csv_template["Content-Disposition"])
+
+    def test_a_year_is_written_without_a_thousands_separator(self):
+        self.client.force_login(self.alliance)
+        response = self.client.get("/quan-tri/cooperatives/figures/tep-mau/")
+        self.assertIn('filename="mau-so-lieu.xlsx"', response["Content-Disposition"])
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        year = sheet.cell(row=2, column=header.index("Năm") + 1)
+        members = sheet.cell(row=2, column=header.index("Số thành viên") + 1)
+        self.assertEqual((year.number_format, members.number_format), ("0", "#,##0"))
 
 
 class RoundTripTests(RolesTestCase):

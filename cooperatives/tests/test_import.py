@@ -90,7 +90,10 @@ class OrganizationImportTests(ImportTestCase):
         org = Organization.objects.get(code="0600000101")
         self.assertEqual(org.phone, "222")
         self.assertEqual(list(org.history.values_list("history_type", flat=True)), ["~", "+"])
-        self.assertEqual(result.updated_rows, [(2, ["điện thoại"])])
+        self.assertEqual(
+            result.updated_rows,
+            [(2, "0600000101 · HTX Nông nghiệp Yên Bằng", [("điện thoại", "111", "222")])],
+        )
 
     def test_moved_head_office_keeps_the_old_location(self):
         header = ORG_HEADER + ["Địa bàn từ ngày"]
@@ -98,6 +101,17 @@ class OrganizationImportTests(ImportTestCase):
         moved = org_row(area="14200") + ["01/03/2022"]
         result = run("organizations", xlsx([header, moved]))
         self.assertEqual(result.updated, 1, result.errors)
+        ((_, _, changes),) = result.updated_rows
+        self.assertEqual(
+            changes,
+            [
+                (
+                    "địa bàn trụ sở",
+                    "Xã Yên Bằng · 13900, từ 15/03/2016",
+                    "Xã Hải Phúc · 14200, từ 01/03/2022",
+                )
+            ],
+        )
         org = Organization.objects.get(code="0600000101")
         self.assertEqual(org.area, self.hai_phuc)
         self.assertEqual(org.location_at(datetime.date(2021, 12, 31)).area, self.yen_bang)
@@ -109,19 +123,20 @@ class OrganizationImportTests(ImportTestCase):
     def test_choices_and_areas_match_without_diacritics(self):
         rows = [
             ORG_HEADER + ["Tình trạng", "Ngày đổi tình trạng"],
-            org_row("A1", kind="tht", sector="nong nghiep", area="xa yen bang")
+            org_row("0600001001", kind="tht", sector="nong nghiep", area="xa yen bang")
             + ["TẠM NGỪNG", "01/02/2024"],
-            org_row("A2", kind=" QTDND ", sector="TÍN DỤNG", area="Xã Yên Tiến") + [None, None],
-            org_row("A3", kind="lhhtx", sector="Thương mại - dịch vụ", area="13900")
+            org_row("0600001002", kind=" QTDND ", sector="TÍN DỤNG", area="Xã Yên Tiến")
+            + [None, None],
+            org_row("0600001003", kind="lhhtx", sector="Thương mại - dịch vụ", area="13900")
             + ["đang hoạt động", None],
         ]
         result = run("organizations", xlsx(rows))
         self.assertTrue(result.ok, [str(e) for e in result.errors])
         kinds = dict(Organization.objects.values_list("code", "kind"))
-        self.assertEqual(kinds["A1"], "group")
-        self.assertEqual(kinds["A2"], "credit_fund")
-        self.assertEqual(kinds["A3"], "union")
-        self.assertEqual(Organization.objects.get(code="A1").status, "suspended")
+        self.assertEqual(kinds["0600001001"], "group")
+        self.assertEqual(kinds["0600001002"], "credit_fund")
+        self.assertEqual(kinds["0600001003"], "union")
+        self.assertEqual(Organization.objects.get(code="0600001001").status, "suspended")
 
     def test_impossible_date_is_reported_with_row_column_and_value(self):
         result = run("organizations", xlsx([ORG_HEADER, org_row(founded="31/02/2021")]))
@@ -133,10 +148,10 @@ class OrganizationImportTests(ImportTestCase):
     def test_every_bad_row_is_reported_and_good_rows_are_not_saved(self):
         rows = [
             ORG_HEADER,
-            org_row("B1"),
-            org_row("B2", area="99999"),
-            org_row("B3"),
-            org_row("B4", kind="Doanh nghiệp"),
+            org_row("0600001011"),
+            org_row("0600001012", area="99999"),
+            org_row("0600001013"),
+            org_row("0600001014", kind="Doanh nghiệp"),
         ]
         before = self.snapshot()
         result = run("organizations", xlsx(rows))
@@ -158,10 +173,13 @@ class OrganizationImportTests(ImportTestCase):
 
     def test_duplicate_key_inside_the_file(self):
         result = run(
-            "organizations", xlsx([ORG_HEADER, org_row("C1"), org_row("C2"), org_row("C1")])
+            "organizations",
+            xlsx([ORG_HEADER, org_row("0600001021"), org_row("0600001022"), org_row("0600001021")]),
         )
-        self.assert_rejected(result, 'Dòng 4, cột "Mã số": "C1" trùng với dòng 2')
-        self.assertFalse(Organization.objects.filter(code__in=["C1", "C2"]).exists())
+        self.assert_rejected(result, 'Dòng 4, cột "Mã số": "0600001021" trùng với dòng 2')
+        self.assertFalse(
+            Organization.objects.filter(code__in=["0600001021", "0600001022"]).exists()
+        )
 
     def test_missing_and_unknown_columns_are_named(self):
         header = ["Mã số", "Tên", "Loại hình", "Lĩnh vực", "Ghi chú"]
@@ -182,14 +200,27 @@ class OrganizationImportTests(ImportTestCase):
 
     def test_column_order_is_free_and_header_spelling_is_forgiving(self):
         header = ["ngay thanh lap", "ĐỊA BÀN", "Lĩnh vực", "Loại hình", "Tên", "Mã số"]
-        row = [datetime.datetime(2016, 3, 15), "13900", "Nông nghiệp", "HTX", "HTX Mới", "E1"]
+        row = [
+            datetime.datetime(2016, 3, 15),
+            "13900",
+            "Nông nghiệp",
+            "HTX",
+            "HTX Mới",
+            "0600001031",
+        ]
         result = run("organizations", xlsx([header, row]))
         self.assertTrue(result.ok, result.errors)
-        self.assertEqual(Organization.objects.get(code="E1").founded_on, datetime.date(2016, 3, 15))
+        self.assertEqual(
+            Organization.objects.get(code="0600001031").founded_on, datetime.date(2016, 3, 15)
+        )
 
     def test_area_officer_cannot_import_outside_own_area(self):
         officer, _ = set_role(username="canbo", role="area", area_codes=["360"])
-        rows = [ORG_HEADER, org_row("F1", area="14200"), org_row("F2", area="13900")]
+        rows = [
+            ORG_HEADER,
+            org_row("0600001041", area="14200"),
+            org_row("0600001042", area="13900"),
+        ]
         result = run("organizations", xlsx(rows), user=officer)
         self.assert_rejected(result, 'Dòng 2, cột "Địa bàn": "14200" không thuộc địa bàn')
         self.assertEqual(len(result.errors), 1)

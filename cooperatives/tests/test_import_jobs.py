@@ -69,7 +69,11 @@ class BackgroundImportFlowTests(RolesTestCase):
         preview = self.client.get(job.result_url)
         self.assertContains(preview, "2 tạo mới, 1 cập nhật, 0 không thay đổi")
         self.assertContains(preview, "Xác nhận nhập 3 dòng")
-        self.assertContains(preview, "Dòng 2, 3")
+        # The preview names what each row does: the records created, and old → new.
+        self.assertContains(preview, "<td>2</td><td>0600000301 · HTX Nông nghiệp Yên Bằng</td>")
+        self.assertContains(preview, "<td>3</td><td>0600000302 · HTX Nông nghiệp Yên Bằng</td>")
+        self.assertContains(preview, "<td>Tên</td><td>")
+        self.assertContains(preview, "<td><strong>HTX Đổi Tên</strong></td>")
         self.assertEqual(preview.context["token"], job.key)
         # Asked for before the check has ended: back to the job's progress.
         Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
@@ -106,7 +110,12 @@ class BackgroundImportFlowTests(RolesTestCase):
         self.assertEqual(Job.objects.filter(kind="import").count(), 1)
 
     def test_a_large_file_with_errors_lists_them_as_the_request_would(self):
-        rows = [ORG_HEADER, org_row(founded="31/02/2021"), org_row("X2", area="99999"), org_row()]
+        rows = [
+            ORG_HEADER,
+            org_row(founded="31/02/2021"),
+            org_row("0600001051", area="99999"),
+            org_row(),
+        ]
         job = self.upload(rows)
         self.assertEqual(job.status, Job.Status.DONE)
         self.assertTrue(job.message.startswith("Tệp có 2 lỗi; không có dữ liệu nào"), job.message)

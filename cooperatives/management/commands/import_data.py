@@ -8,7 +8,10 @@ from core.lib.formatting import vn_number
 
 
 class Command(BaseCommand):
-    help = "Nhập một tệp bảng tính (.xlsx hoặc .csv): lưu toàn bộ, hoặc không lưu gì nếu có lỗi."
+    help = (
+        "Nhập một tệp bảng tính (.xlsx, .xls, .ods hoặc .csv): lưu toàn bộ, hoặc không lưu "
+        "gì nếu có lỗi."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--kind", required=True, choices=list(KINDS))

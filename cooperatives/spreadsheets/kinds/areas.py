@@ -43,6 +43,7 @@ class FileUnit:
 
 class AreaKind(Kind):
     name = "areas"
+    file_stem = "don-vi-hanh-chinh"
     label = "Đơn vị hành chính"
     model = Area
     key_header = "Mã"

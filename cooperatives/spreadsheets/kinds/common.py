@@ -1,10 +1,13 @@
 """The shared behaviour of record kinds: defaults, references, scope checks, export values."""
 
+import datetime
 from collections.abc import Callable
+from decimal import Decimal
 
 from cooperatives.models import Area, Organization
 from cooperatives.models.areas import code_history, valid_on
 from cooperatives.scoping import area_scope
+from core.lib.formatting import vn_number
 from core.lib.text import fold
 
 from .. import cells
@@ -91,20 +94,38 @@ class Kind:
     def extra_changes(self, row: ParsedRow, current) -> list[str]:
         return []
 
-    def describe(self, changed: list[str]) -> list[str]:
-        """Return the Vietnamese names of changed fields, for the preview."""
-        names = []
-        for name in changed:
-            if name.startswith("_"):
-                names.append(self.extra_labels.get(name, name))
-                continue
-            try:
-                names.append(str(self.model._meta.get_field(name).verbose_name))
-            except Exception:
-                names.append(name)
-        return names
+    # --- the preview ---------------------------------------------------------------
+    def row_label(self, obj) -> str:
+        """The record a row creates or updates, as the preview names it."""
+        return str(obj)
+
+    def change(self, name: str, old, new) -> tuple[str, str, str]:
+        """(the field's Vietnamese name, the value before, the value after) for the preview."""
+        field = self.model._meta.get_field(name)
+        return (str(field.verbose_name), self.show(field, old), self.show(field, new))
+
+    def extra_change_details(self, row, current, extra: list[str]) -> list[tuple[str, str, str]]:
+        """The preview's lines for changes that are not fields (``extra_changes``)."""
+        return [(self.extra_labels.get(name, name), "", "") for name in extra]
 
     extra_labels: dict[str, str] = {}
+
+    @staticmethod
+    def show(field, value) -> str:
+        """A value as the admin shows it: choices by label, Vietnamese numbers and dates."""
+        if value is None or value == "":
+            return "(trống)"
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return "Có" if value else "Không"
+        if isinstance(value, datetime.date):
+            return value.strftime("%d/%m/%Y")
+        if isinstance(value, (int, float, Decimal)):
+            number = Decimal(str(value))
+            places = max(0, -number.normalize().as_tuple().exponent)
+            return vn_number(number, places)
+        return str(value)
 
     # --- writing ---------------------------------------------------------------------
     def link(self, ctx, creates, updates) -> None:
@@ -118,8 +139,31 @@ class Kind:
         return [self.model]
 
     # --- export ----------------------------------------------------------------------
+    # The downloaded files' names, without marks (``mau-to-chuc.xlsx``).
+    file_stem = ""
+
     def export_queryset(self, user=None):
         raise NotImplementedError
+
+    def template_example(self, user=None) -> list:
+        """The template's example row: a record this person may see, as exported (so that
+        the template imports as downloaded, changing nothing), else the columns' examples."""
+        first = self.export_queryset(user).first()
+        if first is not None:
+            return self.export_values(first)
+        return [column.example for column in self.columns]
+
+    def value_lists(self) -> dict[str, list[str]]:
+        """The values a column allows, by header, for the files' drop-down lists."""
+        lists = {}
+        for column in self.columns:
+            if column.allowed:
+                lists[column.header] = [str(value) for value in column.allowed]
+            elif isinstance(column.parse, cells.Choices):
+                lists[column.header] = column.parse.labels
+            elif column.kind == "bool":
+                lists[column.header] = ["Có", "Không"]
+        return lists
 
     def export_values(self, obj) -> list:
         raise NotImplementedError
@@ -144,6 +188,8 @@ def organization_index(ctx, rows: list[ParsedRow], header: str = "Mã số") -> 
         except CellError:  # the column's own parsing reported it
             continue
     texts.discard("")
+    # And each code as it was before a spreadsheet dropped its leading zero.
+    texts |= {padded for text in texts if (padded := cells.code_with_zero(text))}
     fields = ("pk", "code", "name", "area_id", "kind")
     organizations = Organization.objects.only(*fields)
     if ctx.location_scope is not None:
@@ -202,6 +248,18 @@ class AreaIndex:
                 )
             listed = "; ".join(u.label for u in found)
             raise CellError(f"là mã của nhiều đơn vị vào ngày {day:%d/%m/%Y}: {listed}.")
+        if key.isdigit() and len(key) < 5:
+            # A code that lost its leading zeros to a number cell ("4" for Hà Nội's
+            # commune 00004): the unit of the longest code it can be that day, a commune
+            # before a district before a province (the preview shows the code taken).
+            for width in (5, 3, 2):
+                found = [
+                    unit
+                    for unit in self.by_code.get(key.zfill(width), [])
+                    if len(key) < width and valid_on(unit.valid_from, unit.valid_to, day)
+                ]
+                if len(found) == 1:
+                    return found[0]
         named = self.by_name.get(fold(key), [])
         found = [u for u in named if valid_on(u.valid_from, u.valid_to, day)]
         if len(found) == 1:
@@ -236,7 +294,14 @@ def resolve_reference(
                 if day is None:  # the row's own date is bad: that error is reported
                     row.data[attr] = None
                     continue
-                row.data[attr] = index.find(value, day)
+                row.data[attr] = found = index.find(value, day)
+                written = cells.text(value)
+                if (
+                    written.isdigit()
+                    and found.code != written
+                    and found.code.lstrip("0") == written.lstrip("0")
+                ):
+                    row.restore(header, written, found.code)
         except CellError as error:
             errors.add(row, header, str(error))
             row.data[attr] = None

@@ -11,7 +11,7 @@ from core.lib.text import fold
 from core.locking import new_version
 
 from .. import cells
-from ..base import Column, choice_from, money_nonnegative
+from ..base import Column, Context, choice_from, money_nonnegative
 from .common import AreaIndex, Kind, chunks, resolve_reference, scoped
 
 KINDS = choice_from(
@@ -29,6 +29,7 @@ STATUSES = choice_from(Organization.Status)
 
 class OrganizationKind(Kind):
     name = "organizations"
+    file_stem = "to-chuc"
     label = "Tổ chức kinh tế tập thể"
     model = Organization
     key_label = "cùng mã số"
@@ -40,7 +41,10 @@ class OrganizationKind(Kind):
             "code",
             cells.text,
             True,
-            "Mã số HTX (cũng là mã số thuế), duy nhất, không dùng lại.",
+            (
+                "Mã số HTX (cũng là mã số thuế): 10 chữ số, hoặc 10 chữ số, dấu - và 3 chữ "
+                "số; duy nhất, không dùng lại. Mã mất số 0 ở đầu (ô dạng số) được thêm lại."
+            ),
             example="0600123456",
         ),
         Column(
@@ -101,7 +105,13 @@ class OrganizationKind(Kind):
             kind="date",
         ),
         Column("Địa chỉ", "address", cells.text, example="Thôn Đông, xã Yên Bằng"),
-        Column("Điện thoại", "phone", cells.text, example="0228 3820 123"),
+        Column(
+            "Điện thoại",
+            "phone",
+            cells.phone,
+            help="Một số thiếu số 0 ở đầu (ô dạng số) được thêm lại.",
+            example="0228 3820 123",
+        ),
         Column("Email", "email", cells.text),
         Column("Người đại diện", "representative", cells.text, example="Trần Văn An"),
         Column(
@@ -115,7 +125,7 @@ class OrganizationKind(Kind):
         Column(
             "Mã số thuế",
             "tax_code",
-            cells.text,
+            cells.tax_code,
             help="Khi khác mã số hoặc được cấp sau; để trống nếu chưa có.",
         ),
         Column(
@@ -175,10 +185,7 @@ class OrganizationKind(Kind):
         self.sector_names = [s.name for s in sectors.values()]
         # ``Địa bàn`` names the unit with that code on ``Địa bàn từ ngày``; blank: the
         # founding day of a new organisation, the import day for one already registered.
-        codes = [c for c in (row.data.get("code") for row in rows) if c]
-        known = set()
-        for part in chunks(codes):
-            known.update(Organization.objects.filter(code__in=part).values_list("code", flat=True))
+        known = self._codes(ctx, rows, errors)
 
         def day_of(row):
             data = row.data
@@ -201,6 +208,51 @@ class OrganizationKind(Kind):
                     validate_email(email)
                 except ValidationError:
                     errors.add(row, "Email", "không phải là địa chỉ email hợp lệ.")
+
+    def _codes(self, ctx, rows, errors) -> set[str]:
+        """The codes of the file that are registered; codes put right on the way.
+
+        A code registered as written is taken as it is (even one that breaks the format,
+        kept from before the check). Otherwise a code that lost its leading zero (9
+        digits) gets it back, and the preview says so; a new code must have the format,
+        and may not be the twin (with or without the leading zero) of a registered one.
+        """
+        codes = {c for c in (row.data.get("code") for row in rows) if c}
+        candidates = set(codes)
+        for code in codes:
+            candidates.add(cells.code_with_zero(code))
+            candidates.add(cells.code_without_zero(code))
+        candidates.discard(None)
+        registered = {}
+        fields = ("pk", "code", "name", "area_id")
+        for part in chunks(sorted(candidates)):
+            for org in Organization.objects.filter(code__in=part).only(*fields):
+                registered[org.code] = org
+        for row in rows:
+            code = row.data.get("code")
+            if not code or code in registered:
+                continue
+            padded = cells.code_with_zero(code)
+            if padded is not None:
+                row.data["code"] = padded
+                row.restore("Mã số", code, padded)
+                if padded in registered:
+                    continue
+                code = padded
+            if not cells.CODE_FORMAT.fullmatch(code):
+                errors.add(row, "Mã số", cells.CODE_FORMAT_MESSAGE)
+                continue
+            twin = registered.get(cells.code_without_zero(code))
+            if twin is not None:
+                named = f" ({twin.name})" if ctx.may_touch_organization(twin) else ""
+                errors.add(
+                    row,
+                    "Mã số",
+                    f"là mã mới, nhưng đã có tổ chức mã {twin.code}{named}, chỉ khác ở số 0 "
+                    f"đầu mã: có lẽ là cùng một tổ chức. Hãy sửa mã của tổ chức đó thành "
+                    f"{code} trong trang quản trị, hoặc ghi {twin.code} trong tệp.",
+                )
+        return set(registered)
 
     def load_existing(self, ctx, rows):
         found = {}
@@ -267,6 +319,22 @@ class OrganizationKind(Kind):
     def extra_changes(self, row, current):
         return ["_location"] if self._move(row, current) else []
 
+    def row_label(self, obj) -> str:
+        return f"{obj.code} · {obj.name}"
+
+    def extra_change_details(self, row, current, extra):
+        if "_location" not in extra:
+            return []
+        area, since = self._move(row, current)
+        area_id, current_since = self.current_location.get(current.pk, (None, None))
+        if getattr(self, "_areas_before", None) is None:  # one query for the whole file
+            ids = {pk for pk, _ in self.current_location.values() if pk}
+            self._areas_before = Area.objects.in_bulk(ids)
+        before = self._areas_before.get(area_id)
+        old = f"{before.label}, từ {current_since:%d/%m/%Y}" if before else "(trống)"
+        new = f"{area.label}" + (f", từ {since:%d/%m/%Y}" if since else ", từ ngày nhập")
+        return [(self.extra_labels["_location"], old, new)]
+
     def written_models(self) -> list:
         return [Organization, Location]
 
@@ -304,6 +372,30 @@ class OrganizationKind(Kind):
         if moved:
             for part in chunks(moved):
                 Organization.objects.filter(pk__in=part).update(area_id=recorded_area_at(None))
+
+    def template_example(self, user=None) -> list:
+        example = super().template_example(user)
+        if self.export_queryset(user).exists():
+            return example
+        # No organisation yet: the example names a sector and a unit that exist today
+        # (one this person may use), so that it imports as downloaded.
+        today = datetime.date.today()
+        units = Area.objects.existing_at(today).order_by("code")
+        if ctx_areas := Context(user=user).own_areas:
+            units = units.filter(pk__in=ctx_areas)
+        unit = units.filter(level=Area.Level.COMMUNE).first() or units.first()
+        sector = Sector.objects.order_by("name").first()
+        headers = [column.header for column in self.columns]
+        if unit is not None:
+            example[headers.index("Địa bàn")] = unit.code
+        if sector is not None:
+            example[headers.index("Lĩnh vực")] = sector.name
+        return example
+
+    def value_lists(self):
+        lists = super().value_lists()
+        lists["Lĩnh vực"] = list(Sector.objects.order_by("name").values_list("name", flat=True))
+        return lists
 
     def export_queryset(self, user=None):
         latest = Location.objects.filter(organization=OuterRef("pk")).order_by("-valid_from")

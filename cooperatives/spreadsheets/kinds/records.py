@@ -2,7 +2,7 @@
 
 import datetime
 
-from cooperatives.models import Figures, Loan, Member, OcopProduct
+from cooperatives.models import Figures, Loan, Member, OcopProduct, Organization
 from core.lib.text import fold
 
 from .. import cells
@@ -30,6 +30,15 @@ class OrganizationRecordKind(Kind):
 
     def resolve(self, ctx, rows, errors):
         index = organization_index(ctx, rows)
+        for row in rows:
+            # A code that lost its leading zero (a number cell) names the organisation
+            # with the zero, when no organisation has the code as written.
+            text = row.data.get("organization")
+            if isinstance(text, str) and text not in index.by_code:
+                padded = cells.code_with_zero(text)
+                if padded in index.by_code:
+                    row.data["organization"] = index.by_code[padded]
+                    row.restore("Mã số", text, padded)
         resolve_reference(rows, errors, index, "Mã số", "organization")
         for row in rows:
             check_organization_scope(ctx, row, errors)
@@ -38,6 +47,12 @@ class OrganizationRecordKind(Kind):
         values = super().values(row, current)
         values["organization"] = row.data["organization"]
         return values
+
+    def row_label(self, obj) -> str:
+        label = str(obj)
+        if obj.organization.name not in label:
+            label += f" ({obj.organization.name})"
+        return f"{obj.organization.code} · {label}"
 
     def load_by(self, rows, key) -> dict:
         org_ids = sorted({row.data["organization"].pk for row in rows})
@@ -69,12 +84,22 @@ DATA_KINDS = choice_from(Figures.DataKind, {"Ước tính": Figures.DataKind.EST
 
 class FiguresKind(OrganizationRecordKind):
     name = "figures"
+    file_stem = "so-lieu"
     label = "Số liệu định kỳ"
     model = Figures
     key_label = "cùng tổ chức, năm và số tháng"
     columns = [
         ORG_COLUMN,
-        Column("Năm", "year", YEAR, True, "Từ 2000 đến 2100.", example=2025, kind="integer"),
+        Column(
+            "Năm",
+            "year",
+            YEAR,
+            True,
+            "Từ 2000 đến 2100.",
+            example=2025,
+            kind="integer",
+            summed=False,
+        ),
         Column(
             "Số tháng",
             "months",
@@ -83,6 +108,7 @@ class FiguresKind(OrganizationRecordKind):
             "Số tháng tính từ tháng 1: 6 là 6 tháng đầu năm, 12 là cả năm.",
             example=6,
             kind="integer",
+            summed=False,
         ),
         Column(
             "Loại số liệu",
@@ -132,6 +158,7 @@ class FiguresKind(OrganizationRecordKind):
             help="Của lao động thường xuyên, không âm.",
             example=3.2,
             kind="number",
+            summed=False,  # an average: its totals row holds an average too
         ),
         Column(
             "Nộp ngân sách (triệu đồng)",
@@ -258,6 +285,7 @@ OCOP_LEVELS = choice_from(OcopProduct.Level)
 
 class OcopKind(OrganizationRecordKind):
     name = "ocop"
+    file_stem = "san-pham-ocop"
     label = "Sản phẩm OCOP"
     model = OcopProduct
     key_header = "Tên sản phẩm"
@@ -274,6 +302,7 @@ class OcopKind(OrganizationRecordKind):
             "Từ 2 đến 5.",
             example=4,
             kind="integer",
+            summed=False,
         ),
         Column(
             "Ngày công nhận",
@@ -335,6 +364,7 @@ SOURCES = choice_from(Loan.Source)
 
 class LoanKind(OrganizationRecordKind):
     name = "loans"
+    file_stem = "khoan-vay"
     label = "Vốn vay Quỹ hỗ trợ phát triển HTX"
     model = Loan
     key_header = "Ngày giải ngân"
@@ -420,18 +450,34 @@ PARTY_TYPES = choice_from(Member.PartyType)
 
 
 def id_number(value) -> str:
-    """An ID number is text: a number cell keeps its digits (Excel drops leading zeros)."""
+    """An ID number is text. One that lost its leading zero to a number cell gets it back:
+    a citizen ID (CCCD) has 12 digits and starts with 0 (its province code, 001-096), so
+    11 digits are one that lost it."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return cells.text(value).replace(" ", "")
+    result = cells.text(value).replace(" ", "")
+    if len(result) == 11 and result.isdigit() and result[0] != "0":
+        return cells.Restored("0" + result, result)
+    return result
 
 
 class MemberKind(OrganizationRecordKind):
     name = "members"
+    file_stem = "thanh-vien"
     label = "Sổ đăng ký thành viên"
     model = Member
     key_header = "Họ tên"
     key_label = "cùng tổ chức và số giấy tờ (hoặc họ tên khi không có số giấy tờ)"
+
+    def template_example(self, user=None) -> list:
+        # Never a real member (an ID number is personal data): the columns' examples, for
+        # an organisation this person may see.
+        example = [column.example for column in self.columns]
+        organization = scoped(Organization.objects.order_by("code"), user, "area_id").first()
+        if organization is not None:
+            example[0] = organization.code
+        return example
+
     columns = [
         ORG_COLUMN,
         Column(
@@ -465,8 +511,8 @@ class MemberKind(OrganizationRecordKind):
             "id_number",
             id_number,
             help=(
-                "Số CCCD/giấy tờ: dữ liệu cá nhân, không công khai. "
-                "Ghi dạng văn bản để giữ số 0 đầu."
+                "Số CCCD/giấy tờ: dữ liệu cá nhân, không công khai. Số CCCD mất số 0 "
+                "ở đầu (ô dạng số, 11 chữ số) được thêm lại."
             ),
             example="036190001234",
         ),
