@@ -6,10 +6,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from import_export.fields import Field
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import FoldedSearchMixin, SafeHistoryMixin, SafeListParametersMixin
 from core.csp import NonceMediaMixin
+from core.list_exports import MOMENT, NUMBER, ListExportMixin, VietnameseResource, YesNo
 from core.locking import OptimisticLockingAdmin
 from news.models import Article, Attachment, Banner, Category, Link, SiteContent, Tag
 from news.services import (
@@ -117,8 +119,27 @@ class ArticleStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleResource(VietnameseResource):
+    """The article list as an editor reads it (django-import-export; no import layout)."""
+
+    title = Field("title", "Tiêu đề")
+    category = Field("category__name", "Chuyên mục")
+    state = Field("state_label", "Trạng thái")
+    publish_at = Field("publish_at", "Ngày đăng", widget=MOMENT)
+    featured = Field("featured", "Nổi bật", widget=YesNo())
+    view_count = Field("view_count", "Lượt xem", widget=NUMBER)
+    author = Field("author", "Tác giả")
+    address = Field("get_absolute_url", "Địa chỉ")
+
+    class Meta:
+        model = Article
+        fields = ["title", "category", "state", "publish_at", "featured", "view_count",
+                  "author", "address"]  # fmt: skip
+
+
 @admin.register(Article)
 class ArticleAdmin(
+    ListExportMixin,
     SafeListParametersMixin,
     NonceMediaMixin,
     OptimisticLockingAdmin,
@@ -128,6 +149,8 @@ class ArticleAdmin(
     SimpleHistoryAdmin,
 ):
     form = ArticleForm
+    list_export_resource = ArticleResource
+    list_export_stem = "bai-viet"
     list_display = ["title", "category", "state_column", "publish_at", "featured", "view_count",
                     "author"]  # fmt: skip
     list_filter = [ArticleStateFilter, "category", "featured", "tags"]

@@ -10,8 +10,10 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
+from import_export.fields import Field
 
 from core.admin import SafeListParametersMixin
+from core.list_exports import MOMENT, ListExportMixin, VietnameseResource, YesNo
 
 
 class ReadOnlyAdmin(SafeListParametersMixin, admin.ModelAdmin):
@@ -29,15 +31,43 @@ class ReadOnlyAdmin(SafeListParametersMixin, admin.ModelAdmin):
         return [field.name for field in self.model._meta.fields]
 
 
+class AccessLogResource(VietnameseResource):
+    attempt_time = Field("attempt_time", "Đăng nhập lúc", widget=MOMENT)
+    logout_time = Field("logout_time", "Đăng xuất lúc", widget=MOMENT)
+    username = Field("username", "Tên đăng nhập")
+    ip_address = Field("ip_address", "Địa chỉ IP")
+    user_agent = Field("user_agent", "Trình duyệt")
+
+    class Meta:
+        model = AccessLog
+        fields = ["attempt_time", "logout_time", "username", "ip_address", "user_agent"]
+
+
+class AccessFailureLogResource(VietnameseResource):
+    attempt_time = Field("attempt_time", "Thời điểm", widget=MOMENT)
+    username = Field("username", "Tên đăng nhập")
+    ip_address = Field("ip_address", "Địa chỉ IP")
+    user_agent = Field("user_agent", "Trình duyệt")
+    locked_out = Field("locked_out", "Bị khóa", widget=YesNo())
+
+    class Meta:
+        model = AccessFailureLog
+        fields = ["attempt_time", "username", "ip_address", "user_agent", "locked_out"]
+
+
 @admin.register(AccessLog)
-class AccessLogAdmin(ReadOnlyAdmin):
+class AccessLogAdmin(ListExportMixin, ReadOnlyAdmin):
+    list_export_resource = AccessLogResource
+    list_export_stem = "nhat-ky-dang-nhap"
     list_display = ["attempt_time", "logout_time", "username", "ip_address", "user_agent"]
     list_filter = ["attempt_time"]
     fields = ["username", "attempt_time", "logout_time", "ip_address", "user_agent", "path_info"]
 
 
 @admin.register(AccessFailureLog)
-class AccessFailureLogAdmin(ReadOnlyAdmin):
+class AccessFailureLogAdmin(ListExportMixin, ReadOnlyAdmin):
+    list_export_resource = AccessFailureLogResource
+    list_export_stem = "dang-nhap-that-bai"
     list_display = ["attempt_time", "username", "ip_address", "user_agent", "locked_out"]
     list_filter = ["attempt_time", "locked_out"]
     fields = ["username", "attempt_time", "ip_address", "user_agent", "path_info", "locked_out"]

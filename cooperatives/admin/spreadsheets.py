@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from import_export.fields import Field
 from simple_history.utils import get_history_manager_for_model
 
 from cooperatives import tasks
@@ -27,6 +28,7 @@ from cooperatives.spreadsheets.tables import EXTENSIONS, estimate_rows, max_uplo
 from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo
 from core import jobs
 from core.lib.formatting import vn_number
+from core.list_exports import MOMENT, NUMBER, ListExportMixin, VietnameseResource
 from core.models import Job
 
 CONTENT_TYPES = {
@@ -267,8 +269,30 @@ class SpreadsheetAdminMixin:
         return download(data, file_format, f"mau-{self.kind.file_stem}")
 
 
+class ImportBatchResource(VietnameseResource):
+    """The import history as a list (django-import-export; it has no import layout)."""
+
+    number = Field("pk", "Lần nhập số", widget=NUMBER)
+    kind = Field("get_kind_display", "Loại dữ liệu")
+    file_name = Field("file_name", "Tệp")
+    user = Field("user__username", "Người nhập")
+    created_at = Field("created_at", "Thời điểm", widget=MOMENT)
+    rows = Field("rows", "Số dòng", widget=NUMBER)
+    created = Field("created", "Tạo mới", widget=NUMBER)
+    updated = Field("updated", "Cập nhật", widget=NUMBER)
+    unchanged = Field("unchanged", "Không thay đổi", widget=NUMBER)
+    undone_at = Field("undone_at", "Hoàn tác lúc", widget=MOMENT)
+
+    class Meta:
+        model = ImportBatch
+        fields = ["number", "kind", "file_name", "user", "created_at", "rows", "created",
+                  "updated", "unchanged", "undone_at"]  # fmt: skip
+
+
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(ListExportMixin, admin.ModelAdmin):
+    list_export_resource = ImportBatchResource
+    list_export_stem = "lich-su-nhap-tep"
     list_display = [
         "pk",
         "kind",
