@@ -31,6 +31,10 @@ class CooperativesConfig(AppConfig):
                                      ImportBatch])  # fmt: skip
         freshness.watch("figures", [Figures, Loan, ImportBatch])
         home_parts.register("cooperatives", home.home_part)
+        from cooperatives import staff_home
+        from core import staff_home as staff_home_parts
+
+        staff_home_parts.register(10, staff_home.blocks)
         _grant_roles(roles)
 
 

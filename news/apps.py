@@ -25,5 +25,9 @@ class NewsConfig(AppConfig):
         caching.register_deadline("news", next_publication)
         freshness.watch("news", [Article, Attachment, Banner, Category, Link, SiteContent, Tag])
         home_parts.register("news", home.home_part)
+        from core import staff_home as staff_home_parts
+        from news import staff_home
+
+        staff_home_parts.register(20, staff_home.blocks)
         roles.grant("news", roles.ALLIANCE, roles.ALL)
         roles.grant("news", roles.EDITOR, roles.ALL)

@@ -18,6 +18,10 @@ class ReportsConfig(AppConfig):
         # Targets and frozen reports change what reports show, like figures and loans.
         freshness.watch("figures", [Target, FrozenReport])
         home_parts.register("reports", home.home_part)
+        from core import staff_home as staff_home_parts
+        from reports import staff_home
+
+        staff_home_parts.register(30, staff_home.blocks)
         register_kind(TargetKind())
         roles.grant("reports", roles.ALLIANCE, roles.ALL)
         roles.grant("reports", roles.AREA, Q(codename="view_report"))

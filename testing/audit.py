@@ -223,7 +223,7 @@ class AuditTestCase(RolesTestCase):
 ADMIN_ACTIONS = (
     "changelist", "add", "change", "delete", "history", "simple_history", "object",
     "import", "export", "template", "undo", "password_change", "personal_data", "erase",
-    "place",
+    "place", "list_export",
 )  # fmt: skip
 
 
@@ -247,7 +247,7 @@ def admin_address(label: str, action: str, obj) -> str:
 
     app_label, model_name = label.split(".")
     name = f"admin:{app_label}_{model_name}_{action}"
-    if action in ("changelist", "add", "import", "export", "template"):
+    if action in ("changelist", "add", "import", "export", "template", "list_export"):
         return reverse(name)
     if action == "simple_history":
         return reverse(name, args=[obj.pk, obj.history.order_by("history_id")[0].history_id])

@@ -146,8 +146,9 @@ SIGNIN_AUDIT = {
     "object": "302 302 302 302",
 }
 ADMIN = {
-    "axes.accesslog": SIGNIN_AUDIT,
-    "axes.accessfailurelog": SIGNIN_AUDIT,
+    # The two logs export to Excel/CSV (core/list_exports.py), for whoever reads them.
+    "axes.accesslog": SIGNIN_AUDIT | {"list_export": "403 403 403 200"},
+    "axes.accessfailurelog": SIGNIN_AUDIT | {"list_export": "403 403 403 200"},
     "axes.accessattempt": SIGNIN_AUDIT,
     # Two-factor devices: a superuser's list (and reset), without secrets.
     "otp_totp.totpdevice": STAFF_ONLY,
@@ -184,6 +185,7 @@ ADMIN = {
         "history": "200 403 200 200",
         "object": "302 302 302 302",
         "undo": "403 403 403 403",
+        "list_export": "200 403 200 200",
     },
     # Targets are the alliance's: officials read them, area officers do not.
     "reports.target": {
@@ -216,7 +218,7 @@ ADMIN = {
         "history": "200 403 404 404",
         "object": "302 302 302 302",
     },
-    "news.article": NEWS | {"simple_history": "403 200 403 200"},
+    "news.article": NEWS | {"simple_history": "403 200 403 200", "list_export": "403 200 403 200"},
     "news.category": NEWS,
     "news.tag": NEWS,
     "news.banner": NEWS,

@@ -16,11 +16,9 @@ EVERY_PAGE = [
     ("Toggle theme (current theme: auto)", "Đổi giao diện sáng/tối (hiện tại: tự động)"),
     ("Toggle theme (current theme: dark)", "Đổi giao diện sáng/tối (hiện tại: tối)"),
 ]
-# On every page but the index: the navigation sidebar and the breadcrumbs.
+# On every page but the index: the breadcrumbs (the navigation sidebar is off: issue 16,
+# htx_portal/urls.py).
 NAVIGATION = [
-    ("Toggle navigation", "Ẩn/hiện thanh điều hướng"),
-    ("Filter navigation items", "Lọc mục điều hướng"),
-    ('aria-label="Sidebar"', 'aria-label="Thanh bên"'),
     ('aria-label="Breadcrumbs"', 'aria-label="Đường dẫn điều hướng"'),
 ]
 

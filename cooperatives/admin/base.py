@@ -7,6 +7,7 @@ from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,6 +26,16 @@ EXPIRY_WARNING_DAYS = 90
 
 def area_label(area) -> str:
     return area.label if area is not None else "—"
+
+
+def area_cell(area) -> str:
+    """An area in a list's cell: name and code, "(cũ)" for a unit that has ended; the
+    whole label (with its dates) on hover. Lists stay narrow enough for 1366 px."""
+    if area is None:
+        return "—"
+    ended = area.valid_to is not None and area.valid_to < timezone.localdate()
+    old = " (cũ)" if ended else ""
+    return format_html('<span title="{}">{} · {}{}</span>', area.label, area.name, area.code, old)
 
 
 def label_areas(formfield):

@@ -2,12 +2,15 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.admin.base import (
     ScopedAdmin,
     ScopedInline,
+    area_cell,
     area_label,
     area_list_filter,
 )
@@ -24,6 +27,7 @@ from cooperatives.models import (
     OcopProduct,
     Organization,
 )
+from core.lib.periods import period_end, period_label
 from core.lib.text import fold
 from core.locking import OptimisticLockingAdmin
 
@@ -127,6 +131,38 @@ class MemberInline(MaskedMemberInlineMixin, ScopedInline, admin.TabularInline):
     classes = ["collapse"]
 
 
+class FiguresOfPeriodFilter(admin.SimpleListFilter):
+    """Organisations with or without figures for the period being collected (the staff
+    home's count links here): existing at the period's end, with figures of it or not."""
+
+    title = _("số liệu kỳ hiện tại")
+    parameter_name = "so_lieu_ky"
+
+    def lookups(self, request, model_admin):
+        from cooperatives.staff_home import current_period
+
+        year, months = current_period(timezone.localdate())
+        label = period_label(year, months)
+        return [
+            (f"{year}-{months}-co", f"Đã có số liệu {label}"),
+            (f"{year}-{months}-chua", f"Chưa có số liệu {label}"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        parts = value.split("-")
+        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+            return queryset
+        year, months, answer = int(parts[0]), int(parts[1]), parts[2]
+        if not 2000 <= year <= 2100 or not 1 <= months <= 12 or answer not in ("co", "chua"):
+            return queryset
+        filed = Exists(
+            Figures.objects.filter(organization=OuterRef("pk"), year=year, months=months)
+        )
+        existing = queryset.existing_at(period_end(year, months))
+        return existing.filter(filed) if answer == "co" else existing.filter(~filed)
+
+
 @admin.register(Organization)
 class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmin):
     spreadsheet_kind = "organizations"
@@ -152,6 +188,7 @@ class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdm
         "is_alliance_member",
         "is_new_model",
         "is_public",
+        FiguresOfPeriodFilter,
     ]
     list_select_related = ["sector", "area"]
     search_fields = ["code", "name_folded__contains", "tax_code"]
@@ -211,7 +248,7 @@ class OrganizationAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdm
 
     @admin.display(description=_("địa bàn"), ordering="area__code")
     def area_name(self, obj):
-        return area_label(obj.area)
+        return area_cell(obj.area)
 
     @admin.display(description=_("địa bàn hiện tại"))
     def current_area(self, obj):
@@ -228,4 +265,4 @@ class LocationAdmin(OptimisticLockingAdmin, ScopedAdmin):
 
     @admin.display(description=_("địa bàn"), ordering="area__code")
     def area_text(self, obj):
-        return area_label(obj.area)
+        return area_cell(obj.area)

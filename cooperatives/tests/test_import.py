@@ -107,8 +107,8 @@ class OrganizationImportTests(ImportTestCase):
             [
                 (
                     "địa bàn trụ sở",
-                    "Xã Yên Bằng · 13900, từ 15/03/2016",
-                    "Xã Hải Phúc · 14200, từ 01/03/2022",
+                    "Xã Yên Bằng · 13900 (kể từ 15/03/2016)",
+                    "Xã Hải Phúc · 14200 (kể từ 01/03/2022)",
                 )
             ],
         )

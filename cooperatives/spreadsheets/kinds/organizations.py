@@ -331,8 +331,8 @@ class OrganizationKind(Kind):
             ids = {pk for pk, _ in self.current_location.values() if pk}
             self._areas_before = Area.objects.in_bulk(ids)
         before = self._areas_before.get(area_id)
-        old = f"{before.label}, từ {current_since:%d/%m/%Y}" if before else "(trống)"
-        new = f"{area.label}" + (f", từ {since:%d/%m/%Y}" if since else ", từ ngày nhập")
+        old = f"{before.label} (kể từ {current_since:%d/%m/%Y})" if before else "(trống)"
+        new = f"{area.label} (kể từ {f'{since:%d/%m/%Y}' if since else 'ngày nhập'})"
         return [(self.extra_labels["_location"], old, new)]
 
     def written_models(self) -> list:
