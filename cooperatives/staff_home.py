@@ -23,6 +23,7 @@ from cooperatives.models import (
     UnplacedOrganization,
 )
 from cooperatives.spreadsheets.undo import UndoRefused, check_undo
+from core.admin import per_data_version
 from core.lib.formatting import vn_number, vn_percent
 from core.lib.periods import period_end, period_label
 from core.staff_home import Block
@@ -49,6 +50,12 @@ def _changelist(model, **params) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
+def _count(queryset) -> int:
+    # Counted once per data version, as the lists count themselves: the worklist of
+    # organisations to place took 200 ms at national scale, figures to approve 135 ms.
+    return per_data_version(queryset, "count", queryset.count)
+
+
 def blocks(request) -> list[Block]:
     user = request.user
     found = []
@@ -68,7 +75,7 @@ def blocks(request) -> list[Block]:
 
 
 def _unplaced(request) -> Block:
-    count = _admin_of(UnplacedOrganization).get_queryset(request).count()
+    count = _count(_admin_of(UnplacedOrganization).get_queryset(request))
     return Block(
         title="Tổ chức cần xác định địa bàn",
         count=count,
@@ -80,7 +87,7 @@ def _unplaced(request) -> Block:
 
 
 def _expiring(request) -> Block:
-    count = _admin_of(ExpiringOcopProduct).get_queryset(request).count()
+    count = _count(_admin_of(ExpiringOcopProduct).get_queryset(request))
     return Block(
         title=f"Sản phẩm OCOP hết hạn trong {EXPIRY_WARNING_DAYS} ngày",
         count=count,
@@ -93,7 +100,7 @@ def _expiring(request) -> Block:
 
 def _waiting(request) -> Block:
     figures = _admin_of(Figures).get_queryset(request)
-    count = figures.filter(state=Figures.State.SUBMITTED).count()
+    count = _count(figures.filter(state=Figures.State.SUBMITTED))
     return Block(
         title="Số liệu chờ duyệt",
         count=count,
@@ -121,7 +128,7 @@ def _period(request) -> Block:
     )
     area_map = AreaMap.current()
     by_area: dict[int | None, list[int]] = {}
-    for area_id, has, n in counts:
+    for area_id, has, n in per_data_version(counts, "filed", lambda: list(counts)):
         shown = _shown_unit(area_map, area_id, today)
         by_area.setdefault(shown, [0, 0])[0 if has else 1] += n
     with_figures = sum(done for done, _ in by_area.values())

@@ -38,18 +38,27 @@ class VersionedCountPaginator(Paginator):
         query = self.object_list
         if not hasattr(query, "query"):
             return super().count
-        try:
-            sql, params = query.query.sql_with_params()
-        except EmptyResultSet:
-            return 0
-        versions = ":".join(str(freshness.version(name)) for name in self.versions)
-        digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
-        key = f"admin-count:{query.model._meta.label_lower}:{versions}:{digest}"
-        total = cache.get(key)
-        if total is None:
-            total = super().count
-            cache.set(key, total, self.COUNT_SECONDS)
-        return total
+        return per_data_version(
+            query, "count", lambda: Paginator.count.func(self), self.versions, self.COUNT_SECONDS
+        )
+
+
+def per_data_version(queryset, what: str, compute, versions=("registry", "figures"), seconds=60):
+    """``compute()`` about ``queryset``, kept per data version (``VersionedCountPaginator``):
+    the key holds the query itself (filters and the person's scope are in it) and the
+    versions of ``versions``, which every save, delete and import moves on."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        sql, params = "empty", ()
+    stamp = ":".join(str(freshness.version(name)) for name in versions)
+    digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
+    key = f"admin-{what}:{queryset.model._meta.label_lower}:{stamp}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 class FoldedSearchMixin:

@@ -133,6 +133,19 @@ class LocationAtTests(ReformTree):
         self.assertIn("SPLIT", codes(Organization.objects.unplaced_at(AFTER_REFORM)))
         self.assertNotIn("SPLIT", codes(Organization.objects.unplaced_at(BEFORE_REFORM)))
 
+    def test_a_move_recorded_ahead_does_not_hide_where_it_is_today(self):
+        # Its latest location (its current ``area``) is a commune that exists; on the day
+        # it is still in the split one, so it is unplaced that day, and placed after.
+        Location.objects.create(
+            organization=self.split, area=self.xa_y_yen, valid_from=datetime.date(2026, 3, 1)
+        )
+        self.split.refresh_from_db()
+        self.assertEqual(self.split.area, self.xa_y_yen)
+        self.assertIn("SPLIT", codes(Organization.objects.unplaced_at(AFTER_REFORM)))
+        self.assertNotIn(
+            "SPLIT", codes(Organization.objects.unplaced_at(datetime.date(2026, 3, 1)))
+        )
+
     def test_merged_commune_follows_its_single_successor(self):
         self.assertIn("MERGED", self.in_area(self.xa_hai_hau, AFTER_REFORM))
         self.assertIn("MERGED", self.in_area(self.new_province, AFTER_REFORM))
