@@ -12,7 +12,7 @@ from django.test import TestCase
 from openpyxl import Workbook
 
 from cooperatives.models import Area, Figures, Member, Organization
-from cooperatives.spreadsheets.export import write_csv
+from cooperatives.spreadsheets.export import write_csv, write_xlsx
 from cooperatives.spreadsheets.kinds import KINDS
 from testing import factories as f
 from testing import libreoffice
@@ -199,6 +199,17 @@ class LostZeroTests(TestCase):
         restored = {(header, value) for _, header, _, value in result.restored}
         self.assertTrue({("Mã số", "0100000001"), ("Điện thoại", "0912345678"),
                          ("Địa bàn", "00001")} <= restored, restored)  # fmt: skip
+
+    def test_an_xlsx_export_saved_by_libreoffice_imports_back_changing_nothing(self):
+        libreoffice.require(self)
+        Organization.objects.filter(pk=self.org.pk).update(phone="0912345678")
+        kind = KINDS["organizations"]
+        exported = write_xlsx(kind, kind.export_queryset().filter(pk=self.org.pk))
+        ((name, data),) = libreoffice.convert({"to-chuc.xlsx": exported}, "xlsx").items()
+        result = run("organizations", data, name)
+        self.assertTrue(result.ok, [str(e) for e in result.errors])
+        self.assertEqual((result.created, result.updated, result.unchanged), (0, 0, 1))
+        self.assertEqual(result.restored, [])  # text cells kept their zeros
 
     def test_a_code_whose_twin_is_registered_is_refused(self):
         row = ["0100000009", "HTX Cũ", "HTX", "Nông nghiệp", "00001", "15/03/2016"]

@@ -85,6 +85,14 @@ class StaffHomeTests(RolesTestCase):
             ["Trang công khai của Liên minh"],
         )
 
+    def test_an_official_reads_what_waits_and_builds_the_report(self):
+        self.client.force_login(self.official)
+        found = blocks(self.client.get(HOME))
+        self.assertIn("Số liệu chờ duyệt", found)
+        links = dict(found["Báo cáo và trang công khai"].links)
+        self.assertIn(f"/bao-cao/36/{self.year}/{self.months}/", links.values())
+        self.assertNotIn("Bài viết nháp", found)
+
     def test_the_page_costs_the_same_queries_with_more_rows(self):
         def import_figures(count):
             for _ in range(count):
