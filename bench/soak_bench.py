@@ -8,7 +8,7 @@ each worker keeps its own page cache in memory). For ``SOAK_SECONDS`` (default 3
 - wrk loads a mix of public pages, rotated by a Lua script: home, directory, a directory
   search, an organisation page, an article, the OCOP catalogue and /thong-ke/;
 - another process imports files with the real ``manage.py import_data``, one after the
-  other: organisations of a dedicated set (codes ``SOAK…``, in one commune of the measured
+  other: organisations of a dedicated set (codes ``0999…``, in one commune of the measured
   province) with their names alternating, and their figures with values alternating, so
   every import writes and moves the data versions on (the pages' caches are thrown away);
 - a third builds the province's report with ``manage.py build_report``, PDF and JSON in
@@ -63,7 +63,8 @@ SAMPLE_EVERY = 1.0 if common.SMOKE else 3.0
 # timeout is 60 s); slower answers show in the latencies.
 WRK_TIMEOUT_S = 30
 GROWTH_BOUND_MB, PEAK_BOUND_MB = 30, 250
-PREFIX, SOAK_ORGS = "SOAK", 30 if common.SMOKE else 300
+# The soak set's codes: "0999" and six digits, a code (10 digits) no other set uses.
+PREFIX, SOAK_ORGS = "0999", 30 if common.SMOKE else 300
 PROVINCE = report_bench.MEASURED
 DOC, SECTION = ROOT / "docs" / "performance.md", "## Soak (make bench-soak)"
 PYTHON = sys.executable

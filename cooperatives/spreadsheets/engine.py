@@ -207,10 +207,13 @@ def header_finder(kind):
 # How a totals row is labelled, folded: "Tổng cộng", "Cộng", "Tổng số", "Tổng" (and
 # "Tổng cộng toàn huyện" and the like).
 _TOTAL_WORDS = frozenset({"tong cong", "cong", "tong so", "tong"})
+_TOTAL_INITIALS = frozenset("TtCc")
 
 
 def _is_total_label(value) -> bool:
-    if not isinstance(value, str):
+    # Every row asks: answered without folding for what cannot be a label (a code, a
+    # number, a name that does not start with T or C).
+    if value.__class__ is not str or value.lstrip()[:1] not in _TOTAL_INITIALS:
         return False
     words = fold(value).strip(" :.")
     if words in _TOTAL_WORDS or words.startswith("tong cong "):
