@@ -29,6 +29,7 @@ def indicator_code(value) -> str:
 
 class TargetKind(Kind):
     name = "targets"
+    file_stem = "chi-tieu"
     label = "Chỉ tiêu kế hoạch"
     model = Target
     key_header = "Chỉ tiêu"

@@ -306,6 +306,17 @@ class ExportTests(RolesTestCase):
         self.assertTrue(csv_template.content.startswith("\ufeffMã số".encode()))
         self.assertIn('filename="mau-to-chuc.csv"', csv_template["Content-Disposition"])
 
+    def test_every_kind_names_its_files_in_vietnamese(self):
+        from cooperatives.spreadsheets.kinds import KINDS
+
+        stems = {name: kind.file_stem for name, kind in KINDS.items()}
+        self.assertEqual(
+            stems,
+            {"areas": "don-vi-hanh-chinh", "organizations": "to-chuc", "figures": "so-lieu",
+             "ocop": "san-pham-ocop", "loans": "khoan-vay", "members": "thanh-vien",
+             "targets": "chi-tieu"},
+        )  # fmt: skip
+
     def test_a_year_is_written_without_a_thousands_separator(self):
         self.client.force_login(self.alliance)
         response = self.client.get("/quan-tri/cooperatives/figures/tep-mau/")
