@@ -12,7 +12,7 @@ from django_tasks import task
 
 from cooperatives.models import ImportBatch
 from cooperatives.spreadsheets import pending
-from cooperatives.spreadsheets.engine import ImportResult, import_file
+from cooperatives.spreadsheets.engine import PREVIEW, ImportResult, import_file
 from cooperatives.spreadsheets.kinds import KINDS
 from cooperatives.spreadsheets.tables import estimate_rows
 from cooperatives.spreadsheets.undo import UndoRefused, undo_batch
@@ -23,7 +23,7 @@ PREVIEW_KIND = "import-preview"
 IMPORT_KIND = "import"
 UNDO_KIND = "undo"
 # The preview lists this many rows of each outcome, as the page shown in the request does.
-PREVIEW_ROWS = 200
+PREVIEW_ROWS = PREVIEW  # as many rows as the import names
 # Errors kept for the result page; a file with more says how many were left out.
 MAX_ERRORS = 2000
 GONE = "Tệp chờ nhập đã hết hạn hoặc đã được dùng; hãy tải tệp lên lại."
@@ -60,8 +60,8 @@ def preview_details(result: ImportResult, kind_name: str) -> dict:
             [number, label, [list(change) for change in changes]]
             for number, label, changes in result.updated_rows[:PREVIEW_ROWS]
         ],
-        "more_created": max(0, len(result.created_rows) - PREVIEW_ROWS),
-        "more_updated": max(0, len(result.updated_rows) - PREVIEW_ROWS),
+        "more_created": max(0, result.created - PREVIEW_ROWS),
+        "more_updated": max(0, result.updated - PREVIEW_ROWS),
         "restored": [list(item) for item in result.restored[:PREVIEW_ROWS]],
         "more_restored": max(0, len(result.restored) - PREVIEW_ROWS),
         "restored_count": len(result.restored),

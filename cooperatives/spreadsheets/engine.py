@@ -27,6 +27,8 @@ Progress = Callable[[int, float], None]
 # page); a total of None: a step without a measure.
 Step = Callable[[str, int, int | None], None]
 PROGRESS_EVERY = 5000
+# Rows the preview names (with old → new for updates); the counts cover them all.
+PREVIEW = 200
 WRITE_CHUNK = 1000
 
 
@@ -41,8 +43,9 @@ class ImportResult:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     batch: ImportBatch | None = None
-    # By outcome, for the admin preview: (row number, the record), and for updates each
-    # change as (field, value before, value after), all as people read them.
+    # By outcome, for the admin preview (the first ``PREVIEW`` of each): (row number, the
+    # record), and for updates each change as (field, value before, value after), all as
+    # people read them.
     created_rows: list[tuple[int, str]] = field(default_factory=list)
     updated_rows: list[tuple[int, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     unchanged_rows: list[int] = field(default_factory=list)
@@ -152,9 +155,10 @@ def import_file(
     for row in rows:
         row.cells = ()  # only error messages quote cells; there are none now
     result.created, result.updated, result.unchanged = len(creates), len(updates), len(unchanged)
-    result.created_rows = [(row.number, kind.row_label(obj)) for row, obj in creates]
+    result.created_rows = [(row.number, kind.row_label(obj)) for row, obj in creates[:PREVIEW]]
     result.updated_rows = [
-        (row.number, kind.row_label(obj), details) for row, obj, _, details in updates
+        (row.number, kind.row_label(obj), _changes(kind, row, obj, changed, before))
+        for row, obj, changed, before in updates[:PREVIEW]
     ]
     updates = [(row, obj, changed) for row, obj, changed, _ in updates]
     result.unchanged_rows = [row.number for row in unchanged]
@@ -478,6 +482,14 @@ def _check_duplicates(kind, rows: list[ParsedRow], errors: RowErrors) -> None:
             seen[key] = row.number
 
 
+def _changes(kind, row, obj, changed, before) -> list[tuple[str, str, str]]:
+    """An updated row's changes as the preview shows them: (field, before, after)."""
+    fields = [name for name in changed if not name.startswith("_")]
+    extra = [name for name in changed if name.startswith("_")]
+    details = [kind.change(name, before[name], getattr(obj, name)) for name in fields]
+    return details + kind.extra_change_details(row, obj, extra)
+
+
 def _plan(kind, ctx, rows, existing, errors):
     creates, updates, unchanged = [], [], []
     for row in rows:
@@ -494,14 +506,13 @@ def _plan(kind, ctx, rows, existing, errors):
         changed = [
             name for name, value in values.items() if not same(getattr(current, name), value)
         ]
-        details = [kind.change(name, getattr(current, name), values[name]) for name in changed]
-        extra = kind.extra_changes(row, current)
-        details += kind.extra_change_details(row, current, extra)
-        changed += extra
+        # The values before, for the preview's "old → new" (shown for the first rows).
+        before = {name: getattr(current, name) for name in changed}
+        changed += kind.extra_changes(row, current)
         if changed:
             for name, value in values.items():
                 setattr(current, name, value)
-            updates.append((row, current, changed, details))
+            updates.append((row, current, changed, before))
         else:
             unchanged.append(row)
     return creates, updates, unchanged

@@ -37,7 +37,6 @@ class Table:
     rows: Iterator[tuple[int, list]]
     # (row number, why) for the rows above the header and a column-numbering row under it.
     skipped: list[tuple[int, str]] = field(default_factory=list)
-    header_row: int = 1
 
 
 def max_upload_bytes() -> int:
@@ -119,9 +118,7 @@ def _other_rows(data: bytes, limits: Limits, extension: str) -> Iterator[tuple[i
     """An .xls or .ods file's first sheet, read by calamine once its scan bounded it."""
     try:
         shape = _CHECKS[extension](data, limits)
-    except LimitExceeded as problem:
-        raise FileProblem(str(problem)) from None
-    except ValueError as problem:
+    except ValueError as problem:  # LimitExceeded included: a sentence either way
         raise FileProblem(str(problem)) from None
     if not shape.last_row:
         raise FileProblem("Tệp trống: không có dòng tiêu đề nào.")
@@ -257,7 +254,7 @@ def _to_table(rows: Iterator[tuple[int, list]], is_header=None, limits=None) -> 
         widest = max(seen, key=lambda item: sum(not is_blank(v) for v in item[1]))
         at = seen.index(widest)
         header, pending, seen = widest, seen[at + 1 :], seen[:at]
-    header_number, header_values = header
+    _, header_values = header
     headers = [display(v).strip() for v in header_values]
     while headers and not headers[-1]:
         headers.pop()
@@ -268,7 +265,7 @@ def _to_table(rows: Iterator[tuple[int, list]], is_header=None, limits=None) -> 
         skipped.append((first[0], "dòng đánh số cột"))
         first = None
     body = upcoming if first is None else _chain([first], upcoming)
-    return Table(headers=headers, rows=body, skipped=skipped, header_row=header_number)
+    return Table(headers=headers, rows=body, skipped=skipped)
 
 
 def _chain(first: list, rest: Iterator) -> Iterator:

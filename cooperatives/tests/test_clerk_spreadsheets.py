@@ -114,6 +114,19 @@ class ClerkWorkbookTests(TestCase):
     def test_a_district_workbook_imports(self):
         self.assert_district_import(run("organizations", district_workbook(RECORDS)))
 
+    def test_the_preview_names_the_first_rows_and_counts_them_all(self):
+        from cooperatives.spreadsheets.engine import PREVIEW
+        from cooperatives.tasks import preview_details
+
+        rows = [[f"06{n:08d}", f"HTX số {n}", "HTX", "Nông nghiệp", "13900", "15/03/2016"]
+                for n in range(1, PREVIEW + 6)]  # fmt: skip
+        result = run("organizations", xlsx([ORG_HEADER, *rows]), dry_run=True)
+        self.assertEqual((result.created, len(result.created_rows)), (PREVIEW + 5, PREVIEW))
+        self.assertEqual(
+            result.created_rows[-1], (PREVIEW + 1, f"06{PREVIEW:08d} · HTX số {PREVIEW}")
+        )
+        self.assertEqual(preview_details(result, "organizations")["more_created"], 5)
+
     def test_rows_are_numbered_as_the_sheet_shows_them(self):
         rows = [*RECORDS[:2], record("0600000203", "HTX Mới", None, 10, area="99999")]
         result = run("organizations", district_workbook(rows))
