@@ -8,7 +8,6 @@ as ``privacy.public_contacts`` allows (no personal phone or email).
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,6 +16,7 @@ from cooperatives import public
 from cooperatives.models import Figures, OcopProduct, Organization
 from cooperatives.privacy import public_contacts
 from core import freshness
+from core.pagination import page_or_redirect
 
 PAGE_SIZE = 20
 # What a directory row shows (templates/cooperatives/directory.html, public.for_listing):
@@ -82,9 +82,9 @@ def directory(request):
     paginator = CachedCountPaginator(
         organizations, PAGE_SIZE, count_key=f"{key}:gan-dung" if fuzzy else key
     )
-    page = paginator.get_page(request.GET.get("page"))
-    if request.GET.get("page") not in (None, "", str(page.number)):
-        raise Http404  # a page number that does not exist is not silently another page
+    page, elsewhere = page_or_redirect(request, paginator)
+    if elsewhere is not None:
+        return elsewhere
     context = {
         "form": form,
         "page": page,
@@ -153,9 +153,9 @@ def ocop_catalogue(request):
     products = products.select_related("organization").order_by("-stars", "name_folded", "pk")
     key = f"ocop-count:{freshness.version('registry')}:{today}:{form.signature()}"
     paginator = CachedCountPaginator(products, 24, count_key=key)
-    page = paginator.get_page(request.GET.get("page"))
-    if request.GET.get("page") not in (None, "", str(page.number)):
-        raise Http404
+    page, elsewhere = page_or_redirect(request, paginator)
+    if elsewhere is not None:
+        return elsewhere
     context = {
         "form": form,
         "page": page,

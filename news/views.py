@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
+from core.pagination import page_or_redirect
 from news.models import Article, Category, Tag
 
 PAGE_SIZE = 12
@@ -32,6 +33,19 @@ class ArticleListView(ListView):
             articles = articles.filter(tags=self.tag)
         self.query = self.request.GET.get("q", "").strip()[:100]
         return articles.search(self.query)
+
+    def paginate_queryset(self, queryset, page_size):
+        # Out-of-range pages go to the last one (core/pagination.py), not to a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page, self.elsewhere = page_or_redirect(self.request, paginator)
+        if page is None:
+            return paginator, None, [], True
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def render_to_response(self, context, **response_kwargs):
+        if getattr(self, "elsewhere", None) is not None:
+            return self.elsewhere
+        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

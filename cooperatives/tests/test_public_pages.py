@@ -195,7 +195,16 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertEqual(first.context["organizations"][0].code, "0600000001")
         self.assertContains(first, "Trang 1/2")
         self.assertContains(first, 'href="?sort=ma&amp;page=2"')
-        self.assertEqual(self.client.get("/hop-tac-xa/?page=99").status_code, 404)
+        self.assertContains(first, '<span aria-current="page" class="current">1</span>')
+        self.assertContains(first, 'aria-label="Trang 2">2</a>')
+        # A page beyond the last goes to the last; below the first, to the first; a number
+        # written otherwise to its plain spelling; anything else is not a page.
+        self.assertRedirects(self.client.get("/hop-tac-xa/?sort=ma&page=99"),
+                             "/hop-tac-xa/?sort=ma&page=2")  # fmt: skip
+        self.assertRedirects(self.client.get("/hop-tac-xa/?page=0"), "/hop-tac-xa/")
+        self.assertRedirects(self.client.get("/hop-tac-xa/?page=02"), "/hop-tac-xa/?page=2")
+        self.assertEqual(self.client.get("/hop-tac-xa/?page=hai").status_code, 404)
+        clear_caches()  # the redirects' targets were cached: this page must be made anew
         odd = self.client.get("/hop-tac-xa/", {"kind": "x", "sector": "abc", "stars": "9",
                                                "area": "khong-co", "sort": "?"})  # fmt: skip
         self.assertEqual(odd.status_code, 200)

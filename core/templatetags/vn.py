@@ -33,3 +33,11 @@ def vn_million(value):
 def reform_date():
     """``01/07/2025``: the day of the 2025 reform (``core.lib.reform.REFORM_DATE``)."""
     return reform.REFORM_DATE_TEXT
+
+
+@register.filter
+def page_links(page):
+    """The page numbers a pager links to, with "…" for the gaps (core/pagination.py)."""
+    from core.pagination import page_links as links
+
+    return links(page)
