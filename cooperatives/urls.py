@@ -6,7 +6,7 @@ from cooperatives import views
 from cooperatives.models import OcopProduct, Organization
 from cooperatives.public import DIRECTORY_SORTS
 from core.caching import cached_for_visitors, next_midnight
-from core.lib.text import fold
+from core.lib.text import nfc
 
 app_name = "cooperatives"
 
@@ -41,7 +41,9 @@ OCOP = {
 def _canonical(request, accepted: dict) -> str:
     values = [(name, request.GET.get(name, "")) for name in accepted]
     kept = [(name, value) for name, value in values if value and accepted[name](value)]
-    query = " ".join(fold(request.GET.get("q", ""))[:100].split())
+    # The visitor's own spelling: the page repeats it ("có tên chứa “Bảo Lộc”"), so "bao
+    # loc" and "Bảo Lộc" find the same organisations but are two pages (issue 17).
+    query = " ".join(nfc(request.GET.get("q", ""))[:100].split())
     return f"{kept}|{query}|{request.GET.get('page', '1')}"
 
 

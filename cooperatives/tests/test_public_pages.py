@@ -210,6 +210,15 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertEqual(odd.status_code, 200)
         self.assertEqual(len(odd.context["organizations"]), 20)
 
+    def test_a_search_shows_the_visitors_own_spelling(self):
+        f.organization(self.hai_phuc, code="0900000001", name="HTX Chè Bảo Lộc")
+        clear_caches()
+        for spelling in ("Bảo Lộc", "bao loc", "BAO LOC"):
+            page = self.client.get("/hop-tac-xa/", {"q": spelling})
+            self.assertContains(page, f"có tên chứa “{spelling}”")
+            self.assertContains(page, f'value="{spelling}"')
+            self.assertContains(page, "HTX Chè Bảo Lộc")
+
     def test_sort_options_come_from_one_list(self):
         """The form offers every order of ``DIRECTORY_SORTS`` with its label, the page
         orders by it, and the cache key keeps exactly its values."""
