@@ -1,5 +1,6 @@
 """Helpers of the public registry pages: filters, search, places and small charts."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote, urlencode
@@ -7,7 +8,7 @@ from urllib.parse import quote, urlencode
 from django import forms
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.choices import normalize_choices
@@ -64,27 +65,53 @@ FUZZY_CANDIDATES = 200
 FUZZY_THRESHOLD = 0.6
 
 
-def search(queryset, text: str, *, has_rows=None):
-    """Return (matching organisations, whether the match is approximate).
+# Whole words are told from parts of words in Python, among the names that hold every
+# word somewhere (read from the trigram index): up to this many. A query held by more
+# names than this (two letters, a common word nationally) lists them all, as before.
+WHOLE_WORDS_AMONG = 20_000
 
-    Every word must appear in the name, without marks (``phu van`` finds ``Phù Vân``);
-    a code is matched from its start. On PostgreSQL, when nothing matches, the names
-    nearest by trigram word similarity are ranked by it (at most FUZZY_CANDIDATES), so
-    a typo still finds the organisation. ``has_rows(exact)`` tells whether the exact
-    matches are any (by default ``exists()``; the directory counts them instead).
+
+def _whole_words(words: list[str]):
+    """A test of a folded name: does it hold every word as a whole word?"""
+    patterns = [re.compile(rf"(?:^|[^a-z0-9]){re.escape(word)}(?:[^a-z0-9]|$)") for word in words]
+    return lambda name: all(pattern.search(name) for pattern in patterns)
+
+
+def search(queryset, text: str, *, memo=None):
+    """Return (matching organisations, how they match: "", "whole", "part" or "fuzzy").
+
+    Every word must appear in the name, without marks (``phu van`` finds ``Phù Vân``):
+    as whole words first ("tra lu" finds "Trà Lũ", not every "thị trấn" and "lúa"), and
+    only when no name has them all as whole words, inside longer words. A code is matched
+    from its start. On PostgreSQL, when nothing matches, the names nearest by trigram word
+    similarity are ranked by it (at most FUZZY_CANDIDATES), so a typo still finds the
+    organisation. ``memo(name, compute)`` keeps what a step found (the directory keeps it
+    per data version in the cache); by default each is computed.
     """
+    memo = memo or (lambda name, compute: compute())
     words, kind = search_words(text)
     if kind:  # "quy tin dung": the credit funds
-        return queryset.filter(kind=kind), False
+        return queryset.filter(kind=kind), ""
     if not words:
-        return queryset, False
+        return queryset, ""
     if len(words) == 1 and words[0].isdigit():
-        return queryset.filter(Q(code__startswith=words[0]) | Q(tax_code=words[0])), False
+        return queryset.filter(Q(code__startswith=words[0]) | Q(tax_code=words[0])), ""
     exact = queryset
     for word in words:
         exact = exact.filter(name_folded__contains=word)
-    if connection.vendor != "postgresql" or (has_rows or QuerySet.exists)(exact):
-        return exact, False
+    found = memo("part", exact.count)
+    if 0 < found <= WHOLE_WORDS_AMONG:
+
+        def whole_ids():
+            is_whole = _whole_words(words)
+            names = exact.order_by().values_list("pk", "name_folded")
+            return [pk for pk, name in names.iterator(chunk_size=5000) if is_whole(name)]
+
+        ids = memo("whole", whole_ids)
+        if ids:
+            return queryset.filter(pk__in=ids), "whole"
+    if found or connection.vendor != "postgresql":
+        return exact, "part"
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     # Candidates: the first FUZZY_CANDIDATES names whose word similarity to the query
@@ -101,7 +128,7 @@ def search(queryset, text: str, *, has_rows=None):
         .filter(similarity__gte=FUZZY_THRESHOLD)
         .order_by("-similarity", "name_folded")
     )
-    return similar, True
+    return similar, "fuzzy"
 
 
 def portal_areas(area_map: AreaMap) -> list[int]:

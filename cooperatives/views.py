@@ -65,23 +65,23 @@ def directory(request):
     query = chosen.get("q", "")
     key = f"directory-count:{freshness.version('registry')}:{today}:{form.signature()}"
 
-    def has_rows(exact) -> bool:
-        # The exact matches are counted (and the count kept for the page) rather than
-        # asked for twice, once to know whether there are any and once to count them.
-        total = cache.get(key)
-        if total is None:
-            total = exact.count()
-            cache.set(key, total, 600)
-        return total > 0
+    def memo(name: str, compute):
+        # What a step of the search found (the matches counted, the ids of whole-word
+        # matches) is kept for the page and the next visitors, per data version.
+        step_key = f"{key}:{name}"
+        value = cache.get(step_key)
+        if value is None:
+            value = compute()
+            cache.set(step_key, value, 600)
+        return value
 
-    organizations, fuzzy = public.search(organizations, query, has_rows=has_rows)
+    organizations, how = public.search(organizations, query, memo=memo)
+    fuzzy = how == "fuzzy"
     sort = chosen.get("sort") or ("" if fuzzy else public.DEFAULT_SORT)
     if sort:
         organizations = organizations.order_by(*public.DIRECTORY_SORTS[sort][1])
     organizations = organizations.select_related("sector").only(*LISTED_FIELDS)
-    paginator = CachedCountPaginator(
-        organizations, PAGE_SIZE, count_key=f"{key}:gan-dung" if fuzzy else key
-    )
+    paginator = CachedCountPaginator(organizations, PAGE_SIZE, count_key=f"{key}:count-{how}")
     page, elsewhere = page_or_redirect(request, paginator)
     if elsewhere is not None:
         return elsewhere

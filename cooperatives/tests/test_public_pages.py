@@ -69,6 +69,24 @@ class DirectoryTests(PublicPagesTestCase):
         self.assertEqual(self.names(q="PHÙ VÂN"), ["HTX Nông nghiệp Phù Vân"])
         self.assertEqual(self.names(q="0600000301"), ["HTX Nông nghiệp Phù Vân"])
 
+    def test_whole_words_first_then_parts_of_words(self):
+        # "tra lu" (issue 17): Trà Lũ, not every "thị trấn" and "lúa".
+        for code, name in (("0900000011", "HTX Cơ khí Trà Lũ"),
+                           ("0900000012", "HTX Lúa giống thị trấn Lâm"),
+                           ("0900000013", "HTX Trà Lúa Hải Phúc")):  # fmt: skip
+            f.organization(self.hai_phuc, code=code, name=name)
+        self.assertEqual(self.names(q="tra lu"), ["HTX Cơ khí Trà Lũ"])
+        # No name has all three as whole words: names that hold them inside longer words
+        # ("trấn" holds "tra").
+        self.assertEqual(self.names(q="tra lua giong"), ["HTX Lúa giống thị trấn Lâm"])
+        self.assertEqual(
+            sorted(self.names(q="tra lua")), ["HTX Trà Lúa Hải Phúc"]
+        )  # whole words win over "Lúa giống thị trấn"
+        self.assertEqual(
+            sorted(self.names(q="tr lu")),
+            ["HTX Cơ khí Trà Lũ", "HTX Lúa giống thị trấn Lâm", "HTX Trà Lúa Hải Phúc"],
+        )  # no whole word "tr": every name with "tr…" and "lu…" inside
+
     @unittest.skipUnless(connection.vendor == "postgresql", "trigram search is PostgreSQL's")
     def test_a_typo_still_finds_it_on_postgresql(self):
         response = self.client.get("/hop-tac-xa/", {"q": "phu vna"})
@@ -89,9 +107,11 @@ class DirectoryTests(PublicPagesTestCase):
             return [q["sql"] for q in queries if "LIKE" in q["sql"].upper()]
 
         first = searches()
-        self.assertEqual(len(first), 2)  # counted (whether any, and how many), then read
+        # Counted (whether any, and how many), the whole-word matches picked out, then
+        # the page read by their ids.
+        self.assertEqual(len(first), 2, first)
         self.assertTrue(first[0].upper().startswith("SELECT COUNT("), first)
-        self.assertEqual(len(searches()), 1)  # the count is known: read only
+        self.assertEqual(searches(), [])  # both are known: the page is read by ids only
 
     def test_the_lists_read_from_the_registry_are_read_once_and_follow_its_changes(self):
         self.client.cookies["sessionid"] = "khong-co-phien"  # the page cache steps aside
