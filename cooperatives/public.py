@@ -77,16 +77,44 @@ def _whole_words(words: list[str]):
     return lambda name: all(pattern.search(name) for pattern in patterns)
 
 
+# Elsewhere than on PostgreSQL (the quick start's SQLite): how close a name must come to
+# a query that nothing matches, by rapidfuzz's partial ratio (0-100: the best alignment of
+# the query with a part of the name), about what pg_trgm's word similarity of 0.6 lets
+# through: "phu vna" → "… phu van" 86, "nghim" → "… nghiep …" 80, another word 40-60.
+FUZZY_SCORE = 75
+
+
+def _nearest_names(queryset, text: str, memo):
+    """The names nearest a query that nothing matches, without pg_trgm: ranked in Python
+    by rapidfuzz over the folded names (the first FUZZY_CANDIDATES over FUZZY_SCORE)."""
+    from django.db.models import Case, IntegerField, Value, When
+    from rapidfuzz import fuzz, process
+
+    def nearest():
+        names = dict(queryset.order_by().values_list("pk", "name_folded").iterator())
+        ranked = process.extract(
+            text, names, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE,
+            limit=FUZZY_CANDIDATES,
+        )  # fmt: skip
+        return [pk for _, _, pk in sorted(ranked, key=lambda item: (-item[1], item[0]))]
+
+    ids = memo("nearest", nearest)
+    rank = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
+                output_field=IntegerField())  # fmt: skip
+    return queryset.filter(pk__in=ids).order_by(rank) if ids else queryset.none()
+
+
 def search(queryset, text: str, *, memo=None):
     """Return (matching organisations, how they match: "", "whole", "part" or "fuzzy").
 
     Every word must appear in the name, without marks (``phu van`` finds ``Phù Vân``):
     as whole words first ("tra lu" finds "Trà Lũ", not every "thị trấn" and "lúa"), and
     only when no name has them all as whole words, inside longer words. A code is matched
-    from its start. On PostgreSQL, when nothing matches, the names nearest by trigram word
-    similarity are ranked by it (at most FUZZY_CANDIDATES), so a typo still finds the
-    organisation. ``memo(name, compute)`` keeps what a step found (the directory keeps it
-    per data version in the cache); by default each is computed.
+    from its start. When nothing matches, the names nearest the query are ranked (at most
+    FUZZY_CANDIDATES), so a typo still finds the organisation: on PostgreSQL by trigram
+    word similarity, elsewhere by rapidfuzz (``_nearest_names``). ``memo(name, compute)``
+    keeps what a step found (the directory keeps it per data version in the cache); by
+    default each is computed.
     """
     memo = memo or (lambda name, compute: compute())
     words, kind = search_words(text)
@@ -110,8 +138,10 @@ def search(queryset, text: str, *, memo=None):
         ids = memo("whole", whole_ids)
         if ids:
             return queryset.filter(pk__in=ids), "whole"
-    if found or connection.vendor != "postgresql":
+    if found:
         return exact, "part"
+    if connection.vendor != "postgresql":
+        return _nearest_names(queryset, " ".join(words), memo), "fuzzy"
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     # Candidates: the first FUZZY_CANDIDATES names whose word similarity to the query
