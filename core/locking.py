@@ -157,7 +157,11 @@ def conflict_message(instance, gone=None) -> str:
 class VersionCheckForm(forms.ModelForm):
     """Adds the hidden ``opened_version`` and refuses a save when the record moved on."""
 
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Hidden, but the admin still writes its label (the Nu HTML checker read "Opened
+    # version:" on every change page): in Vietnamese like every other.
+    opened_version = forms.IntegerField(
+        label="Phiên bản đã mở", widget=forms.HiddenInput, required=False
+    )
     # Rows of the page's inline formsets whose records no longer exist, ``{model: [pk]}``:
     # set per request by ``OptimisticLockingAdmin.get_form``.
     gone_rows = None

@@ -82,8 +82,12 @@ class AdminTranslationTests(TestCase):
         self.assert_vietnamese(
             response,
             # Django's catalogue calls the history link "Bản ghi nhớ" (a memo).
-            english=["View selected", ">History<", "Bản ghi nhớ"],
-            vietnamese=["Xem lĩnh vực đã chọn", 'class="historylink">Lịch sử</a>'],
+            english=["View selected", ">History<", "Bản ghi nhớ", "Opened version"],
+            vietnamese=[
+                "Xem lĩnh vực đã chọn",
+                'class="historylink">Lịch sử</a>',
+                'for="id_opened_version">Phiên bản đã mở:</label>',
+            ],  # fmt: skip
         )
 
     def test_history_page(self):

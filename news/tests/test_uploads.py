@@ -1,6 +1,8 @@
 """Uploads are checked by their content, turned upright and stripped of metadata."""
 
+import datetime
 import io
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,6 +68,22 @@ class CoverTests(f.TemporaryMedia, TestCase):
                 self.assertEqual(size.width, width, field)
         self.assertIn("480w", article.cover_srcset())
         self.assertTrue(article.cover.name.endswith(".jpg"))
+
+    def test_the_home_pages_largest_image_is_not_loaded_lazily(self):
+        from django.core.cache import cache
+
+        first = f.article("Hội nghị tổng kết", cover=f.image_file(), cover_alt="Hội nghị",
+                          featured=True)  # fmt: skip
+        f.article("Tin cũ hơn", cover=f.image_file(), cover_alt="Tin cũ", featured=True,
+                  publish_at=first.publish_at - datetime.timedelta(days=1))  # fmt: skip
+        cache.clear()
+        page = self.client.get("/").content.decode()
+        covers = re.findall(r'<img src="[^"]*"[^>]*alt="(Hội nghị|Tin cũ)"[^>]*>', page)
+        tags = re.findall(r'<img src="[^"]*"[^>]*alt="(?:Hội nghị|Tin cũ)"[^>]*>', page)
+        self.assertEqual(covers, ["Hội nghị", "Tin cũ"])
+        self.assertIn('fetchpriority="high"', tags[0])
+        self.assertNotIn('loading="lazy"', tags[0])
+        self.assertIn('loading="lazy"', tags[1])
 
     def test_a_cover_is_processed_once_not_on_every_save(self):
         from django.core.files.base import ContentFile
