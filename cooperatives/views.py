@@ -94,6 +94,9 @@ def directory(request):
         "sort": sort or public.DEFAULT_SORT,
         "querystring": form.querystring(),
         "filtered": bool(chosen),
+        # The filters besides the search words: folded behind "Lọc" on a phone, open
+        # when one of them is chosen.
+        "more_filters": bool(set(chosen) - {"q"}),
     }
     return render(request, "cooperatives/directory.html", context)
 
@@ -161,6 +164,7 @@ def ocop_catalogue(request):
         "page": page,
         "products": [(p, p.is_valid_on(today)) for p in page.object_list],
         "querystring": form.querystring(),
+        "more_filters": bool(set(chosen) - {"q"}),
         "today": today,
     }
     return render(request, "cooperatives/ocop.html", context)
