@@ -41,6 +41,7 @@ urlpatterns = [
         name="home",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Background jobs: progress, then the result (core/jobs.py).
     path("cong-viec/<int:job_id>/", views.job_page, name="job"),
     path("cong-viec/<int:job_id>.json", views.job_json, name="job_json"),

@@ -44,6 +44,7 @@ Y, M = AuditTestCase.year, AuditTestCase.months
 SITE = {
     "home": ("/", "200 200 200 200 200"),
     "robots_txt": ("/robots.txt", "200 200 200 200 200"),
+    "favicon": ("/favicon.ico", "301 301 301 301 301"),
     "sitemap": ("/sitemap.xml", "200 200 200 200 200"),
     "sitemap-section": ("/sitemap-hop-tac-xa.xml", "200 200 200 200 200"),
     "news:list": ("/tin-tuc/", "200 200 200 200 200"),

@@ -12,6 +12,20 @@ class PagesTests(TestCase):
         self.assertContains(response, "Disallow: /bao-cao/")
         self.assertContains(response, "Sitemap: http://testserver/sitemap.xml")
 
+    def test_the_portal_has_an_icon(self):
+        home = self.client.get("/")
+        self.assertContains(
+            home, '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
+        )
+        self.assertRedirects(
+            self.client.get("/favicon.ico"), "/static/favicon.svg", 301,
+            fetch_redirect_response=False,
+        )  # fmt: skip
+        from django.contrib.staticfiles import finders
+
+        with open(finders.find("favicon.svg"), encoding="utf-8") as icon:
+            self.assertIn("<svg", icon.read())
+
     def test_every_page_has_a_print_style_and_a_friendly_404(self):
         page = self.client.get("/khong-co-trang-nay/")
         self.assertEqual(page.status_code, 404)
