@@ -19,6 +19,8 @@ def report_html_for_pdf(report: dict, area, frozen=None, sectors=None) -> str:
         "report": report,
         "area": area,
         "issuer": settings.ALLIANCE_NAME.upper(),
+        "author": settings.ALLIANCE_NAME,  # the PDF's metadata, with its title and date
+        "created": timezone.localtime(),
         "place": settings.REPORT_PLACE,
         "today": today,
         "title": presentation.title(report["year"], report["months"]),

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from core.lib.formatting import vn_number, vn_percent
+from core.lib.formatting import vn_number
 from core.lib.periods import period_label
 from reports.compute import FIGURE_BASED
 from reports.indicators import INDICATORS
@@ -72,12 +72,18 @@ def display(code: str, unit: str, value, indicators: dict, field: str = "value")
     return format_value(unit, value)
 
 
+def table_percent(value) -> str:
+    """A share in a table: always one decimal (``64,0%`` above ``90,9%``), so that a column
+    reads alike; a sentence says ``80%`` (``vn_percent``)."""
+    return "—" if value is None else f"{vn_number(value, 1)}%"
+
+
 def format_value(unit: str, value) -> str:
     """Counts as ``1.264``, money and means to one decimal (``2.312,5``), shares ``36,6%``."""
     if value is None:
         return "—"
     if unit == "%":
-        return vn_percent(value)
+        return table_percent(value)
     if unit in COUNT_UNITS:
         return vn_number(value)
     return vn_number(value, 1)
@@ -126,7 +132,7 @@ def rows(indicators: dict) -> list[Row]:
                 unit=unit,
                 value=display(code, unit, item["value"], indicators),
                 target=format_value(unit, item["target"]),
-                completion=vn_percent(item["completion"]),
+                completion=table_percent(item["completion"]),
                 previous=display(code, unit, previous, indicators, field),
                 change=format_change(unit, item["value"], previous),
                 raw=item,

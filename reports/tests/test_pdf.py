@@ -40,11 +40,49 @@ class DemoPdfTests(TestCase):
             "Tình hình phát triển kinh tế tập thể, hợp tác xã 6 tháng đầu năm 2023",
             "Nơi nhận:",
             "DỰ THẢO",
-            "Trang 1/",
             "Bảng 2. Một số chỉ tiêu chủ yếu theo địa bàn",
             "Bảng 3. Thực hiện theo địa bàn",
         ):
             self.assertIn(phrase, self.flat, phrase)
+
+    def test_page_numbers_at_the_top_centre_from_the_second_page(self):
+        # Decree 30/2020/NĐ-CP: the number at the top, centred; none on the first page.
+        def numbers_at_the_top(page) -> list[tuple[str, float]]:
+            found = []
+
+            def visit(text, cm, tm, font, size):
+                # Where on the page: the text matrix through the current one (WeasyPrint
+                # draws with y downwards from the top).
+                x, y = cm[0] * tm[4] + cm[4], cm[3] * tm[5] + cm[5]
+                if text.strip().isdigit() and y > float(page.mediabox.height) - 60:
+                    found.append((text.strip(), x))
+
+            page.extract_text(visitor_text=visit)
+            return found
+
+        width = float(self.reader.pages[0].mediabox.width)
+        self.assertEqual(numbers_at_the_top(self.reader.pages[0]), [])
+        for number, page in enumerate(self.reader.pages[1:3], start=2):
+            ((text, x),) = numbers_at_the_top(page)
+            self.assertEqual(text, str(number))
+            self.assertLess(abs(x - width / 2), 40, x)  # centred (within the margins' shift)
+        self.assertNotIn("Trang 1/", self.flat)
+
+    def test_shares_in_a_table_column_have_one_decimal_each(self):
+        # "64%" above "90,9%" read unevenly (issue 17); a sentence still says "đạt 80% kế hoạch".
+        self.assertIn("80,0%", self.flat)
+        self.assertIn("đạt 80% kế hoạch", self.flat)
+
+    def test_metadata_names_the_report_its_author_and_date(self):
+        meta = self.reader.metadata
+        self.assertEqual(
+            meta.title,
+            "Báo cáo Tình hình phát triển kinh tế tập thể, hợp tác xã 6 tháng đầu năm 2023 "
+            "– Tỉnh Nam Định",
+        )
+        self.assertEqual(meta.author, "Liên minh Hợp tác xã tỉnh Nam Định")
+        self.assertIn("kinh tế tập thể", meta.subject)
+        self.assertIsNotNone(meta.creation_date)
 
     def test_narrative_states_the_quoted_figures(self):
         for phrase in (
