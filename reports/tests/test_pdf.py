@@ -73,6 +73,12 @@ class DemoPdfTests(TestCase):
         self.assertIn("80,0%", self.flat)
         self.assertIn("đạt 80% kế hoạch", self.flat)
 
+    def test_a_table_split_in_parts_keeps_its_number_and_says_it_goes_on(self):
+        self.assertEqual(self.flat.count("Bảng 3. Thực hiện theo địa bàn (tiếp theo)"),
+                         self.flat.count("Bảng 3. Thực hiện theo địa bàn") - 1)  # fmt: skip
+        self.assertGreater(self.flat.count("(tiếp theo)"), 0)
+        self.assertNotIn("Bảng 4.", self.flat)
+
     def test_metadata_names_the_report_its_author_and_date(self):
         meta = self.reader.metadata
         self.assertEqual(
