@@ -41,6 +41,27 @@ class VietnameseResource(resources.ModelResource):
         return value
 
 
+def listed_for_export(model_admin, request, formats):
+    """(format, the rows the list shows) for an export of an admin list: its filters,
+    search and the person's scope, without ``dinh_dang`` (the format asked for).
+
+    On a format not in ``formats`` or filters the list refuses: (a 400 response, None).
+    """
+    from django.contrib.admin.options import IncorrectLookupParameters
+
+    file_format = request.GET.get("dinh_dang", "xlsx")
+    if file_format not in formats:
+        return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv."), None
+    params = request.GET.copy()
+    params.pop("dinh_dang", None)
+    request.GET = params
+    try:
+        changelist = model_admin.get_changelist_instance(request)
+    except IncorrectLookupParameters:
+        return HttpResponseBadRequest("Bộ lọc của danh sách không hợp lệ."), None
+    return file_format, changelist.get_queryset(request)
+
+
 class ListExportMixin:
     """ "Xuất Excel" / "Xuất CSV" on an admin list, through ``list_export_resource``."""
 
@@ -57,19 +78,9 @@ class ListExportMixin:
     def list_export_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        file_format = request.GET.get("dinh_dang", "xlsx")
-        if file_format not in FORMATS:
-            return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv.")
-        params = request.GET.copy()
-        params.pop("dinh_dang", None)
-        request.GET = params
-        from django.contrib.admin.options import IncorrectLookupParameters
-
-        try:
-            changelist = self.get_changelist_instance(request)
-        except IncorrectLookupParameters:
-            return HttpResponseBadRequest("Bộ lọc của danh sách không hợp lệ.")
-        queryset = changelist.get_queryset(request)
+        file_format, queryset = listed_for_export(self, request, FORMATS)
+        if queryset is None:
+            return file_format  # the refusal
         dataset = self.list_export_resource().export(queryset=queryset)
         data = FORMATS[file_format]().export_data(dataset)
         if isinstance(data, str):  # CSV: with a BOM, so that Excel reads it as UTF-8

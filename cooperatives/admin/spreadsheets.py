@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -28,7 +27,13 @@ from cooperatives.spreadsheets.tables import EXTENSIONS, estimate_rows, max_uplo
 from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo
 from core import jobs
 from core.lib.formatting import vn_number
-from core.list_exports import MOMENT, NUMBER, ListExportMixin, VietnameseResource
+from core.list_exports import (
+    MOMENT,
+    NUMBER,
+    ListExportMixin,
+    VietnameseResource,
+    listed_for_export,
+)
 from core.models import Job
 
 CONTENT_TYPES = {
@@ -238,17 +243,10 @@ class SpreadsheetAdminMixin:
     def export_view(self, request):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        file_format = request.GET.get("dinh_dang", "xlsx")
-        if file_format not in CONTENT_TYPES:
-            return HttpResponseBadRequest("Định dạng phải là xlsx hoặc csv.")
-        params = request.GET.copy()
-        params.pop("dinh_dang", None)
-        request.GET = params
-        try:
-            changelist = self.get_changelist_instance(request)
-        except IncorrectLookupParameters:
-            return HttpResponseBadRequest("Bộ lọc của danh sách không hợp lệ.")
-        chosen = changelist.get_queryset(request).values("pk")
+        file_format, listed = listed_for_export(self, request, CONTENT_TYPES)
+        if listed is None:
+            return file_format  # the refusal
+        chosen = listed.values("pk")
         objects = self.kind.export_queryset(request.user).filter(pk__in=chosen)
         data = export_file(self.kind, self.export_objects(request, objects), file_format)
         stem = f"{self.kind.file_stem}-{timezone.localdate():%Y-%m-%d}"

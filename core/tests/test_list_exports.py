@@ -52,6 +52,8 @@ class ListExportTests(RolesTestCase):
         csv = self.client.get(url, {"dinh_dang": "csv"})
         self.assertTrue(csv.content.startswith("\ufeffTiêu đề,".encode()))
         self.assertEqual(self.client.get(url, {"dinh_dang": "pdf"}).status_code, 400)
+        refused = self.client.get(url, {"publish_at__gte": "khong-phai-ngay"})
+        self.assertContains(refused, "Bộ lọc của danh sách không hợp lệ.", status_code=400)
 
     def test_the_import_history_within_the_persons_scope(self):
         self.client.force_login(self.area_officer)
