@@ -236,6 +236,11 @@ ALLIANCE_NAME = os.environ.get("HTX_ALLIANCE_NAME", "Liên minh Hợp tác xã t
 PROVINCE_CODE = os.environ.get("HTX_PROVINCE_CODE", "36")
 # The place on the date line of printed reports ("Nam Định, ngày ... tháng ... năm ...").
 REPORT_PLACE = os.environ.get("HTX_REPORT_PLACE", "Nam Định")
+# Who signs printed reports: on whose behalf, the title and the name under the signature
+# (Decree 30/2020/NĐ-CP). An empty name leaves the space for a name written by hand.
+REPORT_SIGNER_FOR = os.environ.get("HTX_REPORT_SIGNER_FOR", "TM. BAN THƯỜNG VỤ")
+REPORT_SIGNER_TITLE = os.environ.get("HTX_REPORT_SIGNER_TITLE", "CHỦ TỊCH")
+REPORT_SIGNER_NAME = os.environ.get("HTX_REPORT_SIGNER_NAME", "")
 # Report PDFs and national reports built in the background (reports/tasks.py): at most
 # this many of one person's are queued or running at once; beyond that, 429.
 PDF_PER_USER = envint("HTX_PDF_PER_USER", 2)

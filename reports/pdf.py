@@ -22,6 +22,11 @@ def report_html_for_pdf(report: dict, area, frozen=None, sectors=None) -> str:
         "author": settings.ALLIANCE_NAME,  # the PDF's metadata, with its title and date
         "created": timezone.localtime(),
         "place": settings.REPORT_PLACE,
+        "signer": {
+            "for": settings.REPORT_SIGNER_FOR,
+            "title": settings.REPORT_SIGNER_TITLE,
+            "name": settings.REPORT_SIGNER_NAME,
+        },
         "today": today,
         "title": presentation.title(report["year"], report["months"]),
         "narrative": sentences(report, area.level),

@@ -73,6 +73,20 @@ class DemoPdfTests(TestCase):
         self.assertIn("80,0%", self.flat)
         self.assertIn("đạt 80% kế hoạch", self.flat)
 
+    def test_the_signature_is_never_alone_on_the_last_page(self):
+        last = " ".join(self.reader.pages[-1].extract_text().split())
+        before, _, after = last.partition("Nơi nhận:")
+        self.assertIn("TM. BAN THƯỜNG VỤ CHỦ TỊCH", after)
+        self.assertTrue(before.strip(), "the signature block is alone on the last page")
+
+    def test_the_signer_is_configured(self):
+        area = Area.objects.with_code_on("36", datetime.date(2023, 6, 30))
+        with self.settings(REPORT_SIGNER_FOR="KT. CHỦ TỊCH", REPORT_SIGNER_TITLE="PHÓ CHỦ TỊCH",
+                           REPORT_SIGNER_NAME="Trần Thị Mai"):  # fmt: skip
+            data = report_pdf(build_report(area, 2023, 6), area)
+        last = " ".join(PdfReader(io.BytesIO(data)).pages[-1].extract_text().split())
+        self.assertIn("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị Mai", last)
+
     def test_a_table_split_in_parts_keeps_its_number_and_says_it_goes_on(self):
         self.assertEqual(self.flat.count("Bảng 3. Thực hiện theo địa bàn (tiếp theo)"),
                          self.flat.count("Bảng 3. Thực hiện theo địa bàn") - 1)  # fmt: skip
