@@ -37,6 +37,25 @@ class PortalInBrowserTests(TemporaryMedia, AccessibilityMixin, BrowserTestCase):
             self.visit(page, article.get_absolute_url(), "bai-viet", size)
             self.visit(page, "/hop-tac-xa/", "danh-ba", size)
 
+    def test_the_news_grid_has_no_holes(self):
+        # Three featured and six latest articles fill their rows on a phone, a tablet and a
+        # desktop (a 4-column grid left a hole after 3 cards: issue 17).
+        rows = """() => [...document.querySelectorAll('.cards')].map(grid => {
+            const widths = {};
+            for (const card of grid.children) {
+                const box = card.getBoundingClientRect();
+                widths[Math.round(box.top)] = (widths[Math.round(box.top)] || 0) + box.width;
+            }
+            const full = grid.getBoundingClientRect().width;
+            return Object.values(widths).map(width => Math.round(width / full * 100));
+        })"""
+        for width in (375, 700, 800, 1024, 1366):
+            page = self.new_page(width=width, height=900)
+            page.goto(f"{self.live_server_url}/")
+            filled = page.evaluate(rows)
+            self.assertEqual(len(filled), 2, width)
+            self.assertTrue(all(share >= 90 for grid in filled for share in grid), (width, filled))
+
     def test_searching_and_filtering_the_directory_without_javascript(self):
         target = Organization.objects.filter(is_public=True, kind="htx").order_by("code").first()
         words = target.name.split()[-2:]  # e.g. "Phù Vân", typed without marks
