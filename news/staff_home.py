@@ -1,8 +1,10 @@
 """The news's blocks of the staff home (``core.staff_home``): drafts and scheduled articles."""
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.lib.formatting import vn_number
 from core.staff_home import Block
 from news.models import Article
 
@@ -22,7 +24,7 @@ def blocks(request) -> list[Block]:
             count=counts["drafts"],
             link=f"{url}?trang_thai=draft",
             link_label="Xem bài nháp",
-            note=f"{counts['scheduled']} bài hẹn giờ đăng.",
+            note=f"{vn_number(counts['scheduled'])} bài hẹn giờ đăng.",
             links=[
                 ("Viết bài mới", reverse("admin:news_article_add")),
                 ("Bài hẹn giờ đăng", f"{url}?trang_thai=scheduled"),
@@ -32,6 +34,4 @@ def blocks(request) -> list[Block]:
 
 
 def _count(**conditions):
-    from django.db.models import Count, Q
-
     return Count("pk", filter=Q(**conditions))

@@ -80,6 +80,11 @@ class StaffHomeTests(RolesTestCase):
         self.client.force_login(self.editor)
         found = blocks(self.client.get(HOME))
         self.assertEqual(sorted(found), ["Bài viết nháp", "Báo cáo và trang công khai"])
+        from news.models import Article
+
+        drafts = Article.objects.filter(status=Article.Status.DRAFT).count()
+        self.assertEqual(found["Bài viết nháp"].count, drafts)
+        self.assertEqual(found["Bài viết nháp"].link, "/quan-tri/news/article/?trang_thai=draft")
         self.assertEqual(
             [label for label, _ in found["Báo cáo và trang công khai"].links],
             ["Trang công khai của Liên minh"],
