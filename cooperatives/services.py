@@ -1,13 +1,16 @@
 """The registry's writes: roles and staff accounts, placing organisations, approving
-figures, and personal data (an export's log entry, erasure on request)."""
+figures, an OCOP product's photo, and personal data (an export's log entry, erasure on
+request)."""
 
 import datetime
 import json
+from pathlib import PurePath
 
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,14 +21,43 @@ from cooperatives.models import (
     Figures,
     Location,
     Member,
+    OcopProduct,
     Organization,
     StaffProfile,
 )
 from cooperatives.scoping import area_scope
+from core import images
 from core.lib.formatting import vn_number
 from core.lib.reform import REFORM_DATE
 from core.locking import new_version
 from core.roles import AREA, GROUP_NAMES, role_group
+
+
+def ocop_photo_needs_storing(product: OcopProduct) -> bool:
+    """Whether ``product``'s photo is a new upload, or a stored one without its sizes."""
+    if not product.photo:
+        return False
+    return not getattr(product.photo, "_committed", True) or not product.photo_list
+
+
+@transaction.atomic
+def store_ocop_photo(*, product: OcopProduct, upload, user=None) -> OcopProduct:
+    """Make ``upload`` the photo of ``product`` and save the product.
+
+    As an article's cover (``core.images``): turned upright, re-encoded without its
+    metadata (camera, GPS position), with WebP sizes for the catalogue's cards and the
+    product's page.
+    """
+    name, data = images.clean_original(upload)
+    product.photo.save(name, ContentFile(data), save=False)
+    sizes = images.renditions(data, PurePath(name).stem)
+    product.photo_list.save(sizes["list"].name, sizes["list"], save=False)
+    product.photo_card.save(sizes["card"].name, sizes["card"], save=False)
+    product.photo_large.save(sizes["article"].name, sizes["article"], save=False)
+    if user is not None:
+        product._history_user = user
+    product.save()
+    return product
 
 
 class RoleError(ValueError):

@@ -4,12 +4,13 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.text import slugify
 
-from cooperatives.models import Organization
+from cooperatives.models import OcopProduct, Organization
 
 
 class OrganizationSitemap(Sitemap):
-    """Public organisations; their OCOP products are listed on their pages.
+    """Public organisations (their OCOP products have a section of their own).
 
     Pages of 5,000 addresses (about 0.75 MB) stay under the visitor cache's 1 MB limit
     (core.caching.MAX_CACHED_BYTES), so each page is built once per registry version.
@@ -43,6 +44,27 @@ class OrganizationSitemap(Sitemap):
         # The index's date of this section: one aggregate, not a walk over every item
         # (Django's default when ``lastmod`` is a method).
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class OcopProductSitemap(Sitemap):
+    """The pages of the OCOP products of public organisations, expired ones included
+    (their page says so)."""
+
+    changefreq = "monthly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return (
+            OcopProduct.objects.filter(organization__is_public=True)
+            .order_by("pk")
+            .values_list("pk", "name_folded")
+        )
+
+    def location(self, item: tuple) -> str:
+        # ``OcopProduct.get_absolute_url`` without loading each product.
+        pk, folded = item
+        return reverse("cooperatives:ocop-product", args=[pk, slugify(folded) or "san-pham"])
 
 
 class PortalSitemap(Sitemap):

@@ -81,4 +81,13 @@ urlpatterns = [
         ),
         name="ocop",
     ),
+    path(
+        "san-pham-ocop/<int:pk>/<str:slug>/",
+        cached_for_visitors(
+            views.ocop_product, "ocop-san-pham", data=["registry"], parameters=[],
+            deadlines=[next_midnight],
+        ),
+        name="ocop-product",
+    ),
+    path("san-pham-ocop/<int:pk>/", views.ocop_product, name="ocop-product-short"),
 ]  # fmt: skip

@@ -1,16 +1,21 @@
-"""Public pages of the registry: the directory, an organisation, the OCOP catalogue.
+"""Public pages of the registry: the directory, an organisation, the OCOP catalogue and
+one product's page.
 
 Only organisations marked public appear, and only what their public page may show:
 never the member register, ID numbers or the representative's name, and contacts only
 as ``privacy.public_contacts`` allows (no personal phone or email).
 """
 
+import json
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from cooperatives import public
 from cooperatives.models import Figures, OcopProduct, Organization
@@ -168,3 +173,71 @@ def ocop_catalogue(request):
         "today": today,
     }
     return render(request, "cooperatives/ocop.html", context)
+
+
+# What may not appear raw inside a <script> element (as django.utils.html.json_script).
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def product_data(request, product: OcopProduct, valid: bool) -> str:
+    """The product as schema.org ``Product`` (JSON-LD) for search engines."""
+    page = request.build_absolute_uri(product.get_absolute_url())
+    owner = product.organization
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "url": page,
+        "category": product.get_group_display(),
+        "brand": {"@type": "Brand", "name": owner.name},
+        "manufacturer": {
+            "@type": "Organization",
+            "name": owner.name,
+            "url": request.build_absolute_uri(owner.get_absolute_url()),
+        },
+    }
+    if product.description:
+        data["description"] = product.description
+    if product.photo_large:
+        data["image"] = request.build_absolute_uri(product.photo_large.url)
+    if valid:
+        data["award"] = (
+            f"Sản phẩm OCOP {product.stars} sao, công nhận ngày {product.certified_on:%d/%m/%Y}"
+        )
+    links = [link for link, _ in product.links()]
+    if links:
+        data["offers"] = [
+            {"@type": "Offer", "url": link, "availability": "https://schema.org/InStock"}
+            for link in links
+        ]
+    text = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def ocop_product(request, pk: int, slug: str = ""):
+    """/san-pham-ocop/<id>/<slug>/: one product of a public organisation."""
+    product = get_object_or_404(
+        OcopProduct.objects.select_related("organization", "organization__sector"),
+        pk=pk,
+        organization__is_public=True,
+    )
+    if slug != product.slug:
+        return redirect(product, permanent=True)
+    today = timezone.localdate()
+    owner = product.organization
+    valid = product.is_valid_on(today)
+    others = list(
+        owner.ocop_products.exclude(pk=product.pk).valid_at(today).order_by("-stars", "name")[:4]
+    )
+    context = {
+        "product": product,
+        "valid": valid,
+        "org": owner,
+        "contacts": public_contacts(owner),
+        "place": public.place_of(owner.area_id, today),
+        "links": product.links(),
+        "others": [(p, True) for p in others],
+        "structured_data": product_data(request, product, valid),
+        "today": today,
+    }
+    return render(request, "cooperatives/ocop_product.html", context)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.urls import include, path, re_path
 from django_tasks_db.models import DBTaskResult
 
-from cooperatives.sitemaps import OrganizationSitemap, PortalSitemap
+from cooperatives.sitemaps import OcopProductSitemap, OrganizationSitemap, PortalSitemap
 from core import sitemaps as sitemap_views
 from core import views
 from core.caching import cached_for_visitors, next_midnight
@@ -12,7 +12,12 @@ from core.media import serve_media
 from news.sitemaps import ArticleSitemap
 from reports import views as report_views
 
-SITEMAPS = {"trang": PortalSitemap, "hop-tac-xa": OrganizationSitemap, "tin-tuc": ArticleSitemap}
+SITEMAPS = {
+    "trang": PortalSitemap,
+    "hop-tac-xa": OrganizationSitemap,
+    "san-pham-ocop": OcopProductSitemap,
+    "tin-tuc": ArticleSitemap,
+}
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
 admin.site.site_title = "Quản trị Liên minh HTX"

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
+from core import images
 from core.lib.text import fold, nfc
 from core.locking import VersionedModel
-from news import images
 from news.attachments import KINDS, sniff, validate_attachment
 from news.sanitize import EDITOR_EXTENSIONS, clean_html, web_address
 from news.slugs import RESERVED_SLUGS, is_generated, slug_from_title, unique_slug

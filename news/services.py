@@ -5,7 +5,7 @@ from pathlib import PurePath
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from news import images
+from core import images
 from news.models import Article, Banner
 
 
@@ -21,7 +21,7 @@ def store_cover_image(*, article: Article, upload, user=None) -> Article:
     """Make ``upload`` the cover of ``article`` and save the article.
 
     The image is kept upright and re-encoded without its metadata (EXIF, GPS position,
-    comments), and its three WebP sizes are made (``news.images``). Earlier files are
+    comments), and its three WebP sizes are made (``core.images``). Earlier files are
     left alone: older revisions still point at them. ``user``, when given, is the
     article's last editor and the author of its new revision.
     """

@@ -2,7 +2,7 @@
 
 ``load_demo`` runs in several test classes (and before each test of a browser class): each
 time it draws 29 pictures (``demo.covers.cover_image``) and makes of each its cleaned
-original (``news.images.clean_original``) and three WebP sizes (``news.images.renditions``),
+original (``core.images.clean_original``) and three WebP sizes (``core.images.renditions``),
 about 9 s of image encoding for the same bytes every time. These functions are pure (the
 same input gives the same output), so in tests their results are remembered by input,
 within one process; a call that raises is not remembered, and each caller still gets files
@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 @contextlib.contextmanager
 def remembered():
     import demo.news
-    from news import images
+    from core import images
 
     real_clean, real_renditions, real_draw = (
         images.clean_original,

@@ -1,5 +1,6 @@
 """The records kept per organisation: figures, OCOP products, loans and members."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
@@ -16,7 +17,12 @@ from cooperatives.admin.privacy import (
 )
 from cooperatives.admin.spreadsheets import SpreadsheetAdminMixin
 from cooperatives.models import Figures, Loan, Member, OcopProduct
-from cooperatives.services import approve_figures, submit_figures
+from cooperatives.services import (
+    approve_figures,
+    ocop_photo_needs_storing,
+    store_ocop_photo,
+    submit_figures,
+)
 from core.admin import money_column
 from core.lib.periods import months_label, short_period_label
 from core.locking import OptimisticLockingAdmin
@@ -230,10 +236,58 @@ class OcopProductAdmin(OptimisticLockingAdmin, SpreadsheetAdminMixin, ScopedAdmi
         "organization__name_folded__contains",
     ]
     autocomplete_fields = ["organization"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "organization",
+                    "name",
+                    "group",
+                    "stars",
+                    "certified_on",
+                    "decision_number",
+                    "level",
+                    "expires_on",
+                ]
+            },
+        ),
+        (
+            _("Giới thiệu cho người mua"),
+            {
+                "description": _(
+                    "Hiện trên danh mục sản phẩm OCOP và trang riêng của sản phẩm. Ảnh được "
+                    "xoay đúng chiều, bỏ thông tin máy chụp và vị trí, và thu nhỏ cho điện thoại."
+                ),
+                "fields": [
+                    "description",
+                    "photo",
+                    "photo_alt",
+                    "shop_address",
+                    "sales_phone",
+                    "buy_links",
+                ],
+            },
+        ),
+    ]
 
     class Media:
         # Colours of the certificate states (no inline styles under the CSP).
         css = {"all": ["css/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("description", "buy_links"):
+            # Several lines: sentences, or one address per line.
+            field.widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
+        return field
+
+    def save_model(self, request, obj, form, change):
+        if ocop_photo_needs_storing(obj):
+            # Never stored as uploaded: upright, without metadata, with its sizes.
+            store_ocop_photo(product=obj, upload=obj.photo, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
     @admin.display(description=_("tình trạng chứng nhận"))
     def expiry_state(self, obj):

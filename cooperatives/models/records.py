@@ -1,14 +1,19 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import images
+from core.lib.links import shop_name, web_links
 from core.lib.periods import add_months, period_end, period_label
-from core.lib.text import nfc
+from core.lib.text import fold, nfc
 from core.locking import VersionedModel
 
 from .imports import ImportedHistory
@@ -16,6 +21,8 @@ from .organizations import MONEY, Organization, watch_organization_records
 from .text_fields import FoldedNameMixin
 
 OCOP_VALIDITY_MONTHS = 36
+OCOP_PHOTOS = "ocop/anh/%Y/%m/"
+OCOP_PHOTO_SIZES = "ocop/anh/co/%Y/%m/"
 
 
 def _nonnegative(field: str, label: str) -> models.CheckConstraint:
@@ -339,6 +346,50 @@ class OcopProduct(FoldedNameMixin, VersionedModel):
         blank=True,
         help_text=_("Để trống: 36 tháng sau ngày công nhận, trừ một ngày."),
     )
+    # What a buyer reads on the catalogue and the product's page.
+    description = models.CharField(
+        _("mô tả ngắn"),
+        max_length=600,
+        blank=True,
+        help_text=_("Vài câu về sản phẩm: nguyên liệu, cách làm, quy cách đóng gói."),
+    )
+    photo = models.ImageField(
+        _("ảnh sản phẩm"),
+        upload_to=OCOP_PHOTOS,
+        blank=True,
+        validators=[images.validate_image],
+    )
+    # The photo's sizes, made when it is stored (cooperatives.services.store_ocop_photo).
+    photo_list = models.ImageField(upload_to=OCOP_PHOTO_SIZES, blank=True, editable=False)
+    photo_card = models.ImageField(upload_to=OCOP_PHOTO_SIZES, blank=True, editable=False)
+    photo_large = models.ImageField(upload_to=OCOP_PHOTO_SIZES, blank=True, editable=False)
+    photo_alt = models.CharField(
+        _("mô tả ảnh (cho người khiếm thị)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bắt buộc khi có ảnh: nói ảnh cho thấy gì."),
+    )
+    shop_address = models.CharField(
+        _("điểm bán"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cửa hàng, quầy giới thiệu sản phẩm: địa chỉ người mua tới được."),
+    )
+    sales_phone = models.CharField(
+        _("điện thoại đặt hàng"),
+        max_length=50,
+        blank=True,
+        help_text=_("Số công khai cho người mua; hiện trên trang sản phẩm."),
+    )
+    buy_links = models.CharField(
+        _("liên kết mua hàng"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Mỗi dòng một địa chỉ (https://…): gian hàng trên sàn thương mại điện tử, "
+            "trang bán hàng của chủ thể. Tối đa 5."
+        ),
+    )
     history = HistoricalRecords(
         verbose_name=_("lịch sử sản phẩm OCOP"),
         bases=[ImportedHistory],
@@ -374,9 +425,48 @@ class OcopProduct(FoldedNameMixin, VersionedModel):
 
     def save(self, *args, **kwargs):
         self.normalize_names()
+        self.description = nfc(self.description).strip()
+        self.buy_links = "\n".join(web_links(self.buy_links))
         if self.expires_on is None:
             self.expires_on = self.default_expiry(self.certified_on)
+        if not self.photo:  # the sizes go with their photo (cooperatives.services)
+            self.photo_list = self.photo_card = self.photo_large = ""
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperatives:ocop-product", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name_folded or fold(self.name)) or "san-pham"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.photo and not self.photo_alt.strip():
+            errors["photo_alt"] = _("Hãy mô tả ảnh sản phẩm cho người khiếm thị.")
+        try:
+            web_links(self.buy_links, strict=True)
+        except ValueError as problem:
+            errors["buy_links"] = str(problem)
+        if errors:
+            raise ValidationError(errors)
+
+    def links(self) -> list[tuple[str, str]]:
+        """(address, what a buyer reads) for each place to buy online: the site's name."""
+        return [(link, shop_name(link)) for link in web_links(self.buy_links)]
+
+    def photo_srcset(self) -> str:
+        if not self.photo_list:
+            return ""
+        return ", ".join(
+            f"{image.url} {width}w"
+            for image, width in (
+                (self.photo_list, images.SIZES["list"]),
+                (self.photo_card, images.SIZES["card"]),
+                (self.photo_large, images.SIZES["article"]),
+            )
+        )
 
     @staticmethod
     def default_expiry(certified_on: datetime.date) -> datetime.date:

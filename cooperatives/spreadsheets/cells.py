@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from core.lib import links
 from core.lib.text import fold, nfc
 
 
@@ -110,6 +111,14 @@ def phone(value) -> str:
     if _PHONE_LOST_ZERO.fullmatch(result):
         return Restored("0" + result, result)
     return result
+
+
+def web_links(value) -> str:
+    """Web addresses, one per line or separated by ";", kept one per line."""
+    try:
+        return "\n".join(links.web_links(text(value), strict=True))
+    except ValueError as problem:
+        raise CellError(str(problem)) from None
 
 
 def tax_code(value) -> str:

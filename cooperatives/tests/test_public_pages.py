@@ -415,7 +415,12 @@ class HomeAndSitemapTests(PublicPagesTestCase):
         sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]*)</loc>", index)
         self.assertEqual(
             sorted(sections),
-            ["/sitemap-hop-tac-xa.xml", "/sitemap-tin-tuc.xml", "/sitemap-trang.xml"],
+            [
+                "/sitemap-hop-tac-xa.xml",
+                "/sitemap-san-pham-ocop.xml",
+                "/sitemap-tin-tuc.xml",
+                "/sitemap-trang.xml",
+            ],
         )
         locations = set()
         for section in sections:

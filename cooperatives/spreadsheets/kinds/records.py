@@ -322,6 +322,31 @@ class OcopKind(OrganizationRecordKind):
             help="Để trống: 36 tháng sau ngày công nhận, trừ một ngày.",
             kind="date",
         ),
+        # For buyers: the catalogue and the product's page show them (photos: in the admin).
+        Column(
+            "Mô tả",
+            "description",
+            cells.text,
+            help="Vài câu về sản phẩm, tối đa 600 ký tự.",
+            example="Gạo hạt nhỏ, thơm, dẻo; túi 2 kg và 5 kg.",
+        ),
+        Column(
+            "Điểm bán",
+            "shop_address",
+            cells.text,
+            help="Cửa hàng, quầy giới thiệu sản phẩm.",
+            example="Cửa hàng OCOP, 12 đường Trần Hưng Đạo, phường Nam Định",
+        ),
+        Column(
+            "Điện thoại đặt hàng", "sales_phone", cells.phone, help="Số công khai cho người mua."
+        ),
+        Column(
+            "Liên kết mua hàng",
+            "buy_links",
+            cells.web_links,
+            help="Địa chỉ gian hàng trực tuyến (https://…); nhiều địa chỉ cách nhau bởi “;”.",
+            example="https://postmart.vn/gao-tam-xoan-hai-hau",
+        ),
     ]
 
     def key(self, row):
@@ -356,6 +381,10 @@ class OcopKind(OrganizationRecordKind):
             p.decision_number,
             p.get_level_display() if p.level else "",
             p.expires_on,
+            p.description,
+            p.shop_address,
+            p.sales_phone,
+            "; ".join(p.buy_links.split()),
         ]
 
 
