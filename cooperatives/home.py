@@ -40,18 +40,21 @@ def _home_part(today: datetime.date) -> dict:
     # (40-55 ms each); their owners' visibility is then read by id.
     valid = list(
         OcopProduct.objects.valid_at(today).values_list(
-            "pk", "stars", "certified_on", "organization_id"
+            "pk", "stars", "certified_on", "organization_id", "photo"
         )
     )
     hidden = set(
-        Organization.objects.filter(pk__in={owner for *_, owner in valid}, is_public=False)
+        Organization.objects.filter(pk__in={row[3] for row in valid}, is_public=False)
         .order_by()
         .values_list("pk", flat=True)
     )
     shown = [row for row in valid if row[3] not in hidden]
-    by_stars = Counter(stars for _, stars, _, _ in shown)
+    by_stars = Counter(row[1] for row in shown)
+    # More stars first; among equals, those with a photo (the home page shows photo
+    # cards), then the newest certificate, then the oldest record.
     best = sorted(
-        (row for row in shown if row[1] >= 4), key=lambda r: (-r[1], -r[2].toordinal(), r[0])
+        (row for row in shown if row[1] >= 4),
+        key=lambda r: (-r[1], not r[4], -r[2].toordinal(), r[0]),
     )[:FEATURED_PRODUCTS]
     chosen = OcopProduct.objects.select_related("organization").in_bulk([r[0] for r in best])
     products = [chosen[pk] for pk, *_ in best]

@@ -171,3 +171,18 @@ def renditions(data: bytes, stem: str) -> dict[str, ContentFile]:
         copy.save(buffer, "WEBP", quality=82, method=4)
         result[size] = ContentFile(buffer.getvalue(), name=f"{stem}-{size}.webp")
     return result
+
+
+def logo(upload, height: int = 192) -> tuple[str, bytes]:
+    """An emblem for the page header: cleaned as ``clean_original``, at most ``height``
+    pixels high (twice what the header shows, for sharp screens), transparency kept."""
+    name, data = clean_original(upload)
+    image = Image.open(io.BytesIO(data))
+    if image.height > height:
+        image = image.resize((round(image.width * height / image.height), height), Image.LANCZOS)
+    buffer = io.BytesIO()
+    if image.mode == "RGBA":
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        image.save(buffer, "JPEG", quality=90, optimize=True)
+    return name, buffer.getvalue()

@@ -17,8 +17,10 @@ from news.models import Article, Attachment, Banner, Category, Link, SiteContent
 from news.services import (
     banner_needs_storing,
     cover_needs_storing,
+    logo_needs_storing,
     store_banner_image,
     store_cover_image,
+    store_site_logo,
 )
 
 
@@ -227,6 +229,13 @@ class TagAdmin(admin.ModelAdmin):
 @admin.register(SiteContent)
 class SiteContentAdmin(HttpsLinks, admin.ModelAdmin):
     """One record: the list goes straight to it."""
+
+    def save_model(self, request, obj, form, change):
+        if logo_needs_storing(obj):
+            # Never stored as uploaded: upright, without metadata, header-sized.
+            store_site_logo(content=obj, upload=obj.logo)
+        else:
+            super().save_model(request, obj, form, change)
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):

@@ -353,6 +353,16 @@ class SiteContent(models.Model):
         _("chịu trách nhiệm nội dung"), max_length=255, blank=True,
         help_text=_("Ví dụ: Chủ tịch Liên minh HTX tỉnh"),
     )  # fmt: skip
+    logo = models.ImageField(
+        _("biểu trưng (logo)"),
+        upload_to="don-vi/",
+        blank=True,
+        validators=[images.validate_image],
+        help_text=_(
+            "Hiện trước tên đơn vị ở đầu mọi trang. Nên dùng ảnh vuông, nền trong (PNG); "
+            "ảnh được thu về cao 192 điểm ảnh. Để trống: biểu trưng mặc định của cổng."
+        ),
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:

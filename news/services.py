@@ -1,4 +1,5 @@
-"""The news' writes that do more than save a form: an article's cover, a banner's image."""
+"""The news' writes that do more than save a form: an article's cover, a banner's image,
+the alliance's emblem."""
 
 from pathlib import PurePath
 
@@ -6,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from core import images
-from news.models import Article, Banner
+from news.models import Article, Banner, SiteContent
 
 
 def cover_needs_storing(article: Article) -> bool:
@@ -53,3 +54,17 @@ def store_banner_image(*, banner: Banner, upload) -> Banner:
     banner.image.save(name, ContentFile(data), save=False)
     banner.save()
     return banner
+
+
+def logo_needs_storing(content: SiteContent) -> bool:
+    """Whether the alliance's emblem is a new upload, not yet cleaned and stored."""
+    return bool(content.logo) and not getattr(content.logo, "_committed", True)
+
+
+@transaction.atomic
+def store_site_logo(*, content: SiteContent, upload) -> SiteContent:
+    """Make ``upload`` the alliance's emblem: cleaned as a cover, at most 192 px high."""
+    name, data = images.logo(upload)
+    content.logo.save(name, ContentFile(data), save=False)
+    content.save()
+    return content

@@ -267,3 +267,17 @@ class ImportColumnsTests(OcopPageTestCase):
         with self.assertRaises(ValidationError):
             self.old.buy_links = "javascript:alert(1)"
             self.old.full_clean()
+
+
+class HomeProductsTests(OcopPageTestCase):
+    def test_among_products_of_equal_stars_the_home_page_shows_those_with_a_photo_first(self):
+        newer = f.ocop(self.owner, name="Bánh gai Hải Phúc", stars=4,
+                       certified_on=timezone.localdate() - datetime.timedelta(days=5))  # fmt: skip
+        names = [p.name for p in self.client.get("/").context["products"]]
+        self.assertEqual(names[:2], ["Bánh gai Hải Phúc", "Gạo Tám xoan Hải Hậu"])
+        self.rice.photo_alt = "Túi gạo"
+        store_ocop_photo(product=self.rice, upload=photo_with_gps())
+        clear_caches()
+        names = [p.name for p in self.client.get("/").context["products"]]
+        self.assertEqual(names[:2], ["Gạo Tám xoan Hải Hậu", newer.name])
+        self.assertContains(self.client.get("/"), f'src="{self.rice.photo_list.url}"')
