@@ -233,7 +233,14 @@ class ReportPickerInputTests(RolesTestCase):
 
         workbook = load_workbook(io.BytesIO(b"".join(response)))
         self.assertEqual(
-            workbook.sheetnames, ["Tổng hợp", "Huyện Ý-Yên- -cũ-", "Huyện Ý-Yên- -cũ- (2)"]
+            workbook.sheetnames,
+            [
+                "Tổng hợp",
+                "Theo lĩnh vực",
+                "Theo địa bàn",
+                "Huyện Ý-Yên- -cũ-",
+                "Huyện Ý-Yên- -cũ- (2)",
+            ],
         )
 
 

@@ -27,6 +27,7 @@ from reports import placement
 from reports.compute import build_report, htx_by_sector
 from reports.indicators import INDICATORS
 from reports.models import FrozenReport
+from reports.workbook import HEADER_ROW
 from testing import factories as f
 from testing.spreadsheets import read_xlsx
 
@@ -214,7 +215,7 @@ class SameTerritoryTests(ReformTestCase):
         self.assertEqual((rows["htx_total"].previous, rows["htx_total"].change), ("1", "+1"))
         sheets = read_xlsx(self.client.get("/bao-cao/37/2025/12.xlsx").content)
         summary = sheets["Tổng hợp"]
-        self.assertEqual(summary[1][5], "Cùng kỳ năm trước (trên địa bàn hiện nay)")
+        self.assertEqual(summary[HEADER_ROW - 1][5], "Cùng kỳ năm trước (trên địa bàn hiện nay)")
         members = next(row for row in summary if row[0] == "Tổng số thành viên")
         self.assertEqual(members[2:6:3], [12, 10])
         text = pdf_text(self.client.get("/bao-cao/37/2025/12.pdf").getvalue())
