@@ -55,6 +55,9 @@ SITE = {
     "cooperatives:directory": ("/hop-tac-xa/", "200 200 200 200 200"),
     "cooperatives:organization": ("/hop-tac-xa/{own.code}/", "200 200 200 200 200"),
     "cooperatives:ocop": ("/san-pham-ocop/", "200 200 200 200 200"),
+    "cooperatives:ocop-product": ("{product_url}", "200 200 200 200 200"),
+    # The address without its name: a permanent redirect to the one with it.
+    "cooperatives:ocop-product-short": ("/san-pham-ocop/{product.pk}/", "301 301 301 301 301"),
     "statistics": ("/thong-ke/", "200 200 200 200 200"),
     "reports:index": ("/bao-cao/", "login 200 403 200 200"),
     "reports:report": (f"/bao-cao/360/{Y}/{M}/", "login 200 403 200 200"),
@@ -302,6 +305,8 @@ class AuditBase(AuditTestCase):
             article=self.article,
             draft=self.draft,
             own=self.own,
+            product=self.own.ocop_products.order_by("pk").first(),
+            product_url=self.own.ocop_products.order_by("pk").first().get_absolute_url(),
             organization_ct=self.organization_ct,
             job=self.own_job,
             article_ct=ContentType.objects.get_for_model(self.draft),

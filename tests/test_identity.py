@@ -79,11 +79,11 @@ class HeroAndBannerTests(f.TemporaryMedia, RolesTestCase):
         self.banner("Chương trình OCOP tỉnh", Banner.Place.SIDE)
         home = self.client.get("/").content.decode()
         hero = home[home.index('<section class="hero"') : home.index("</section>")]
-        self.assertIn("<figcaption>Hội chợ sản phẩm HTX 2026</figcaption>", hero)
+        self.assertIn('<span class="banner-caption">Hội chợ sản phẩm HTX 2026</span>', hero)
         self.assertIn('fetchpriority="high"', hero)  # the largest picture is not lazy
         strip = home[home.index('<aside class="banners') :]
         strip = strip[: strip.index("</aside>")]
-        self.assertIn("<figcaption>Chương trình OCOP tỉnh</figcaption>", strip)
+        self.assertIn('<span class="banner-caption">Chương trình OCOP tỉnh</span>', strip)
         self.assertNotIn("Hội chợ sản phẩm HTX 2026", strip)  # the top one is the hero's
 
     def test_the_hero_gives_the_headline_figure_of_the_latest_period(self):
