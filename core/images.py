@@ -142,6 +142,12 @@ def _open_upright(data: bytes) -> Image.Image:
     return image
 
 
+def dimensions(data: bytes) -> tuple[int, int]:
+    """Width and height of an image, from its header."""
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
 def clean_original(upload) -> tuple[str, bytes]:
     """The upload turned upright and re-encoded without metadata (EXIF, GPS, comments).
 

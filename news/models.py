@@ -145,6 +145,10 @@ class Article(VersionedModel):
     cover_list = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
     cover_card = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
     cover_article = models.ImageField(upload_to=cover_size_path, blank=True, editable=False)
+    # The cover's size in pixels (its sizes keep its shape), so that pages reserve its box
+    # before it loads: set when it is stored (news.services.store_cover_image).
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
     cover_alt = models.CharField(
         _("mô tả ảnh (cho người khiếm thị)"),
@@ -232,6 +236,7 @@ class Article(VersionedModel):
             self.published_once = True
         if not self.cover:  # the sizes go with their cover (news.services makes them)
             self.cover_list = self.cover_card = self.cover_article = ""
+            self.cover_width = self.cover_height = None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -296,8 +301,10 @@ class Article(VersionedModel):
     def cover_srcset(self) -> str:
         if not self.cover_list:
             return ""
+        # A size is never wider than the original: its real width, where that is known.
+        widest = self.cover_width or images.SIZES["article"]
         return ", ".join(
-            f"{image.url} {width}w"
+            f"{image.url} {min(width, widest)}w"
             for image, width in (
                 (self.cover_list, images.SIZES["list"]),
                 (self.cover_card, images.SIZES["card"]),

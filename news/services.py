@@ -28,6 +28,7 @@ def store_cover_image(*, article: Article, upload, user=None) -> Article:
     """
     name, data = images.clean_original(upload)
     article.cover.save(name, ContentFile(data), save=False)
+    article.cover_width, article.cover_height = images.dimensions(data)
     sizes = images.renditions(data, PurePath(name).stem)
     article.cover_list.save(sizes["list"].name, sizes["list"], save=False)
     article.cover_card.save(sizes["card"].name, sizes["card"], save=False)

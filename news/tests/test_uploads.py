@@ -68,6 +68,16 @@ class CoverTests(f.TemporaryMedia, TestCase):
                 self.assertEqual(size.width, width, field)
         self.assertIn("480w", article.cover_srcset())
         self.assertTrue(article.cover.name.endswith(".jpg"))
+        # Its size is kept, so that the article's page reserves the cover's box.
+        self.assertEqual((article.cover_width, article.cover_height), (800, 1200))
+        self.assertIn("-card-", article.cover_srcset().split(", ")[1])
+        self.assertTrue(article.cover_srcset().split(", ")[1].endswith(" 800w"))  # not 960w
+        page = self.client.get(article.get_absolute_url()).content.decode()
+        cover = re.search(r'<img src="[^"]*"[^>]*alt="Quang cảnh hội nghị"[^>]*>', page).group()
+        self.assertIn('width="800" height="1200"', cover)
+        article.cover = ""
+        article.save()
+        self.assertEqual((article.cover_width, article.cover_height), (None, None))
 
     def test_the_home_pages_largest_image_is_not_loaded_lazily(self):
         from django.core.cache import cache
