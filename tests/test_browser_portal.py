@@ -27,6 +27,10 @@ class PortalInBrowserTests(TemporaryMedia, AccessibilityMixin, BrowserTestCase):
     def test_every_public_page_on_a_phone_and_a_desktop(self):
         org = Organization.objects.filter(is_public=True, ocop_products__isnull=False).first()
         article = Article.objects.published().exclude(cover="").first()
+        product = (
+            OcopProduct.objects.filter(organization__is_public=True).exclude(photo="").first()
+            or OcopProduct.objects.filter(organization__is_public=True).first()
+        )
         for size, (width, height) in SIZES.items():
             page = self.new_page(width=width, height=height)
             self.visit(page, "/", "trang-chu", size)
@@ -34,8 +38,12 @@ class PortalInBrowserTests(TemporaryMedia, AccessibilityMixin, BrowserTestCase):
             self.visit(page, org.get_absolute_url(), "to-chuc", size)
             self.assertEqual(page.get_by_role("heading", level=1).inner_text(), org.name)
             self.visit(page, "/san-pham-ocop/", "ocop", size)
+            self.visit(page, product.get_absolute_url(), "san-pham", size)
+            self.assertEqual(page.get_by_role("heading", level=1).inner_text(), product.name)
             self.visit(page, article.get_absolute_url(), "bai-viet", size)
+            self.visit(page, "/tin-tuc/", "tin-tuc", size)
             self.visit(page, "/hop-tac-xa/", "danh-ba", size)
+            self.visit(page, "/thong-ke/", "thong-ke", size)
 
     def test_the_news_grid_has_no_holes(self):
         # Three featured and six latest articles fill their rows on a phone, a tablet and a
