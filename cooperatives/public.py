@@ -1,4 +1,4 @@
-"""Helpers of the public registry pages: filters, search, places and small charts."""
+"""Helpers of the public registry pages: filters, search, places and the figures chart."""
 
 import re
 from dataclasses import dataclass
@@ -12,8 +12,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.choices import normalize_choices
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 
 from cooperatives.area_refs import AreaReferenceError, parse_reference, resolve_reference
 from cooperatives.models import (
@@ -26,6 +24,7 @@ from cooperatives.models import (
     Sector,
     validity_text,
 )
+from core.charts import Chart, Series, year_chart
 from core.forms import FastSelect
 from core.lib.formatting import vn_number
 from core.lib.reform import LAST_OLD_DAY, REFORM_DATE_TEXT
@@ -505,47 +504,16 @@ class FigureRow:
                    revenue_band(figures.revenue))  # fmt: skip
 
 
-def figures_chart(figures: list) -> SafeString:
-    """Members and workers by year as a small column chart (SVG, readable without colour)."""
-    rows = [(f.year, f.members, f.workers) for f in figures]
-    if not rows:
-        return SafeString("")
-    width, height, top, bottom, left = 560, 240, 50, 40, 10
-    largest = max(v or 0 for _, m, w in rows for v in (m, w)) or 1
-    slot = (width - left * 2) / len(rows)
-    bar = min(28.0, slot / 3)
-    plot = height - top - bottom
-    parts = []
-    for index, (year, members, workers) in enumerate(rows):
-        x = left + index * slot + slot / 2 - bar
-        for offset, value, colour, label in ((0, members, "#0b5d3b", "thành viên"),
-                                             (bar, workers, "#b45309", "lao động")):  # fmt: skip
-            if value is None:  # not reported: no bar, as the table shows "—"
-                continue
-            h = plot * value / largest
-            parts.append((f"{x + offset:.1f}", f"{top + plot - h:.1f}", f"{bar:.1f}",
-                          f"{h:.1f}", colour, f"{year}: {vn_number(value)} {label}",
-                          f"{x + offset + bar / 2:.1f}", f"{top + plot - h - 4:.1f}",
-                          vn_number(value)))  # fmt: skip
-        parts.append(("", "", "", "", "", "", f"{x + bar:.1f}", f"{height - bottom + 16:.1f}",
-                      str(year)))  # fmt: skip
-    bars = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
-        '<text x="{}" y="{}" font-size="13" text-anchor="middle">{}</text>',
-        [p for p in parts if p[0]],
+FIGURES_SERIES = (Series("Thành viên", "thành viên"), Series("Lao động thường xuyên", "lao động"))
+
+
+def figures_chart(figures: list) -> Chart | None:
+    """Members and workers by year as columns, every year from the first to the last with
+    approved figures (a year between without any keeps its place, marked)."""
+    if not figures:
+        return None
+    return year_chart(
+        "Số thành viên và lao động theo năm",
+        {f.year: (f.members, f.workers) for f in figures},
+        FIGURES_SERIES,
     )
-    years = format_html_join(
-        "", '<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text>',
-        [(p[6], p[7], p[8]) for p in parts if not p[0]],
-    )  # fmt: skip
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
-        'aria-label="Số thành viên và lao động theo năm">'
-        '<title>Số thành viên và lao động theo năm</title>'
-        '<rect x="{}" y="8" width="12" height="12" fill="#0b5d3b"></rect>'
-        '<text x="{}" y="18" font-size="12">Thành viên</text>'
-        '<rect x="{}" y="8" width="12" height="12" fill="#b45309"></rect>'
-        '<text x="{}" y="18" font-size="12">Lao động thường xuyên</text>{}{}</svg>',
-        width, height, left, left + 16, left + 110, left + 126, bars, years,
-    )  # fmt: skip

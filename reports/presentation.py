@@ -1,11 +1,9 @@
-"""The report as people read it: labelled rows with Vietnamese numbers, and SVG charts."""
+"""The report as people read it: labelled rows with Vietnamese numbers, and charts."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-
+from core.charts import Chart, bar_chart
 from core.lib.formatting import vn_number
 from core.lib.periods import period_label
 from reports.compute import FIGURE_BASED
@@ -202,70 +200,30 @@ def title(year: int, months: int) -> str:
     return f"Tình hình phát triển kinh tế tập thể, hợp tác xã {period_label(year, months)}"
 
 
-# --- SVG charts ----------------------------------------------------------------------
+# --- Charts (core/charts.py) ------------------------------------------------------------
 
-PALETTE = ["#0b5d3b", "#2f7d5b", "#5a9e7b", "#8fbf9f", "#c4dfcb", "#e3b23c", "#b3541e"]
-
-
-def bar_chart(title_text: str, items: list[tuple[str, float]], unit: str = "") -> SafeString:
-    """A horizontal bar chart as inline SVG, readable without JavaScript or colour."""
-    width, label_width, bar_height, gap = 640, 220, 22, 8
-    top = 34
-    height = top + len(items) * (bar_height + gap) + 10
-    largest = max((value for _, value in items), default=0) or 1
-    bars = []
-    for index, (label, value) in enumerate(items):
-        y = top + index * (bar_height + gap)
-        length = (width - label_width - 90) * (value / largest)
-        length = max(length, 0)
-        bars.append(
-            (
-                f"{y + bar_height * 0.7:.1f}",
-                label,
-                label_width,
-                y,
-                f"{length:.1f}",
-                bar_height,
-                PALETTE[index % len(PALETTE)],
-                f"{label_width + length + 6:.1f}",
-                f"{y + bar_height * 0.7:.1f}",
-                vn_number(value) + (f" {unit}" if unit else ""),
-            )
-        )
-    body = format_html_join(
-        "",
-        '<text x="0" y="{}" font-size="13">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
-        '<text x="{}" y="{}" font-size="13">{}</text>',
-        bars,
-    )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
-        'font-family="Liberation Serif, Times New Roman, serif" '
-        'aria-label="{}"><title>{}</title>'
-        '<text x="0" y="18" font-size="15" font-weight="bold">{}</text>{}</svg>',
-        width,
-        height,
-        title_text,
-        title_text,
-        title_text,
-        body,
-    )
+# A printed chart is never split across pages (it moves to the next one whole): this many
+# bars of 46 px (core.charts.BAR_ROW: the label's line, the bar under it) and the caption
+# make about 950 px, within an A4 page's 257 mm of text (971 px).
+BARS_PER_CHART = 20
 
 
-def charts(report: dict, sectors: list | None = None) -> list[SafeString]:
+def charts(report: dict, sectors: list | None = None) -> list[Chart]:
     """The report's charts; ``sectors`` ([[sector, HTX], ...]) adds HTX by sector first."""
     values = {code: item["value"] for code, item in report["indicators"].items()}
     result = (
-        [bar_chart("HTX theo lĩnh vực", [tuple(item) for item in sectors], "HTX")]
+        [bar_chart("HTX theo lĩnh vực", [tuple(item) for item in sectors], "HTX",
+                   label_header="Lĩnh vực", value_header="Số HTX")]
         if sectors
         else []
-    )
+    )  # fmt: skip
     result.append(
         bar_chart(
             "HTX thành lập mới và giải thể",
             [("Thành lập mới", values["htx_new"]), ("Giải thể, sáp nhập", values["htx_ceased"])],
             "HTX",
+            label_header="Biến động",
+            value_header="Số HTX",
         )
     )
     if values["rating_good"] is not None:  # null where no figures were filed
@@ -279,6 +237,8 @@ def charts(report: dict, sectors: list | None = None) -> list[SafeString]:
                     ("Yếu", values["rating_weak"]),
                 ],
                 "HTX",
+                label_header="Xếp loại",
+                value_header="Số HTX",
             )
         )
     result += [
@@ -290,25 +250,30 @@ def charts(report: dict, sectors: list | None = None) -> list[SafeString]:
                 ("5 sao", values["ocop_5_star"]),
             ],
             "sản phẩm",
+            label_header="Hạng sao",
+            value_header="Số sản phẩm",
         ),
         bar_chart(
             "HTX nông nghiệp và phi nông nghiệp",
             [("Nông nghiệp", values["htx_agri"]), ("Phi nông nghiệp", values["htx_non_agri"])],
             "HTX",
+            label_header="Loại hình",
+            value_header="Số HTX",
         ),
     ]
     items = [
         (child["area"]["name"], child["indicators"]["htx_total"]["value"])
         for child in report["children"]
     ]
-    # A printed page holds about 25 bars; a chart is never split across pages.
-    parts = [
-        items[start : start + BARS_PER_CHART] for start in range(0, len(items), BARS_PER_CHART)
-    ]
+    # Parts of even size (30 areas: 15 and 15, not 20 and 10).
+    count = -(-len(items) // BARS_PER_CHART)
+    size = -(-len(items) // count) if count else 0
+    parts = [items[start : start + size] for start in range(0, len(items), size or 1)]
+    largest = max((value or 0 for _, value in items), default=0)  # one scale for the parts
     for number, part in enumerate(parts, start=1):
         suffix = f" ({number}/{len(parts)})" if len(parts) > 1 else ""
-        result.append(bar_chart(f"Số HTX theo địa bàn{suffix}", part, "HTX"))
+        result.append(
+            bar_chart(f"Số HTX theo địa bàn{suffix}", part, "HTX",
+                      label_header="Địa bàn", value_header="Số HTX", scale=largest)
+        )  # fmt: skip
     return result
-
-
-BARS_PER_CHART = 25

@@ -298,13 +298,27 @@ class OrganizationPageTests(PublicPagesTestCase):
             "Đã hết hạn ngày",
             "Từ 1 đến 5 tỷ đồng",  # 2023: 3.200 triệu
             "Trên 10 tỷ đồng",  # 2024: 12.500 triệu
-            "<svg",
+            "<figcaption>Số thành viên và lao động theo năm</figcaption>",
+            "Năm 2023: 45 thành viên, 20 lao động; năm 2024: 52 thành viên, 24 lao động.",
             "Phù Vân đạt chứng nhận OCOP 4 sao",
             '<link rel="canonical" href="http://testserver/hop-tac-xa/0600000301/">',
         ):
             self.assertContains(page, text)
         self.assertNotContains(page, "3.200")  # the exact revenue stays in the register
         self.assertNotContains(page, ">99<")  # draft figures are not public
+        # The table under the chart is the page's own, not the chart's folded copy.
+        self.assertContains(page, "Số liệu cả năm đã được Liên minh HTX duyệt")
+        self.assertNotContains(page, "Xem bảng số liệu")
+
+    def test_a_year_without_approved_figures_keeps_its_place_in_the_chart(self):
+        f.figures(self.phu_van, 2026, 12, members=60, workers=30, state="approved")
+        page = self.client.get("/hop-tac-xa/0600000301/")
+        svg = re.search(r"<svg.*?</svg>", page.content.decode(), re.S).group()
+        # 2025 has only a draft: its slot and label stay, marked, without the draft's numbers.
+        self.assertEqual(re.findall(r">(20\d\d)</text>", svg), ["2023", "2024", "2025", "2026"])
+        self.assertIn("năm 2025: không có số liệu", svg)
+        self.assertIn('stroke-dasharray="4 3"', svg)
+        self.assertNotIn(">99<", svg)
 
     def test_never_member_registers_or_id_numbers(self):
         page = self.client.get("/hop-tac-xa/0600000001/")

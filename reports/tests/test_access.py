@@ -77,7 +77,11 @@ class ReportPageTests(RolesTestCase):
         self.assertContains(response, "2.300,0")  # mean revenue, one decimal
         self.assertContains(response, ">50,0%<")  # 2 HTX of a plan of 4: one decimal in tables
         self.assertContains(response, "<svg", count=6)
-        self.assertContains(response, "HTX theo lĩnh vực")
+        # Each chart a figure: its title as text, and its figures in a table under it.
+        self.assertContains(response, "<figcaption>", count=6)
+        self.assertContains(response, "<summary>Xem bảng số liệu</summary>", count=6)
+        self.assertNotContains(response, "viewBox")
+        self.assertContains(response, "<figcaption>HTX theo lĩnh vực</figcaption>", html=True)
         self.assertContains(response, "Huyện Ý Yên")
 
     def test_period_labels(self):

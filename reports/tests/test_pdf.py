@@ -2,7 +2,9 @@
 
 import datetime
 import gc
+import html
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,11 +12,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
+from django.utils import timezone
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from cooperatives.models import Area
+from core.charts import bar_chart
 from reports.compute import build_report
 from reports.pdf import gc_paused, report_pdf
+from reports.presentation import BARS_PER_CHART, charts
 from testing.demo_data import load_demo_data
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -25,7 +31,8 @@ class DemoPdfTests(TestCase):
     def setUpTestData(cls):
         load_demo_data(cls)
         area = Area.objects.with_code_on("36", datetime.date(2023, 6, 30))
-        cls.data = report_pdf(build_report(area, 2023, 6), area)
+        cls.report = build_report(area, 2023, 6)
+        cls.data = report_pdf(cls.report, area)
         cls.reader = PdfReader(io.BytesIO(cls.data))
         cls.text = "\n".join(page.extract_text() for page in cls.reader.pages)
         cls.flat = " ".join(cls.text.split())
@@ -101,8 +108,34 @@ class DemoPdfTests(TestCase):
             "– Tỉnh Nam Định",
         )
         self.assertEqual(meta.author, "Liên minh Hợp tác xã tỉnh Nam Định")
-        self.assertIn("kinh tế tập thể", meta.subject)
-        self.assertIsNotNone(meta.creation_date)
+        self.assertEqual(
+            meta.subject,
+            "Tình hình phát triển kinh tế tập thể, hợp tác xã 6 tháng đầu năm 2023 – Tỉnh Nam "
+            "Định: các chỉ tiêu tổng hợp, biểu đồ và số liệu theo địa bàn",
+        )
+        # Made by setUpTestData a moment ago (a day apart at most, at midnight).
+        self.assertLessEqual(abs((timezone.localdate() - meta.creation_date.date()).days), 1)
+
+    def test_the_pdf_is_tagged_for_screen_readers_in_vietnamese(self):
+        root = self.reader.trailer["/Root"]
+        self.assertTrue(root["/MarkInfo"]["/Marked"])
+        self.assertEqual(root["/Lang"], "vi")
+        self.assertTrue(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        self.assertIn("/Metadata", root)  # XMP, as PDF/UA asks
+
+        found, stack = set(), [root["/StructTreeRoot"]]
+        while stack:
+            node = stack.pop().get_object()
+            if isinstance(node, ArrayObject):
+                stack.extend(node)
+            elif isinstance(node, DictionaryObject):
+                if "/S" in node:
+                    found.add(str(node["/S"]))
+                if "/K" in node:
+                    stack.append(node["/K"])
+        # Headings, paragraphs, tables with header cells, figures: the report's structure.
+        for role in ("/H1", "/H2", "/P", "/Table", "/TH", "/TD", "/Figure"):
+            self.assertIn(role, found)
 
     def test_narrative_states_the_quoted_figures(self):
         for phrase in (
@@ -126,6 +159,23 @@ class DemoPdfTests(TestCase):
                 fonts.add(str(font["/BaseFont"]).split("+")[-1])
         self.assertIn("Liberation-Serif", fonts)
         self.assertGreater(len(self.reader.pages), 1)
+
+    def test_the_charts_labels_and_values_are_text_in_the_pdf(self):
+        shown = charts(self.report)
+        self.assertIn(f"III. Biểu đồ {shown[0].title}", self.flat)  # captions, as text
+        for chart in shown:
+            self.assertIn(chart.title, self.flat)
+            # Each bar's label, then its value with the unit: "Thành lập mới 12 HTX ...".
+            said = " ".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>",
+                                                                 str(chart)))  # fmt: skip
+            self.assertIn(said, self.flat)
+            self.assertRegex(said, r"^\S.* \d[\d.]* (HTX|sản phẩm)$")
+        fonts = {
+            str(font.get_object()["/BaseFont"]).split("+")[-1]
+            for page in self.reader.pages
+            for font in page["/Resources"]["/Font"].values()
+        }
+        self.assertIn("Liberation-Sans", fonts)  # the charts' labels, named in their SVG
 
     def test_first_page_renders_to_a_picture(self):
         pdftoppm = shutil.which("pdftoppm")
@@ -177,7 +227,11 @@ class ManyChildAreasPdfTests(TestCase):
                 f.organization(commune)
         report = build_report(cls.province, 2023, 6)
         reader = PdfReader(io.BytesIO(report_pdf(report, cls.province)))
-        cls.flat = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        cls.pages = [page.extract_text() for page in reader.pages]
+        cls.flat = " ".join(" ".join(cls.pages).split())
+        cls.area_charts = [
+            chart for chart in charts(report) if chart.title.startswith("Số HTX theo địa bàn")
+        ]
 
     def test_the_appendix_has_a_row_per_area_and_points_to_the_workbook(self):
         self.assertIn("Bảng 2. Một số chỉ tiêu chủ yếu theo địa bàn", self.flat)
@@ -188,6 +242,22 @@ class ManyChildAreasPdfTests(TestCase):
     def test_the_areas_chart_is_split_so_that_each_part_fits_a_page(self):
         self.assertIn("Số HTX theo địa bàn (1/2)", self.flat)
         self.assertIn("Số HTX theo địa bàn (2/2)", self.flat)
+        # 30 areas in two even parts, each whole on the page of its caption.
+        self.assertEqual([len(chart.rows) for chart in self.area_charts], [15, 15])
+        for chart in self.area_charts:
+            (page,) = [page for page in self.pages if chart.title in page]
+            for area, value in chart.rows:
+                self.assertRegex(page, rf"(?m)^{re.escape(area)}\s*\n{value} HTX\s*$")
+
+
+class ChartFitsAPageTests(SimpleTestCase):
+    def test_the_longest_chart_and_its_caption_fit_an_a4_page(self):
+        chart = bar_chart("Số HTX theo địa bàn (1/9)", [("Xã", 1)] * BARS_PER_CHART, "HTX")
+        height = int(re.search(r'height="(\d+)"', str(chart)).group(1))
+        caption = 30  # 13 pt at line height 1.4, and its margin
+        text_height = (297 - 20 - 20) / 25.4 * 96  # A4 less the top and bottom margins, px
+        self.assertLess(height + caption, text_height)
+        self.assertGreaterEqual(BARS_PER_CHART, 18)
 
 
 class CollectorPausedTests(SimpleTestCase):

@@ -25,6 +25,24 @@ class PublicStatisticsTests(RolesTestCase):
             self.assertNotContains(response, name)
         self.assertNotContains(response, "036090001234")
 
+    def test_the_areas_chart_shows_those_with_most_htx_and_the_table_every_area(self):
+        from unittest import mock
+
+        from cooperatives.models import Area
+        from testing import factories as f
+
+        commune = f.area("14201", "Xã Hải Đông", Area.Level.COMMUNE, self.hai_hau)
+        f.organization(commune, code="0600000009", name="HTX Hải Đông")
+        with mock.patch("reports.views.AREAS_CHARTED", 1):
+            page = self.client.get("/thong-ke/")
+        charts = page.content.decode().split('<figure class="chart')[1:]
+        chart = next(c for c in charts if "địa bàn có nhiều HTX nhất" in c).split("</figure>")[0]
+        self.assertIn("<figcaption>1 địa bàn có nhiều HTX nhất</figcaption>", chart)
+        self.assertIn("Huyện Hải Hậu", chart)  # two HTX against one
+        self.assertNotIn("Huyện Ý Yên", chart)
+        table = page.content.decode().split("<caption>Theo địa bàn</caption>")[1]
+        self.assertIn("Huyện Ý Yên", table)
+
     @override_settings(PROVINCE_CODE="99")
     def test_without_the_province_it_says_so(self):
         response = self.client.get("/thong-ke/")
