@@ -53,12 +53,14 @@ htx merged 2019-01-01 2021-12-31 5 new;  htx converted 2020-01-01 2022-12-31 3 n
 group dissolved 2015-01-01 2023-06-30 80 new
 """
 
-# Sector: weight among HTX: activities in HTX names.
+# Sector: weight among HTX: activities in HTX names (what the HTX does, and so the OCOP
+# products it can make: demo/ocop_catalogue.py). Salt and fish only on the coast.
 HTX_SECTORS = """
 Nông nghiệp: 70: Dịch vụ nông nghiệp|Dịch vụ nông nghiệp|Nông nghiệp|Chăn nuôi|
-  Nuôi trồng thủy sản|Sản xuất rau an toàn|Sản xuất và tiêu thụ lúa giống|Sản xuất muối
+  Nuôi trồng thủy sản|Sản xuất rau an toàn|Sản xuất và tiêu thụ lúa giống|Sản xuất muối|
+  Hoa cây cảnh|Dược liệu
 Công nghiệp - TTCN: 8: Mây tre đan|Thêu ren|Cơ khí|Mộc mỹ nghệ|Chế biến nông sản|Đúc đồng|
-  Chế biến nước mắm
+  Chế biến nước mắm|Thủ công mỹ nghệ
 Thương mại - Dịch vụ: 6: Thương mại dịch vụ|Dịch vụ du lịch|Kinh doanh tổng hợp
 Vận tải: 4: Vận tải|Vận tải hành khách|Vận tải thủy
 Xây dựng: 3: Xây dựng|Xây dựng và thương mại
@@ -75,25 +77,39 @@ Công nghiệp - TTCN: 20: thêu ren|mây tre đan|dệt chiếu|mộc dân dụ
 Thương mại - Dịch vụ: 7: dịch vụ làm đất|thu gom nông sản
 Xây dựng: 3: xây dựng
 """
-# OCOP products by group; "{}" takes the owner's commune.
-OCOP_PRODUCTS = """
-food: Gạo Tám xoan {}|Gạo nếp cái hoa vàng {}|Gạo ST25 {}|Nước mắm {}|Bánh nhãn {}|Mắm tôm {}|
-  Ngao sạch {}|Muối sạch {}|Nem nắm {}|Miến dong {}|Trứng vịt muối {}|Mật ong hoa nhãn {}|
-  Rau an toàn {}|Giò bò {}|Bột sắn dây {}|Nấm sò {}|Dầu lạc {}
-drink: Rượu nếp cái hoa vàng {}|Trà hoa hòe {}|Trà sen {}
-herbal: Tinh bột nghệ {}|Tinh dầu sả {}|Cao dược liệu {}
-handicraft: Mây tre đan {}|Chiếu cói {}|Tranh thêu tay {}|Đồ gỗ mỹ nghệ {}|Đồ đồng mỹ nghệ {}|
-  Giỏ cói {}
-ornamental: Cây cảnh {}|Hoa đào {}|Hoa lan {}
-tourism: Du lịch trải nghiệm làng nghề {}|Du lịch sinh thái {}
+# How many OCOP products the generated HTX hold, at most how many each.
+OCOP_COUNT, OCOP_PER_OWNER = 120, 3
+
+# The organisations the articles are about (demo/news_content, by these names) and the owners
+# of products that expire soon. Each takes the place of a generated HTX (its code, figures
+# and the rest), in the same district when one is free: "name | activity (of HTX_SECTORS) |
+# commune code on 30/06/2025 | founded | place its products are named after".
+FEATURED = """
+HTX Nông nghiệp Yên Cường | Nông nghiệp | 13870 | 1998-03-12 | Yên Cường
+HTX Diêm nghiệp Hải Đông | Sản xuất muối | 14269 | 2003-08-20 | Hải Đông
+HTX Hoa cây cảnh Nam Điền | Hoa cây cảnh | 13972 | 2018-04-09 | Vị Khê
+HTX Thủy sản Giao Hải Xanh | Nuôi trồng thủy sản | 14203 | 2016-10-05 | Giao Hải
+HTX Mộc mỹ nghệ Tân Xuyên | Mộc mỹ nghệ | 13849 | 2019-06-18 | La Xuyên
+HTX Diêm nghiệp Bạch Long | Sản xuất muối | 14206 | 1999-02-01 | Bạch Long
+HTX Chế biến nông sản Thành Nam | Chế biến nông sản | 13666 | 2012-05-15 | Thành Nam
+HTX Chế biến thực phẩm Hải Trung | Chế biến nông sản | 14227 | 2010-09-01 | Hải Trung
+HTX Dược liệu Hiển Khánh | Dược liệu | 13747 | 2014-03-03 | Vụ Bản
 """
-# Certified so as to expire this many days from today, for the staff worklist.
-EXPIRING_OCOP = (
-    ("Bánh gai Chợ Cuối", "food", 18),
-    ("Kẹo Sìu Châu", "food", 41),
-    ("Muối sạch Bạch Long", "food", 63),
-    ("Trà hoa hòe Vụ Bản", "drink", 84),
-)
+# Their OCOP products: "owner | product | kind (a name in demo/ocop_catalogue.py) | stars |
+# certified", or, for the staff worklist, "| in N days" for one that expires N days from today.
+FEATURED_OCOP = """
+HTX Nông nghiệp Yên Cường | Gạo nếp cái hoa vàng Yên Cường | Gạo nếp cái hoa vàng {} | 3 |
+  2024-12-16
+HTX Diêm nghiệp Hải Đông | Muối tinh sấy Hải Đông | Muối tinh sấy {} | 3 | 2023-09-12
+HTX Hoa cây cảnh Nam Điền | Đào thế Vị Khê | Đào thế {} | 3 | 2025-09-26
+HTX Thủy sản Giao Hải Xanh | Ngao sạch Giao Hải | Ngao sạch {} | 3 | 2025-10-20
+HTX Mộc mỹ nghệ Tân Xuyên | Hộp quà gỗ chạm khắc La Xuyên | Hộp quà gỗ chạm khắc {} | 4 |
+  2025-05-12
+HTX Diêm nghiệp Bạch Long | Muối sạch Bạch Long | Muối sạch {} | 3 | in 63 days
+HTX Chế biến nông sản Thành Nam | Kẹo Sìu Châu | Kẹo lạc {} | 3 | in 41 days
+HTX Chế biến thực phẩm Hải Trung | Bánh gai Chợ Cuối | Bánh gai {} | 3 | in 18 days
+HTX Dược liệu Hiển Khánh | Trà hoa hòe Vụ Bản | Trà hoa hòe {} | 3 | in 84 days
+"""
 
 PLANS = {
     "T22": "Kế hoạch số 18/KH-UBND ngày 21/01/2022 của UBND tỉnh",
@@ -118,12 +134,14 @@ TARGETS = """
 37 2025 12 ocop_new 15 NB
 """
 
-VILLAGES = (
-    "Hành Thiện|Quần Phương|Kiên Lao|Hoành Nha|Vị Khê|Tống Xá|Cát Đằng|La Xuyên|Vân Chàng|"
-    "Cổ Chất|Ninh Cường|Phú Nhai|Lạc Quần|Trà Lũ|Xuân Bảng|Quất Lâm|Sa Châu|Văn Lý|Thịnh Long|"
-    "Tức Mặc|Bảo Lộc|Đệ Tứ|An Lá|Đông Mạc|Liêu Hải|Phù Vân|Bách Tính|Thượng Đồng|An Cư|"
-    "Đồng Côi|Phú Lễ|Trung Lao|Bình Lạng|Thiện Vịnh"
-).split("|")
+# Villages HTX are named after, with the commune (code on 30/06/2025) they are in and the
+# craft they are known for: an HTX of that craft in that commune takes the village's name.
+VILLAGES = """
+La Xuyên 13849 Mộc mỹ nghệ;  Ninh Xá 13849 Mộc mỹ nghệ;  Cát Đằng 13861 Mộc mỹ nghệ
+Tống Xá 13795 Đúc đồng;  Vạn Điểm 13795 Đúc đồng;  Vân Chàng 13966 Cơ khí
+Vị Khê 13972 Hoa cây cảnh;  Cổ Chất 14029;  Hành Thiện 14095;  Lạc Quần 14143
+Trung Lao 14035;  Tức Mặc 13687;  Đệ Tứ 13684;  Bảo Lộc 13726
+"""
 HAMLETS = (
     "Đông|Đoài|Trung|Thượng|Hạ|Bắc|Nam|Tân Lập|Đồng Tâm|Quyết Thắng|Thống Nhất|Hòa Bình|"
     "Tiền Phong|An Lộc|Phú Thọ|Liên Thành"

@@ -73,13 +73,13 @@ def load_news_demo(*, stdout: TextIO | None = None) -> bool:
     for order, (name, url) in enumerate(LINKS, start=1):
         Link.objects.get_or_create(url=url, defaults={"name": name, "order": order})
     categories = {c.slug: c for c in Category.objects.all()}
-    showcase = list(
-        Organization.objects.filter(kind=Organization.Kind.HTX, is_public=True).order_by("code")[
-            :40
-        ]
-    )
     articles = SEED_ARTICLES + EXTRA_ARTICLES
-    for number, data in enumerate(articles):
+    # The organisations an article is about, by name (the demo registry's: demo.data.FEATURED).
+    named = Organization.objects.filter(
+        name__in=[name for data in articles for name in data.get("organizations", ())]
+    )
+    about = {org.name: org for org in named}
+    for data in articles:
         seed = cover_seed(data)
         article = Article(
             title=data["title"], lead=data["lead"], body=data["body"],
@@ -92,8 +92,9 @@ def load_news_demo(*, stdout: TextIO | None = None) -> bool:
         name = f"{slug_from_title(data['title'])[:60]}.jpg"
         store_cover_image(article=article, upload=ContentFile(cover_image(seed), name=name))
         article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in data["tags"]])
-        if data["category"] == "guong-htx-dien-hinh" and showcase:
-            article.organizations.set(showcase[number % len(showcase) :][:2])
+        linked = [about[name] for name in data.get("organizations", ()) if name in about]
+        if linked:
+            article.organizations.set(linked)
     now = timezone.now().replace(second=0, microsecond=0)
     for data in WORKFLOW:
         Article.objects.create(

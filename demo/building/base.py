@@ -23,6 +23,7 @@ from demo.data import (
     SPLIT_COMMUNES,
     STATUSES,
     SURNAMES,
+    VILLAGES,
     D,
     Kind,
 )
@@ -56,6 +57,29 @@ def _choices(text: str) -> dict[str, tuple[int, list[str]]]:
     """Parse "key: weight: a|b|c" lines into {key: (weight, [a, b, c])}."""
     rows = (entry.split(": ") for entry in _lines(text))
     return {key: (int(weight), items.split("|")) for key, weight, items in rows}
+
+
+def _columns(text: str) -> list[list[str]]:
+    """Parse "a | b | c" lines into [[a, b, c], ...]."""
+    return [[cell.strip() for cell in entry.split("|")] for entry in _lines(text)]
+
+
+def activity_sectors() -> dict[str, str]:
+    """The sector of each activity of HTX names: {"Cơ khí": "Công nghiệp - TTCN", ...}."""
+    return {
+        activity: sector
+        for sector, (_, activities) in _choices(HTX_SECTORS).items()
+        for activity in activities
+    }
+
+
+def villages() -> dict[str, list[tuple[str, str]]]:
+    """The villages of ``VILLAGES`` by commune code: [(village, craft or ""), ...]."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entry in _lines(VILLAGES):
+        name, code, craft = re.fullmatch(r"(.+?) (\d{5})(?: (.+))?", entry).groups()
+        found.setdefault(code, []).append((name, craft or ""))
+    return found
 
 
 def _core(name: str) -> str:
@@ -103,7 +127,9 @@ class _Commune:
 class _Record:
     org: Organization
     locations: list[tuple[Area, datetime.date]]
-    place: str  # the commune's short name, for product names
+    place: str  # the commune's short name, or the village the name carries: product names
+    activity: str = ""  # the words of an HTX's name saying what it does (HTX_SECTORS)
+    commune: Area | None = None  # the commune of its address
 
 
 class _BuilderBase:
@@ -114,12 +140,15 @@ class _BuilderBase:
         self.today = today
         self.sectors = {sector.name: sector for sector in Sector.objects.all()}
         self.activities = {Kind.HTX: _choices(HTX_SECTORS), Kind.GROUP: _choices(GROUP_SECTORS)}
+        self.activity_sectors = activity_sectors()
+        self.villages = villages()
         self.names: Counter[str] = Counter()
         self.records: list[_Record] = []
         self.communes: list[_Commune] = []
         self.districts: list[Area] = []
         self.new_communes: list[Area] = []
         self.new_weights: list[float] = []
+        self.successor: dict[int, Area] = {}  # old commune's pk → the new commune it went into
 
     def day(self, start: datetime.date, end: datetime.date) -> datetime.date:
         return start + datetime.timedelta(days=self.rng.randint(0, (end - start).days))

@@ -1,5 +1,6 @@
 """The demo's areas and organisations: the official units, the communes the organisations sit
-in, and the organisations with their addresses, statuses, moves and codes."""
+in, and the organisations with their names, addresses, statuses, moves and codes, a few of
+them those the articles are about."""
 
 import datetime
 import io
@@ -18,6 +19,7 @@ from demo.building.base import (
     UNIONS,
     DemoDataConflict,
     _BuilderBase,
+    _columns,
     _Commune,
     _core,
     _lines,
@@ -33,6 +35,7 @@ from demo.data import (
     COASTAL,
     CREDIT_FUNDS,
     DISTRICTS,
+    FEATURED,
     HAMLETS,
     OLD_UNITS_END,
     OLDER_HTX,
@@ -40,9 +43,9 @@ from demo.data import (
     SPLIT_FOUNDED,
     STATUSES,
     STREETS,
-    VILLAGES,
     D,
     Kind,
+    Status,
 )
 
 
@@ -96,6 +99,11 @@ class _Organizations(_BuilderBase):
                 taken[to_id] += commune.weight / len(successors[commune.area.pk])
         self.new_communes = list(Area.objects.filter(pk__in=taken).order_by("code"))
         self.new_weights = [taken[area.pk] for area in self.new_communes]
+        # Where a buyer finds an organisation today: the new commune its own went into whole.
+        new = {area.pk: area for area in self.new_communes}
+        self.successor = {
+            from_id: new[to_ids[0]] for from_id, to_ids in successors.items() if len(to_ids) == 1
+        }
 
     # Organisations ------------------------------------------------------------------------
 
@@ -137,12 +145,19 @@ class _Organizations(_BuilderBase):
         if not sector:
             choices = self.activities[kind]
             sector = rng.choices(list(choices), [weight for weight, _ in choices.values()])[0]
+        activity, place = "", core
         if not name:
             activities = self.activities[kind][sector][1]
             activity = rng.choice(activities)
             if re.search("muối|thủy sản|nước mắm", activity) and district_code not in COASTAL:
                 activity = activities[0]
-            place = core if rng.random() < 0.65 else rng.choice(VILLAGES)
+            # An HTX of a village's craft takes the village's name; others, now and then.
+            roll, here = rng.random(), self.villages.get(area.code, []) if district else []
+            crafted = [village for village, craft in here if craft == activity]
+            if kind != Kind.GROUP and crafted:
+                place = crafted[int(roll * len(crafted))]
+            elif kind != Kind.GROUP and here and roll < 0.35:
+                place = here[int(roll / 0.35 * len(here))][0]
             where = area.name[:1].lower() + area.name[1:]  # "xã Giao Châu"
             if kind != Kind.GROUP:
                 name = f"HTX {activity} {place}"
@@ -172,7 +187,7 @@ class _Organizations(_BuilderBase):
             org.charter_capital = _tenths(rng.lognormvariate(math.log(600), 0.9))
             if rng.random() < 0.2:
                 org.email = f"htx{fold(core).replace(' ', '')}{rng.randint(1, 99)}@gmail.com"
-        record = _Record(_named(org, name), [(location, founded)], core)
+        record = _Record(_named(org, name), [(location, founded)], place, activity, area)
         self.records.append(record)
         return record
 
@@ -239,6 +254,44 @@ class _Organizations(_BuilderBase):
             found.append((here, kind))
         return found
 
+    def feature_organizations(self) -> None:
+        """Make generated HTX into those of ``FEATURED``, which the articles are about.
+
+        Each takes an active HTX founded by 2021 that never moved, in the same district if
+        one is left (the one of that very name first), and keeps its code; one that already
+        had the name takes the next free number.
+        """
+        communes = {c.area.code: c for c in self.communes}
+        taken: set[int] = set()
+        for name, activity, code, founded, place in _columns(FEATURED):
+            commune, founded = communes[code], D.fromisoformat(founded)
+            pool = [
+                r
+                for r in self.records
+                if r.org.kind == Kind.HTX
+                and r.org.status == Status.ACTIVE
+                and r.org.founded_on.year <= 2021
+                and len(r.locations) == 1
+                and r.locations[0][0].level == Area.Level.COMMUNE
+                and id(r) not in taken
+            ]
+            record = min(
+                pool,
+                key=lambda r: (r.org.name != name, r.locations[0][0].parent != commune.district),
+            )
+            taken.add(id(record))
+            for other in self.records:
+                if other.org.name == name and other is not record:
+                    self.names[name] += 1
+                    _named(other.org, f"{name} {self.names[name]}")
+            org = _named(record.org, name)
+            org.sector = self.sectors[self.activity_sectors[activity]]
+            org.founded_on, org.is_public = founded, True
+            org.address = self.address(commune.area, commune.district, commune.province)
+            org.phone = org.phone or f"09{self.rng.randint(0, 10**8 - 1):08d}"
+            record.locations = [(commune.area, founded)]
+            record.place, record.activity, record.commune = place, activity, commune.area
+
     def finish_organizations(self) -> None:
         rng = self.rng
         # A handful of HTX moved their head office to another commune of the same district.
@@ -252,10 +305,12 @@ class _Organizations(_BuilderBase):
         ]
         for record in rng.sample(movable, 6):
             here = record.locations[0][0]
-            there = [c.area for c in self.communes if c.district == here.parent and c.area != here]
-            record.locations.append(
-                (rng.choice(there), rng.choice([D(2021, 3, 1), D(2022, 9, 15)]))
-            )
+            there = [c for c in self.communes if c.district == here.parent and c.area != here]
+            moved = rng.choice(there)
+            record.locations.append((moved.area, rng.choice([D(2021, 3, 1), D(2022, 9, 15)])))
+            record.org.address = self.address(moved.area, moved.district, moved.province)
+            record.commune = moved.area
+        self.feature_organizations()
         numbers = _numbers()
         if len(self.records) != organization_count():
             raise AssertionError("organization_count() no longer matches the builder")

@@ -10,13 +10,15 @@ dropped. Their text is otherwise verbatim, except that letters lost in the extra
 ``EXTRA_ARTICLES`` are 22 invented articles in the same register about the alliance's work,
 dated 2024-01 to 2026-11. Those after 01/07/2025 speak of tỉnh Ninh Bình (mới) and of communes
 and wards, the districts having been abolished. Officials appear only by their roles; the
-cooperatives named in them are invented.
+cooperatives named in them are invented, and the demo registry has them (``demo.data.FEATURED``,
+in the commune and the trade the article gives).
 
 Every article is a dict with the keys ``title``, ``lead``, ``body`` and ``highlight`` (HTML
 limited to p, h2, h3, strong, em, ul, ol, li, blockquote and a href="https://..."), ``author``,
 ``source_name``, ``source_url`` ("" for the alliance's own articles), ``category`` (a key of
 ``CATEGORIES``), ``tags`` (2–4 strings), ``published`` ("YYYY-MM-DD HH:MM", local time) and
-``featured`` (three articles in all). All text is NFC.
+``featured`` (three articles in all); an article about particular organisations of the demo
+registry also has ``organizations``, their names, which its text mentions. All text is NFC.
 
 The articles live in one module each by source and period: ``seed`` (the five real articles),
 ``before_merger`` (the alliance's own, 2024-01 to 06/2025) and ``after_merger`` (from 07/2025).

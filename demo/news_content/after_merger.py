@@ -47,7 +47,7 @@ AFTER_MERGER: list[dict] = [
     {
         "title": "HTX Thủy sản Giao Hải Xanh: Nuôi ngao theo chuẩn, hướng tới xuất khẩu",
         "lead": (
-            "Trên vùng bãi bồi ven biển xã Giao Hòa, tỉnh Ninh Bình (mới), HTX Thủy sản Giao Hải "
+            "Trên vùng bãi bồi ven biển xã Giao Phúc, tỉnh Ninh Bình (mới), HTX Thủy sản Giao Hải "
             "Xanh đang quản lý 95 ha bãi nuôi ngao theo quy trình an toàn, liên kết tiêu thụ với "
             "doanh nghiệp chế biến xuất khẩu."
         ),
@@ -67,7 +67,7 @@ AFTER_MERGER: list[dict] = [
             "<p>“Làm chung thì giữ được bãi, giữ được giá. Doanh nghiệp cũng yên tâm vì biết rõ "
             "ngao được nuôi thế nào, ở đâu”, Giám đốc HTX cho biết.</p></blockquote>"
             "<p>Sau khi tỉnh Ninh Bình (mới) đi vào hoạt động, Liên minh HTX tỉnh phối hợp với "
-            "UBND xã Giao Hòa hỗ trợ HTX hoàn thiện hồ sơ sản phẩm ngao sạch đóng gói hút chân "
+            "UBND xã Giao Phúc hỗ trợ HTX hoàn thiện hồ sơ sản phẩm ngao sạch đóng gói hút chân "
             "không tham gia Chương trình OCOP, đồng thời giới thiệu sản phẩm tại các hội chợ trong "
             "và ngoài tỉnh.</p>"
         ),
@@ -79,6 +79,7 @@ AFTER_MERGER: list[dict] = [
         "tags": ["Thủy sản", "Nuôi ngao", "Kinh tế biển"],
         "published": "2025-08-21 08:00",
         "featured": False,
+        "organizations": ["HTX Thủy sản Giao Hải Xanh"],
     },
     {
         "title": "Liên minh HTX tỉnh Ninh Bình triển khai nhiệm vụ những tháng cuối năm 2025",
@@ -226,6 +227,7 @@ AFTER_MERGER: list[dict] = [
         "tags": ["Làng nghề", "Đồ gỗ mỹ nghệ", "Xuất khẩu"],
         "published": "2026-03-18 08:00",
         "featured": True,
+        "organizations": ["HTX Mộc mỹ nghệ Tân Xuyên"],
     },
     {
         "title": "Kết nối đưa nông sản HTX vào siêu thị và bếp ăn tập thể",

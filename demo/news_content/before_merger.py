@@ -96,14 +96,14 @@ BEFORE_MERGER: list[dict] = [
         "featured": False,
     },
     {
-        "title": "HTX Nông nghiệp Yên Bằng: Liên kết cánh đồng lớn, nâng giá trị hạt gạo",
+        "title": "HTX Nông nghiệp Yên Cường: Liên kết cánh đồng lớn, nâng giá trị hạt gạo",
         "lead": (
-            "Từ một HTX làm dịch vụ thủy lợi, điện truyền thống, HTX Nông nghiệp Yên Bằng (huyện Ý "
-            "Yên) đã mạnh dạn tổ chức sản xuất lúa chất lượng cao theo chuỗi, giúp thành viên tăng "
-            "thu nhập 15–20% so với sản xuất nhỏ lẻ."
+            "Từ một HTX làm dịch vụ thủy lợi, điện truyền thống, HTX Nông nghiệp Yên Cường (huyện "
+            "Ý Yên) đã mạnh dạn tổ chức sản xuất lúa chất lượng cao theo chuỗi, giúp thành viên "
+            "tăng thu nhập 15–20% so với sản xuất nhỏ lẻ."
         ),
         "body": (
-            "<p>HTX Nông nghiệp Yên Bằng hiện có 1.150 hộ thành viên với tổng diện tích canh tác "
+            "<p>HTX Nông nghiệp Yên Cường hiện có 1.150 hộ thành viên với tổng diện tích canh tác "
             "khoảng 420 ha. Trước đây, hoạt động của HTX chủ yếu là dịch vụ thủy lợi, bảo vệ đồng "
             "ruộng nên hiệu quả thấp. Từ năm 2020, HTX tổ chức lại theo hướng HTX kiểu mới, vận "
             "động thành viên dồn điền, đổi thửa để hình thành cánh đồng lớn 120 ha cấy các giống "
@@ -133,6 +133,7 @@ BEFORE_MERGER: list[dict] = [
         "tags": ["Lúa gạo", "HTX kiểu mới", "Ý Yên"],
         "published": "2024-04-22 08:00",
         "featured": False,
+        "organizations": ["HTX Nông nghiệp Yên Cường"],
     },
     {
         "title": "Những điểm mới đáng chú ý của Luật Hợp tác xã năm 2023",
@@ -306,14 +307,14 @@ BEFORE_MERGER: list[dict] = [
         "featured": False,
     },
     {
-        "title": "HTX Diêm nghiệp Đông Hải: Giữ nghề muối, nâng giá trị hạt muối Hải Hậu",
+        "title": "HTX Diêm nghiệp Hải Đông: Giữ nghề muối, nâng giá trị hạt muối Hải Hậu",
         "lead": (
-            "Trong khi nhiều diêm dân bỏ nghề vì giá muối thấp, HTX Diêm nghiệp Đông Hải (huyện "
+            "Trong khi nhiều diêm dân bỏ nghề vì giá muối thấp, HTX Diêm nghiệp Hải Đông (huyện "
             "Hải Hậu) đã tìm hướng đi mới với các sản phẩm muối sạch, muối tinh sấy, nâng thu nhập "
             "cho thành viên."
         ),
         "body": (
-            "<p>HTX Diêm nghiệp Đông Hải có 86 thành viên, sản xuất trên diện tích 32 ha đồng muối "
+            "<p>HTX Diêm nghiệp Hải Đông có 86 thành viên, sản xuất trên diện tích 32 ha đồng muối "
             "ven biển. Thay vì phơi muối trên nền đất như trước, từ năm 2021 HTX vận động thành "
             "viên trải bạt ô kết tinh, giúp hạt muối trắng, sạch, ít tạp chất và rút ngắn thời "
             "gian thu hoạch.</p>"
@@ -341,6 +342,7 @@ BEFORE_MERGER: list[dict] = [
         "tags": ["Muối", "OCOP", "Hải Hậu"],
         "published": "2024-11-26 08:30",
         "featured": False,
+        "organizations": ["HTX Diêm nghiệp Hải Đông"],
     },
     {
         "title": "Kinh tế tập thể năm 2024: Vượt khó sau bão, giữ vững đà phát triển",
@@ -387,10 +389,10 @@ BEFORE_MERGER: list[dict] = [
             "trường hơn 60.000 chậu hoa, cây cảnh các loại, doanh thu đạt trên 9 tỷ đồng."
         ),
         "body": (
-            "<p>Nam Trực vốn nổi tiếng với nghề trồng hoa, cây cảnh. HTX Hoa cây cảnh Nam Điền "
-            "được thành lập năm 2018 với 45 thành viên, sản xuất tập trung trên diện tích 18 ha. "
-            "Các sản phẩm chủ lực của HTX gồm cúc, lily, hoa lan, đào thế, quất cảnh và cây thế "
-            "bonsai.</p>"
+            "<p>Nam Trực vốn nổi tiếng với nghề trồng hoa, cây cảnh, nhất là làng hoa Vị Khê. HTX "
+            "Hoa cây cảnh Nam Điền được thành lập năm 2018 với 45 thành viên, sản xuất tập trung "
+            "trên diện tích 18 ha. Các sản phẩm chủ lực của HTX gồm cúc, lily, hoa lan, đào thế, "
+            "quất cảnh và cây thế bonsai.</p>"
             "<p>Để chủ động thời vụ, HTX đầu tư hệ thống nhà màng, tưới nhỏ giọt và chiếu sáng "
             "điều khiển ra hoa. Nhờ làm chủ kỹ thuật, tỷ lệ hoa nở đúng dịp Tết đạt trên 90%. Sản "
             "phẩm của HTX được tiêu thụ tại Hà Nội, Hải Phòng, Quảng Ninh và nhiều tỉnh phía "
@@ -412,6 +414,7 @@ BEFORE_MERGER: list[dict] = [
         "tags": ["Hoa cây cảnh", "Nam Trực", "OCOP"],
         "published": "2025-02-20 08:00",
         "featured": False,
+        "organizations": ["HTX Hoa cây cảnh Nam Điền"],
     },
     {
         "title": "Tập huấn kỹ năng bán hàng trên sàn thương mại điện tử cho cán bộ HTX",

@@ -1,75 +1,17 @@
-"""The demo's OCOP products, loans, targets and members, on the organisations already built."""
+"""The demo's loans, targets and members, on the organisations already built."""
 
-import datetime
 from decimal import Decimal
 
-from cooperatives.models import Area, Loan, Member, OcopProduct
+from cooperatives.models import Area, Loan, Member
 from core.lib.periods import add_months, period_end
 from core.lib.text import fold, nfc
-from demo.building.base import _BuilderBase, _lines, _named, _table, _tenths
-from demo.data import (
-    EXPIRING_OCOP,
-    OCOP_PRODUCTS,
-    OLD_UNITS_END,
-    PLANS,
-    TARGETS,
-    VILLAGES,
-    D,
-    Kind,
-    Status,
-)
+from demo.building.base import _BuilderBase, _table, _tenths
+from demo.data import OLD_UNITS_END, PLANS, TARGETS, D, Kind, Status
 from reports.models import Target
 
 
-class _OcopLoansTargetsMembers(_BuilderBase):
-    """OCOP products, loans, targets and members."""
-
-    def product(self, org, name: str, group: str, stars: int, certified) -> OcopProduct:
-        rng = self.rng
-        level = {5: "central", 4: "province"}.get(stars) or rng.choice(["province", "district"])
-        number = f"{rng.randint(120, 3990)}/QĐ-{'TTg' if stars == 5 else 'UBND'}"
-        product = OcopProduct(
-            organization=org,
-            group=group,
-            stars=stars,
-            level=level,
-            certified_on=certified,
-            decision_number=number,
-        )
-        product.expires_on = OcopProduct.default_expiry(certified)  # bulk_create skips save()
-        return _named(product, name)
-
-    def build_ocop(self) -> int:
-        rng = self.rng
-        owners = [
-            r for r in self.records if r.org.kind == Kind.HTX and r.org.founded_on.year < 2023
-        ]
-        # Crafts come from craft HTX, tourism from service HTX, the rest from farms and processors.
-        makers = {"handicraft": {"Công nghiệp - TTCN"}, "tourism": {"Thương mại - Dịch vụ"}}
-        templates = [
-            (group, name)
-            for group, line in (e.split(": ") for e in _lines(OCOP_PRODUCTS))
-            for name in line.split("|")
-        ]
-        products, seen = [], set()
-        while len(products) < 120:
-            group, template = rng.choice(templates)
-            sectors = makers.get(group, {"Nông nghiệp", "Công nghiệp - TTCN"})
-            record = rng.choice([r for r in owners if r.org.sector.name in sectors])
-            name = template.format(record.place)
-            certified = self.day(max(D(2019, 1, 1), record.org.founded_on), D(2025, 10, 31))
-            if (record.org.code, name) in seen or not record.org.exists_at(certified):
-                continue
-            seen.add((record.org.code, name))
-            stars = rng.choices([3, 4, 5], [58, 39, 3])[0]
-            products.append(self.product(record.org, name, group, stars, certified))
-        active = [r.org for r in owners if r.org.status == Status.ACTIVE]
-        for name, group, days in EXPIRING_OCOP:
-            org = rng.choice([org for org in active if (org.code, name) not in seen])
-            certified = add_months(self.today + datetime.timedelta(days=days + 1), -36)
-            products.append(self.product(org, name, group, 3, certified))
-        OcopProduct.objects.bulk_create(products)
-        return len(products)
+class _LoansTargetsMembers(_BuilderBase):
+    """Loans, targets and members."""
 
     def build_loans(self) -> int:
         rng = self.rng
@@ -127,6 +69,7 @@ class _OcopLoansTargetsMembers(_BuilderBase):
             and r.org.status == Status.ACTIVE
             and r.org.founded_on.year < 2020
         ]
+        companies = [village for found in self.villages.values() for village, _ in found]
         members = []
         for org in rng.sample(pool, 10):
             ids = set()
@@ -134,7 +77,7 @@ class _OcopLoansTargetsMembers(_BuilderBase):
                 party = rng.choices(Member.PartyType.values, [80, 17, 3])[0]
                 member_type = rng.choices(Member.MemberType.values, [75, 15, 10])[0]
                 if party == "legal_entity":
-                    full_name = f"Công ty TNHH {rng.choice(VILLAGES)} {rng.randint(1, 9)}"
+                    full_name = f"Công ty TNHH {rng.choice(companies)} {rng.randint(1, 9)}"
                     id_number = f"06{rng.randint(0, 10**8 - 1):08d}"
                 else:  # a 12-digit citizen ID of Nam Định: 036, sex and century, year, serial
                     female, born = rng.random() < 0.4, rng.randint(1950, 2003)
