@@ -4,13 +4,11 @@ request)."""
 
 import datetime
 import json
-from pathlib import PurePath
 
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -48,12 +46,9 @@ def store_ocop_photo(*, product: OcopProduct, upload, user=None) -> OcopProduct:
     metadata (camera, GPS position), with WebP sizes for the catalogue's cards and the
     product's page.
     """
-    name, data = images.clean_original(upload)
-    product.photo.save(name, ContentFile(data), save=False)
-    sizes = images.renditions(data, PurePath(name).stem)
-    product.photo_list.save(sizes["list"].name, sizes["list"], save=False)
-    product.photo_card.save(sizes["card"].name, sizes["card"], save=False)
-    product.photo_large.save(sizes["article"].name, sizes["article"], save=False)
+    images.store_with_sizes(
+        upload, product.photo, product.photo_list, product.photo_card, product.photo_large
+    )
     if user is not None:
         product._history_user = user
     product.save()

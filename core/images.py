@@ -192,3 +192,25 @@ def logo(upload, height: int = 192) -> tuple[str, bytes]:
     else:
         image.save(buffer, "JPEG", quality=90, optimize=True)
     return name, buffer.getvalue()
+
+
+def store_with_sizes(upload, original, small, card, large) -> tuple[int, int]:
+    """Store ``upload`` cleaned (``clean_original``) in the file field ``original`` and
+    its sizes (``renditions``) in ``small``, ``card`` and ``large``, without saving the
+    record; returns the picture's width and height."""
+    name, data = clean_original(upload)
+    original.save(name, ContentFile(data), save=False)
+    sizes = renditions(data, PurePath(name).stem)
+    for field, size in ((small, "list"), (card, "card"), (large, "article")):
+        field.save(sizes[size].name, sizes[size], save=False)
+    return dimensions(data)
+
+
+def srcset(small, card, large, width: int | None = None) -> str:
+    """The ``srcset`` of the sizes of a picture ``width`` pixels wide (each size says its
+    real width: never wider than the picture)."""
+    if not small:
+        return ""
+    widest = width or SIZES["article"]
+    files = ((small, SIZES["list"]), (card, SIZES["card"]), (large, SIZES["article"]))
+    return ", ".join(f"{image.url} {min(size, widest)}w" for image, size in files)

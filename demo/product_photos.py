@@ -18,9 +18,10 @@ from collections.abc import Iterable
 
 from PIL import Image, ImageDraw
 
+from demo.covers import RGB, _jitter, _mix
+
 __all__ = ["PICTURES", "photo_alt", "photo_seed", "product_photo"]
 
-RGB = tuple[int, int, int]
 Point = tuple[float, float]
 
 # Picture key: what the alt text says it shows.
@@ -61,20 +62,6 @@ def photo_seed(picture: str) -> int:
 def photo_alt(picture: str, product: str) -> str:
     """Vietnamese alt text for ``product_photo(picture, …)`` shown for ``product``."""
     return f"Ảnh minh họa sản phẩm {product}: {PICTURES[picture]}"
-
-
-def _mix(a: RGB, b: RGB, t: float) -> RGB:
-    t = min(max(t, 0.0), 1.0)
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
-
-
-def _jitter(rng: random.Random, c: RGB, amount: int = 8) -> RGB:
-    r, g, b = (min(255, max(0, v + rng.randint(-amount, amount))) for v in c)
-    return (r, g, b)
 
 
 def _superellipse(cx: float, cy: float, rx: float, ry: float, n: float, steps: int = 72):
@@ -201,7 +188,7 @@ def _bowl(c: _Canvas, cx, rim_y, rx, depth, body: RGB, inside: RGB, band: RGB | 
 
 
 def _rice(c: _Canvas, rng: random.Random) -> None:
-    burlap = _jitter(rng, (220, 196, 150))
+    burlap = _jitter(rng, (220, 196, 150), 8)
     seam = _mix(burlap, (120, 90, 60), 0.3)
     c.ground_shadow(600, 700, 250, 26)
     cx, cy, rx, ry, n = 560, 520, 175, 185, 3.2
@@ -231,7 +218,7 @@ def _rice(c: _Canvas, rng: random.Random) -> None:
 
 
 def _salt(c: _Canvas, rng: random.Random) -> None:
-    wood, white = _jitter(rng, (150, 98, 58)), (250, 251, 252)
+    wood, white = _jitter(rng, (150, 98, 58), 8), (250, 251, 252)
     _bowl(c, 560, 590, 220, 120, wood, _mix(wood, (60, 36, 20), 0.3))
     c.chord((350, 470, 770, 640), 180, 360, white)
     c.ellipse(350, 560, 770, 640, white)
@@ -267,7 +254,7 @@ def _glass_vessel(c: _Canvas, cx, cy, rx, ry, n, level, liquid: RGB, glass: RGB)
 
 def _bottle(c: _Canvas, rng: random.Random) -> None:
     glass = _mix(c.table, (236, 244, 240), 0.8)
-    amber = _jitter(rng, (170, 96, 34))
+    amber = _jitter(rng, (170, 96, 34), 8)
     c.ground_shadow(600, 716, 200, 22)
     cx, cy, rx, ry, n = 560, 520, 88, 190, 5
     c.rect(530, 240, 590, 350, glass, 10, _mix(glass, (70, 80, 90), 0.35), 3)
@@ -285,8 +272,8 @@ def _bottle(c: _Canvas, rng: random.Random) -> None:
 
 def _jar(c: _Canvas, rng: random.Random) -> None:
     glass = _mix(c.table, (238, 244, 246), 0.8)
-    gold = _jitter(rng, (222, 158, 44))
-    wood = _jitter(rng, (150, 100, 60))
+    gold = _jitter(rng, (222, 158, 44), 8)
+    wood = _jitter(rng, (150, 100, 60), 8)
     c.ground_shadow(580, 716, 210, 24)
     cx, cy, rx, ry, n = 560, 560, 140, 150, 3.6
     _glass_vessel(c, cx, cy, rx, ry, n, 450, gold, glass)
@@ -321,9 +308,9 @@ def _parcels(c: _Canvas, rng: random.Random) -> None:
     c.ellipse(280, 560, 940, 760, (248, 248, 246))
     c.ellipse(320, 580, 900, 740, (236, 238, 238))
     c.ellipse(320, 580, 900, 740, None, (120, 150, 190), 3)
-    leaf = _jitter(rng, (92, 138, 66))
+    leaf = _jitter(rng, (92, 138, 66), 8)
     for cx, cy, angle in ((470, 640, -0.12), (610, 660, 0.08), (750, 640, -0.05), (600, 560, 0.1)):
-        _leaf_parcel(c, rng, cx, cy, 150, angle + rng.uniform(-0.04, 0.04), _jitter(rng, leaf))
+        _leaf_parcel(c, rng, cx, cy, 150, angle + rng.uniform(-0.04, 0.04), _jitter(rng, leaf, 8))
 
 
 def _clam(c: _Canvas, rng, x, y, size, angle) -> None:
@@ -346,7 +333,7 @@ def _clam(c: _Canvas, rng, x, y, size, angle) -> None:
 
 
 def _clams(c: _Canvas, rng: random.Random) -> None:
-    straw = _jitter(rng, (206, 170, 110))
+    straw = _jitter(rng, (206, 170, 110), 8)
     c.ground_shadow(600, 772, 390, 30)
     c.ellipse(230, 520, 970, 780, straw)
     for k in range(1, 6):  # the tray's woven rings
@@ -362,7 +349,7 @@ def _clams(c: _Canvas, rng: random.Random) -> None:
 
 
 def _basket(c: _Canvas, rng: random.Random) -> None:
-    cane = _jitter(rng, (206, 164, 102))
+    cane = _jitter(rng, (206, 164, 102), 8)
     dark = _mix(cane, (90, 60, 30), 0.35)
     c.ground_shadow(560, 710, 200, 22)
     top, bottom, y0, y1 = (380, 740), (430, 690), 440, 700
@@ -378,7 +365,7 @@ def _basket(c: _Canvas, rng: random.Random) -> None:
     c.ellipse(top[0] - 6, y0 - 26, top[1] + 6, y0 + 26, dark)
     c.ellipse(top[0] + 8, y0 - 16, top[1] - 8, y0 + 16, _mix(cane, (70, 50, 30), 0.5))
     # A rolled sedge mat in front, with coloured stripes.
-    sedge = _jitter(rng, (226, 206, 150))
+    sedge = _jitter(rng, (226, 206, 150), 8)
     c.ground_shadow(850, 760, 210, 16)
     c.rect(650, 660, 1030, 750, sedge, 44)
     for x, colour in ((720, (176, 52, 48)), (760, (70, 120, 80)), (900, (176, 52, 48)),
@@ -390,7 +377,7 @@ def _basket(c: _Canvas, rng: random.Random) -> None:
 
 
 def _carved(c: _Canvas, rng: random.Random) -> None:
-    wood = _jitter(rng, (124, 74, 42))
+    wood = _jitter(rng, (124, 74, 42), 8)
     light, carve = _mix(wood, (230, 180, 130), 0.35), _mix(wood, (240, 200, 150), 0.45)
     c.ground_shadow(560, 712, 260, 24)
     c.polygon([(320, 500), (680, 500), (736, 446), (376, 446)], light)
@@ -408,7 +395,7 @@ def _carved(c: _Canvas, rng: random.Random) -> None:
         start = 180 if side < 0 else 0
         c.arc((x - 40, 590, x + 40, 660), start, start + 180, carve, 4)
     # A small bronze vase.
-    bronze = _jitter(rng, (178, 128, 58))
+    bronze = _jitter(rng, (178, 128, 58), 8)
     c.ground_shadow(870, 716, 90, 14)
     c.rect(838, 380, 902, 490, bronze)
     c.ellipse(818, 364, 922, 396, _mix(bronze, (255, 230, 170), 0.25))
@@ -431,7 +418,7 @@ def _petal_flower(c: _Canvas, rng, x, y, r, colour: RGB) -> None:
 
 
 def _embroidery(c: _Canvas, rng: random.Random) -> None:
-    ring = _jitter(rng, (204, 160, 104))
+    ring = _jitter(rng, (204, 160, 104), 8)
     c.ground_shadow(560, 760, 260, 22)
     c.rect(538, 190, 582, 236, _mix(ring, (90, 60, 30), 0.3), 6)  # the hoop's screw
     c.circle(560, 480, 262, ring)
@@ -442,7 +429,7 @@ def _embroidery(c: _Canvas, rng: random.Random) -> None:
     for side in (-1, 1):  # leaves
         leaf = _superellipse(560 + side * 48, 640, 44, 18, 2, 24)
         c.polygon(_rotated(leaf, 560 + side * 48, 640, side * 0.5), green)
-    pink = _jitter(rng, (214, 94, 122))
+    pink = _jitter(rng, (214, 94, 122), 8)
     _petal_flower(c, rng, 560, 480, 70, pink)
     _petal_flower(c, rng, 420, 400, 34, _mix(pink, (250, 200, 120), 0.4))
     _petal_flower(c, rng, 690, 410, 30, _mix(pink, (150, 110, 220), 0.4))
@@ -460,7 +447,7 @@ def _embroidery(c: _Canvas, rng: random.Random) -> None:
 
 
 def _plant(c: _Canvas, rng: random.Random) -> None:
-    porcelain, blue = (244, 246, 248), _jitter(rng, (52, 92, 160))
+    porcelain, blue = (244, 246, 248), _jitter(rng, (52, 92, 160), 8)
     c.ground_shadow(600, 770, 200, 20)
     pot = [(440, 600), (760, 600), (720, 760), (480, 760)]
     c.polygon(pot, porcelain, _mix(blue, (255, 255, 255), 0.5), 2)
@@ -472,7 +459,7 @@ def _plant(c: _Canvas, rng: random.Random) -> None:
         c.circle(x, 686, 12, None, blue, 3)
     c.ellipse(446, 578, 754, 602, (96, 120, 70))  # moss
     # The trunk: round brush strokes along a curve, thinner toward the top.
-    bark = _jitter(rng, (104, 74, 54))
+    bark = _jitter(rng, (104, 74, 54), 8)
     path = [(610, 590), (560, 520), (520, 450), (560, 390), (640, 350), (690, 300)]
     steps = 60
     for i in range(steps + 1):
@@ -484,7 +471,7 @@ def _plant(c: _Canvas, rng: random.Random) -> None:
         c.circle(x, y, 26 - 16 * i / steps, bark)
     c.line([(540, 470), (440, 420)], bark, 12)
     c.line([(620, 360), (760, 380)], bark, 10)
-    greens = [_jitter(rng, (80, 130, 70)), _jitter(rng, (110, 160, 84))]
+    greens = [_jitter(rng, (80, 130, 70), 8), _jitter(rng, (110, 160, 84), 8)]
     for px, py, w in ((430, 400, 110), (700, 280, 130), (780, 370, 100), (560, 340, 90)):
         for _ in range(14):  # a pad of foliage
             x, y = px + rng.uniform(-w / 2, w / 2), py + rng.uniform(-w / 5, w / 6)
@@ -499,8 +486,8 @@ def _plant(c: _Canvas, rng: random.Random) -> None:
 
 
 def _pouch(c: _Canvas, rng: random.Random) -> None:
-    kraft = _jitter(rng, (196, 160, 112))
-    filling = _jitter(rng, (226, 190, 120))
+    kraft = _jitter(rng, (196, 160, 112), 8)
+    filling = _jitter(rng, (226, 190, 120), 8)
     c.ground_shadow(580, 726, 220, 22)
     c.polygon(_superellipse(560, 490, 160, 230, 6), kraft)
     c.rect(404, 262, 716, 296, _mix(kraft, (80, 60, 30), 0.15), 6)  # the sealed top

@@ -299,18 +299,7 @@ class Article(VersionedModel):
         )
 
     def cover_srcset(self) -> str:
-        if not self.cover_list:
-            return ""
-        # A size is never wider than the original: its real width, where that is known.
-        widest = self.cover_width or images.SIZES["article"]
-        return ", ".join(
-            f"{image.url} {min(width, widest)}w"
-            for image, width in (
-                (self.cover_list, images.SIZES["list"]),
-                (self.cover_card, images.SIZES["card"]),
-                (self.cover_article, images.SIZES["article"]),
-            )
-        )
+        return images.srcset(self.cover_list, self.cover_card, self.cover_article, self.cover_width)
 
 
 class Attachment(models.Model):

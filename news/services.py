@@ -1,8 +1,6 @@
 """The news' writes that do more than save a form: an article's cover, a banner's image,
 the alliance's emblem."""
 
-from pathlib import PurePath
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -26,13 +24,9 @@ def store_cover_image(*, article: Article, upload, user=None) -> Article:
     left alone: older revisions still point at them. ``user``, when given, is the
     article's last editor and the author of its new revision.
     """
-    name, data = images.clean_original(upload)
-    article.cover.save(name, ContentFile(data), save=False)
-    article.cover_width, article.cover_height = images.dimensions(data)
-    sizes = images.renditions(data, PurePath(name).stem)
-    article.cover_list.save(sizes["list"].name, sizes["list"], save=False)
-    article.cover_card.save(sizes["card"].name, sizes["card"], save=False)
-    article.cover_article.save(sizes["article"].name, sizes["article"], save=False)
+    article.cover_width, article.cover_height = images.store_with_sizes(
+        upload, article.cover, article.cover_list, article.cover_card, article.cover_article
+    )
     if user is not None:
         article.updated_by = user
         article._history_user = user

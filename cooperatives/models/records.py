@@ -457,16 +457,7 @@ class OcopProduct(FoldedNameMixin, VersionedModel):
         return [(link, shop_name(link)) for link in web_links(self.buy_links)]
 
     def photo_srcset(self) -> str:
-        if not self.photo_list:
-            return ""
-        return ", ".join(
-            f"{image.url} {width}w"
-            for image, width in (
-                (self.photo_list, images.SIZES["list"]),
-                (self.photo_card, images.SIZES["card"]),
-                (self.photo_large, images.SIZES["article"]),
-            )
-        )
+        return images.srcset(self.photo_list, self.photo_card, self.photo_large)
 
     @staticmethod
     def default_expiry(certified_on: datetime.date) -> datetime.date:
