@@ -5,8 +5,7 @@ from news.models import Article
 
 
 class ArticleSitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.6
+    # No changefreq nor priority per address: search engines ignore them.
     limit = 5000
 
     def items(self):

@@ -155,6 +155,16 @@ class ProductPageTests(OcopPageTestCase):
         self.assertIn(f"http://testserver{self.old.get_absolute_url()}", sitemap)
         self.assertNotIn(self.hidden_product.get_absolute_url(), sitemap)
 
+    def test_a_products_address_is_djangos_slug_of_its_folded_name(self):
+        from django.utils.text import slugify
+
+        from cooperatives.models.records import product_slug
+
+        for folded in ("gao tam xoan hai hau", "nuoc mam (loai 1) - 500ml", "gao_st25!!",
+                       "che--lam", "  banh   gai  "):  # fmt: skip
+            self.assertEqual(product_slug(folded), slugify(folded))
+        self.assertEqual(product_slug("!!"), "san-pham")
+
 
 def photo_with_gps(name="gạo tám.jpg") -> bytes:
     exif = Image.Exif()

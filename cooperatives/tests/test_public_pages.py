@@ -446,6 +446,25 @@ class HomeAndSitemapTests(PublicPagesTestCase):
                      self.article.get_absolute_url()):  # fmt: skip
             self.assertIn(page, locations)
 
+    def test_sitemap_sections_are_counted_once_per_registry_version(self):
+        def queries(path):
+            with CaptureQueriesContext(connection) as captured:
+                # A cookie of no session: the page cache steps aside, as for the first
+                # visitor after a change.
+                self.client.get(path, HTTP_COOKIE="sessionid=none")
+            return [q["sql"] for q in captured if "cooperatives_" in q["sql"]]
+
+        first = queries("/sitemap.xml")
+        self.assertTrue(any("COUNT(" in sql for sql in first))
+        self.assertEqual(queries("/sitemap.xml"), [])  # counts and dates kept
+        self.assertEqual(len(queries("/sitemap-hop-tac-xa.xml")), 1)  # the page's rows only
+        f.organization(self.yen_bang, code="0600000309", name="HTX Mới")
+        self.assertTrue(any("COUNT(" in sql for sql in queries("/sitemap.xml")))
+        page = self.client.get("/sitemap-hop-tac-xa.xml").content.decode()
+        self.assertIn("/hop-tac-xa/0600000309/", page)
+        self.assertNotIn("<changefreq>", page)  # ignored by search engines: bytes for nothing
+        self.assertNotIn("<priority>", page)
+
     def test_a_large_sitemap_is_split_into_pages_the_index_lists(self):
         from cooperatives.sitemaps import OrganizationSitemap
 
