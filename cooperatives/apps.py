@@ -47,7 +47,7 @@ def _grant_roles(roles) -> None:
     not_staff = ~Q(content_type__model="staffprofile")
     roles.grant("cooperatives", roles.ALLIANCE, not_staff)
     models = Q(content_type__model__in=["area", "sector", "unplacedorganization", "importbatch",
-                                        "expiringocopproduct"])  # fmt: skip
+                                        "expiringocopproduct", "collection"])  # fmt: skip
     records = Q(content_type__model__in=_AREA_RECORDS)
     removable = Q(content_type__model__in=_AREA_REMOVABLE)
     roles.grant(

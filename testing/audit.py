@@ -20,7 +20,7 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cooperatives.models import Area, ImportBatch, OcopProduct
+from cooperatives.models import Area, Collection, ImportBatch, OcopProduct
 from core.models import Job
 from news.models import Banner, Link, SiteContent, Tag
 from reports.models import Target
@@ -171,6 +171,10 @@ class AuditTestCase(RolesTestCase):
             title="Tuần lễ HTX", image="banners/tuan-le.jpg", alt="Băng rôn tuần lễ HTX"
         )
         cls.link = Link.objects.create(name="Cổng Chính phủ", url="https://chinhphu.vn")
+        cls.collection = Collection.objects.create(
+            year=2023, months=6, opens_on=datetime.date(2023, 7, 1),
+            deadline=datetime.date(2023, 7, 20),
+        )  # fmt: skip
         SiteContent.load().save()
         cls.sitecontent = SiteContent.objects.get()
         cls.group = Group.objects.order_by("pk").first()
@@ -202,6 +206,7 @@ class AuditTestCase(RolesTestCase):
             "cooperatives.area": (cls.yen_bang, None),
             "cooperatives.sector": (cls.own.sector, None),
             "cooperatives.importbatch": (cls.own_batch, cls.alliance_batch),
+            "cooperatives.collection": (cls.collection, None),
             "reports.target": (cls.own_target, cls.other_target),
             "reports.frozenreport": (cls.own_frozen, cls.other_frozen),
             "news.article": (cls.article, None),

@@ -161,6 +161,8 @@ ADMIN = {
     "cooperatives.area": REFERENCE
     | {"import": "403 403 403 200", "export": "200 403 200 200", "template": "200 403 200 200"},
     "cooperatives.sector": REFERENCE,
+    # Collections: opened, extended and closed by alliance staff; read by the others.
+    "cooperatives.collection": {k: v for k, v in REFERENCE.items() if k != "simple_history"},
     # Organisations are never deleted by area officers (they record a ceased status).
     "cooperatives.organization": AREA_RECORD | SPREADSHEET | {"delete": "403 403 403 200"},
     "cooperatives.location": AREA_RECORD,
@@ -242,6 +244,7 @@ WRITERS = {
     "cooperatives.member": {AREA, ALLIANCE},
     "cooperatives.area": {ALLIANCE},
     "cooperatives.sector": {ALLIANCE},
+    "cooperatives.collection": {ALLIANCE},
     # Area officers undo their own imports only.
     "cooperatives.importbatch": {AREA, ALLIANCE},
     "reports.target": {ALLIANCE},

@@ -1,4 +1,5 @@
 from .areas import Area, AreaMap, code_not_on_day, validity_text
+from .collections import Collection
 from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import (
     Location,
@@ -19,6 +20,7 @@ from .worklists import ExpiringOcopProduct, UnplacedOrganization
 __all__ = [
     "Area",
     "AreaMap",
+    "Collection",
     "ExpiringOcopProduct",
     "IMPORT_KINDS",
     "ImportBatch",
