@@ -5,10 +5,15 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cooperatives.collection_tracking import missing_workbook, tracking
 from cooperatives.models import Collection, Organization
 from core.lib.formatting import vn_number
 
@@ -43,7 +48,7 @@ def _initial_period(today: datetime.date) -> tuple[int, int]:
 @admin.register(Collection)
 class CollectionAdmin(admin.ModelAdmin):
     form = CollectionForm
-    list_display = ["__str__", "opens_on", "deadline", "state", "to_file", "closed_at"]
+    list_display = ["__str__", "opens_on", "deadline", "state", "to_file", "follow_up"]
     list_filter = ["kind", "year"]
     autocomplete_fields = ["areas"]
     actions = ["close", "reopen"]
@@ -85,3 +90,52 @@ class CollectionAdmin(admin.ModelAdmin):
     def reopen(self, request, queryset):
         count = queryset.filter(closed_at__isnull=False).update(closed_at=None)
         self.message_user(request, f"Đã mở lại {vn_number(count)} kỳ thu thập.", messages.SUCCESS)
+
+    @admin.display(description=_("theo dõi"))
+    def follow_up(self, obj):
+        url = reverse("admin:cooperatives_collection_tracking", args=[obj.pk])
+        return format_html('<a href="{}">Ai đã nộp, ai chưa</a>', url)
+
+    # --- tracking: who has filed, area by area ---------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/theo-doi/", view(self.tracking_view),
+                 name="cooperatives_collection_tracking"),
+            path("<int:pk>/theo-doi/chua-nop.xlsx", view(self.missing_xlsx_view),
+                 name="cooperatives_collection_missing_xlsx"),
+        ] + super().get_urls()  # fmt: skip
+
+    def _tracked(self, request, pk):
+        if not self.has_view_or_change_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return tracking(get_object_or_404(Collection, pk=pk), request.user)
+
+    def tracking_view(self, request, pk):
+        result = self._tracked(request, pk)
+        total = result.total
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Theo dõi: {result.collection}",
+            "result": result,
+            "total": total,
+            "share": round(100 * total.filed / total.to_file, 1) if total.to_file else None,
+            "shown": result.missing[:MISSING_SHOWN],
+        }
+        return TemplateResponse(request, "admin/cooperatives/collection/tracking.html", context)
+
+    def missing_xlsx_view(self, request, pk):
+        result = self._tracked(request, pk)
+        response = HttpResponse(
+            missing_workbook(result),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"chua-nop-{result.collection.year}-{result.collection.months}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+MISSING_SHOWN = 500  # on the page; the workbook has them all

@@ -2,9 +2,11 @@
 must file follows their kinds and areas."""
 
 import datetime
+import io
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from cooperatives.models import Collection, Organization
 from testing import factories as f
@@ -129,3 +131,69 @@ class CollectionAdminTests(RolesTestCase):
         c = Collection.objects.get()
         self.assertEqual(list(c.areas.all()), [self.y_yen])
         self.assertEqual(list(c.organizations().values_list("code", flat=True)), ["0600000001"])
+
+
+class TrackingTests(RolesTestCase):
+    """Who has filed the first half of 2023: the base cast's two HTX have draft figures."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.collection = Collection.objects.create(
+            year=2023, months=6, opens_on=D(2023, 7, 1), deadline=D(2023, 7, 20),
+            organization_kinds=["htx"],
+        )  # fmt: skip
+        cls.filed = f.organization(cls.yen_bang, code="0600000601", name="HTX Đã nộp",
+                                   phone="0228 3870 111")  # fmt: skip
+        f.figures(cls.filed, 2023, 6, state="submitted")
+        cls.approved = f.organization(cls.hai_phuc, code="0600000602", name="HTX Đã duyệt")
+        f.figures(cls.approved, 2023, 6, state="approved")
+        cls.silent = f.organization(cls.yen_bang, code="0600000603", name="HTX Im lặng",
+                                    phone="0912 000 603")  # fmt: skip
+
+    def url(self, name="tracking"):
+        return reverse(f"admin:cooperatives_collection_{name}", args=[self.collection.pk])
+
+    def test_alliance_staff_see_every_area_and_who_has_not_filed(self):
+        self.client.force_login(self.alliance)
+        page = self.client.get(self.url())
+        self.assertEqual(page.status_code, 200)
+        total = page.context["total"]
+        self.assertEqual((total.to_file, total.approved, total.submitted, total.missing,
+                          total.draft), (5, 1, 1, 3, 2))  # fmt: skip
+        self.assertContains(page, "<strong>2/5</strong> tổ chức đã nộp (40,0%)")
+        self.assertContains(page, "đã quá hạn")  # 20/07/2023 is long past
+        missing = [org["code"] for org in page.context["result"].missing]
+        self.assertEqual(sorted(missing), ["0600000001", "0600000002", "0600000603"])
+        self.assertContains(page, 'href="tel:0912000603"')
+        self.assertNotContains(page, "HTX Đã duyệt</td>")
+        # The list leads there.
+        changelist = self.client.get(reverse("admin:cooperatives_collection_changelist"))
+        self.assertContains(changelist, f'href="{self.url()}"')
+
+    def test_the_workbook_lists_them_all_for_the_follow_up_calls(self):
+        self.client.force_login(self.alliance)
+        response = self.client.get(self.url("missing_xlsx"))
+        self.assertIn("chua-nop-2023-6.xlsx", response["Content-Disposition"])
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        self.assertEqual(
+            rows[3], ("STT", "Mã số", "Tên tổ chức", "Địa bàn", "Điện thoại", "Tình trạng")
+        )
+        listed = {row[1]: row for row in rows[4:]}
+        self.assertEqual(set(listed), {"0600000001", "0600000002", "0600000603"})
+        self.assertEqual(listed["0600000603"][4], "0912 000 603")
+        self.assertEqual(listed["0600000001"][5], "Có bản nháp, chưa gửi")
+        self.assertEqual(listed["0600000603"][5], "Chưa có số liệu")
+
+    def test_an_area_officer_sees_only_their_areas_and_an_editor_nothing(self):
+        self.client.force_login(self.area_officer)  # Huyện Ý Yên
+        page = self.client.get(self.url())
+        self.assertEqual(page.context["total"].to_file, 3)
+        self.assertNotContains(page, "Huyện Hải Hậu")
+        data = self.client.get(self.url("missing_xlsx")).content
+        sheet = load_workbook(io.BytesIO(data)).active
+        codes = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
+        self.assertEqual(sorted(codes), ["0600000001", "0600000603"])
+        self.client.force_login(self.editor)
+        self.assertEqual(self.client.get(self.url()).status_code, 403)
+        self.assertEqual(self.client.get(self.url("missing_xlsx")).status_code, 403)

@@ -1,0 +1,113 @@
+"""Who has filed in a collection, area by area, and who has not (issue 18: tracking).
+
+An organisation has filed when its figures of the collection's period are submitted or
+approved, whoever entered them (the cooperative, area staff or an import): the figures'
+own workflow, draft → submitted → approved. Counted within the person's areas.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from cooperatives.models import AreaMap, Collection, Figures
+from cooperatives.scoping import area_scope
+
+FILED = (Figures.State.SUBMITTED, Figures.State.APPROVED)
+
+
+@dataclass
+class AreaRow:
+    name: str
+    to_file: int = 0
+    draft: int = 0
+    submitted: int = 0
+    approved: int = 0
+
+    @property
+    def filed(self) -> int:
+        return self.submitted + self.approved
+
+    @property
+    def missing(self) -> int:
+        return self.to_file - self.filed
+
+
+@dataclass
+class Tracking:
+    collection: Collection
+    rows: list[AreaRow] = field(default_factory=list)
+    missing: list[dict] = field(default_factory=list)
+    late: bool = False
+
+    @property
+    def total(self) -> AreaRow:
+        total = AreaRow("Tổng cộng")
+        for row in self.rows:
+            total.to_file += row.to_file
+            total.draft += row.draft
+            total.submitted += row.submitted
+            total.approved += row.approved
+        return total
+
+
+def tracking(collection: Collection, user) -> Tracking:
+    """Counts per area (where each organisation is recorded today) and the organisations
+    that have not filed, within ``user``'s areas."""
+    organizations = collection.organizations()
+    scope = area_scope(user)
+    if scope is not None:
+        organizations = organizations.filter(area_id__in=scope)
+    period = Figures.objects.filter(
+        organization=OuterRef("pk"), year=collection.year, months=collection.months
+    )
+    rows = organizations.annotate(
+        has_draft=Exists(period.filter(state=Figures.State.DRAFT)),
+        has_submitted=Exists(period.filter(state=Figures.State.SUBMITTED)),
+        has_approved=Exists(period.filter(state=Figures.State.APPROVED)),
+    ).values_list("code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved")
+    area_map = AreaMap.current()
+    by_area: dict[str, AreaRow] = {}
+    missing = []
+    for code, name, area_id, phone, draft, submitted, approved in rows.order_by("name_folded"):
+        place = area_map.chain(area_id) if area_id else "Chưa xác định địa bàn"
+        row = by_area.setdefault(place, AreaRow(place))
+        row.to_file += 1
+        if approved:
+            row.approved += 1
+        elif submitted:
+            row.submitted += 1
+        else:
+            row.draft += draft
+            missing.append({"code": code, "name": name, "place": place, "phone": phone,
+                            "draft": draft})  # fmt: skip
+    ordered = sorted(by_area.values(), key=lambda r: (-r.missing, r.name))
+    late = collection.state(timezone.localdate()) in ("late", "closed")
+    return Tracking(collection, ordered, missing, late)
+
+
+def missing_workbook(result: Tracking) -> bytes:
+    """The organisations that have not filed, for the follow-up calls."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Chưa nộp"
+    sheet.append([f"Tổ chức chưa nộp – {result.collection}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([f"Hạn nộp {result.collection.deadline:%d/%m/%Y} · lập lúc "
+                  f"{timezone.localtime():%H:%M ngày %d/%m/%Y}"])  # fmt: skip
+    sheet.append([])
+    sheet.append(["STT", "Mã số", "Tên tổ chức", "Địa bàn", "Điện thoại", "Tình trạng"])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for number, org in enumerate(result.missing, start=1):
+        state = "Có bản nháp, chưa gửi" if org["draft"] else "Chưa có số liệu"
+        sheet.append([number, org["code"], org["name"], org["place"], org["phone"], state])
+    for column, width in zip("ABCDEF", (6, 14, 40, 40, 16, 22), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A5"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
