@@ -228,7 +228,7 @@ class AuditTestCase(RolesTestCase):
 ADMIN_ACTIONS = (
     "changelist", "add", "change", "delete", "history", "simple_history", "object",
     "import", "export", "template", "undo", "password_change", "personal_data", "erase",
-    "place", "list_export",
+    "place", "list_export", "tracking", "missing_xlsx",
 )  # fmt: skip
 
 

@@ -162,7 +162,8 @@ ADMIN = {
     | {"import": "403 403 403 200", "export": "200 403 200 200", "template": "200 403 200 200"},
     "cooperatives.sector": REFERENCE,
     # Collections: opened, extended and closed by alliance staff; read by the others.
-    "cooperatives.collection": {k: v for k, v in REFERENCE.items() if k != "simple_history"},
+    "cooperatives.collection": {k: v for k, v in REFERENCE.items() if k != "simple_history"}
+    | {"tracking": "200 403 200 200", "missing_xlsx": "200 403 200 200"},
     # Organisations are never deleted by area officers (they record a ceased status).
     "cooperatives.organization": AREA_RECORD | SPREADSHEET | {"delete": "403 403 403 200"},
     "cooperatives.location": AREA_RECORD,
