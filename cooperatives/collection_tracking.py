@@ -2,13 +2,15 @@
 
 An organisation has filed when its figures of the collection's period are submitted or
 approved, whoever entered them (the cooperative, area staff or an import): the figures'
-own workflow, draft → submitted → approved. Counted within the person's areas.
+own workflow, draft → submitted → approved. It filed on time when the figures' history
+first shows them submitted or approved on or before the deadline. Counted within the
+person's areas.
 """
 
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Min, OuterRef
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -26,6 +28,7 @@ class AreaRow:
     draft: int = 0
     submitted: int = 0
     approved: int = 0
+    on_time: int = 0
 
     @property
     def filed(self) -> int:
@@ -51,6 +54,7 @@ class Tracking:
             total.draft += row.draft
             total.submitted += row.submitted
             total.approved += row.approved
+            total.on_time += row.on_time
         return total
 
 
@@ -68,14 +72,32 @@ def tracking(collection: Collection, user) -> Tracking:
         has_draft=Exists(period.filter(state=Figures.State.DRAFT)),
         has_submitted=Exists(period.filter(state=Figures.State.SUBMITTED)),
         has_approved=Exists(period.filter(state=Figures.State.APPROVED)),
-    ).values_list("code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved")
+    ).values_list(
+        "pk", "code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved"
+    )
+    # When each organisation's figures were first sent or approved: one grouped query over
+    # their history (imports write it too).
+    first_filed = dict(
+        Figures.history.filter(
+            organization_id__in=organizations.values("pk"),
+            year=collection.year,
+            months=collection.months,
+            state__in=FILED,
+        )
+        .values("organization_id")
+        .annotate(first=Min("history_date"))
+        .values_list("organization_id", "first")
+    )
     area_map = AreaMap.current()
     by_area: dict[str, AreaRow] = {}
     missing = []
-    for code, name, area_id, phone, draft, submitted, approved in rows.order_by("name_folded"):
+    for pk, code, name, area_id, phone, draft, submitted, approved in rows.order_by("name_folded"):
         place = area_map.chain(area_id) if area_id else "Chưa xác định địa bàn"
         row = by_area.setdefault(place, AreaRow(place))
         row.to_file += 1
+        if approved or submitted:
+            first = first_filed.get(pk)
+            row.on_time += bool(first and timezone.localdate(first) <= collection.deadline)
         if approved:
             row.approved += 1
         elif submitted:

@@ -123,6 +123,7 @@ class CollectionAdmin(admin.ModelAdmin):
             "result": result,
             "total": total,
             "share": round(100 * total.filed / total.to_file, 1) if total.to_file else None,
+            "on_time": round(100 * total.on_time / total.to_file, 1) if total.to_file else None,
             "shown": result.missing[:MISSING_SHOWN],
         }
         return TemplateResponse(request, "admin/cooperatives/collection/tracking.html", context)

@@ -197,3 +197,19 @@ class TrackingTests(RolesTestCase):
         self.client.force_login(self.editor)
         self.assertEqual(self.client.get(self.url()).status_code, 403)
         self.assertEqual(self.client.get(self.url("missing_xlsx")).status_code, 403)
+
+    def test_the_on_time_rate_reads_when_the_figures_were_first_sent(self):
+        from django.utils import timezone
+
+        self.client.force_login(self.alliance)
+        self.assertEqual(self.client.get(self.url()).context["total"].on_time, 0)  # filed now
+        Collection.objects.filter(pk=self.collection.pk).update(
+            deadline=timezone.localdate() + datetime.timedelta(days=5)
+        )
+        page = self.client.get(self.url())
+        self.assertEqual(page.context["total"].on_time, 2)
+        self.assertContains(page, "2 tổ chức, 40,0% số phải nộp")
+        # The approved one was first sent after the deadline: late, though approved now.
+        late = timezone.now() + datetime.timedelta(days=7)
+        self.approved.figures.get().history.update(history_date=late)
+        self.assertEqual(self.client.get(self.url()).context["total"].on_time, 1)
