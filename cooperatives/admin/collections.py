@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -108,8 +109,6 @@ class CollectionAdmin(admin.ModelAdmin):
 
     def _tracked(self, request, pk):
         if not self.has_view_or_change_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return tracking(get_object_or_404(Collection, pk=pk), request.user)
 
