@@ -17,6 +17,7 @@ from cooperatives.area_refs import AreaReferenceError, resolve_reference
 from cooperatives.models import (
     Area,
     Figures,
+    Filing,
     Location,
     Member,
     OcopProduct,
@@ -149,13 +150,20 @@ def place_organization(*, organization: Organization, area: Area, user) -> Locat
 # --- the figures workflow: draft → submitted → approved --------------------------------
 def _move_figures(figures, state: str, user) -> int:
     # Saved one by one so that each change lands in the history with its author.
-    count = 0
+    count, approved = 0, []
     for record in figures.select_related("organization"):
         record.state = state
         record.version = new_version()  # an open form of these figures must be told
         record._history_user = user
         record.save(update_fields=["state", "updated_at", "version"])
+        approved.append(record.pk)
         count += 1
+    if state == Figures.State.APPROVED and approved:
+        # Figures a cooperative filed: their filing is approved with them.
+        from cooperatives.filings import mark_approved
+
+        filed = Filing.objects.filter(figures_id__in=approved).values_list("pk", flat=True)
+        mark_approved(filed, user)
     return count
 
 

@@ -72,6 +72,8 @@ urlpatterns = [
     ),
     path("tin-tuc/", include("news.urls")),
     path("", include("cooperatives.urls")),
+    # The cooperatives' own space: filers only (issue 18).
+    path("htx/", include("cooperatives.space.urls")),
     path("bao-cao/", include("reports.urls")),
     path("thong-ke/", report_views.statistics_page, name="statistics"),
     # Checked in place of the admin's own "view on site" redirect (same address).

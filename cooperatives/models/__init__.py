@@ -1,5 +1,6 @@
 from .areas import Area, AreaMap, code_not_on_day, validity_text
 from .collections import Collection
+from .filing import Filer, Filing, Invitation, OutboxMail
 from .imports import IMPORT_KINDS, ImportBatch
 from .organizations import (
     Location,
@@ -22,6 +23,10 @@ __all__ = [
     "AreaMap",
     "Collection",
     "ExpiringOcopProduct",
+    "Filer",
+    "Filing",
+    "Invitation",
+    "OutboxMail",
     "IMPORT_KINDS",
     "ImportBatch",
     "Figures",

@@ -449,6 +449,25 @@ def _parse_rows(
     return rows
 
 
+def parse_values(kind, values: dict[str, object]) -> tuple[ParsedRow, RowErrors]:
+    """Read one record's values, given by contract header, exactly as an import reads a row
+    of a file with these columns: the same parsers and limits (the cooperatives' own form,
+    cooperatives/filings.py). The row is numbered 2, as under a header; ``check_row`` is
+    the caller's to run, with the stored record it needs."""
+    columns = {column.header: column for column in kind.columns if column.header in values}
+    headers = list(columns)
+    table = _OneRow(headers=headers, rows=[(2, [values[header] for header in headers])])
+    errors = RowErrors()
+    (row,) = _parse_rows(kind, table, columns, errors, None, 1)
+    return row, errors
+
+
+@dataclass
+class _OneRow:
+    headers: list
+    rows: list
+
+
 def _without_totals(rows, totals: Totals | None):
     """The rows to import: totals rows and what follows the last one held back."""
     if totals is None:
