@@ -166,3 +166,25 @@ def undo_import(*, job_id: int, batch_id: int, user_id) -> None:
             undo_message(batch, done),
             result_url=reverse("admin:cooperatives_importbatch_change", args=[batch.pk]),
         )
+
+
+# --- mail to cooperatives (cooperatives/mailing.py) ---------------------------------------
+@task()
+def send_outbox() -> dict:
+    """Send the outbox's due mails: enqueued when an invitation or a reminder is written,
+    so that it goes at once and the person who sent it does not wait on the mail server."""
+    from cooperatives import mailing
+
+    sent, failed = mailing.send_pending()
+    return {"sent": sent, "failed": failed}
+
+
+@task()
+def send_reminders() -> dict:
+    """Queue the collections' notices due today, then send the outbox (its retries too);
+    run_workers enqueues it every HTX_REMINDER_INTERVAL_MINUTES (settings.PERIODIC_TASKS)."""
+    from cooperatives import mailing
+
+    queued = mailing.queue_due()
+    sent, failed = mailing.send_pending()
+    return {"queued": queued, "sent": sent, "failed": failed}

@@ -454,3 +454,56 @@ if PDF_MAX_PARALLEL < 1:
 # A running job that has reported nothing for this long is taken for dead (its worker was
 # killed with its supervisor, or the machine stopped) and marked failed by run_workers.
 JOB_STALE_SECONDS = envint("HTX_JOB_STALE_SECONDS", 1800)
+
+# --- Mail to cooperatives (cooperatives/mailing.py; docs/operations.md, "Mail to
+# cooperatives"): invitations and collection reminders, kept in an outbox and retried.
+# An SMTP server when HTX_EMAIL_HOST is set; without one, development prints each mail in
+# the terminal (console backend) and production hands it to localhost:25 (a local MTA).
+EMAIL_HOST = os.environ.get("HTX_EMAIL_HOST", "").strip()
+EMAIL_USE_TLS = envbool("HTX_EMAIL_TLS", False)  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = envbool("HTX_EMAIL_SSL", False)  # TLS from the start, usually port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set HTX_EMAIL_TLS or HTX_EMAIL_SSL, not both.")
+EMAIL_PORT = envint("HTX_EMAIL_PORT", 465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+EMAIL_HOST_USER = os.environ.get("HTX_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HTX_EMAIL_PASSWORD", "")
+# A server that does not answer fails the send (retried later) instead of holding a worker.
+EMAIL_TIMEOUT = envint("HTX_EMAIL_TIMEOUT", 20)
+if EMAIL_HOST or not DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = EMAIL_HOST or "localhost"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The absolute address links in mails start with (no trailing slash). Production without
+# it: https:// and the first of DJANGO_ALLOWED_HOSTS.
+SITE_URL = os.environ.get("HTX_SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    _site_host = "127.0.0.1:8000" if DEBUG else ALLOWED_HOSTS[0].lstrip(".")
+    if "*" in _site_host:
+        raise ImproperlyConfigured(
+            "HTX_SITE_URL is not set and DJANGO_ALLOWED_HOSTS starts with a wildcard: set "
+            "HTX_SITE_URL to the portal's address, e.g. https://lienminhhtx.example.gov.vn."
+        )
+    SITE_URL = f"{'http' if DEBUG else 'https'}://{_site_host}"
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"HTX_SITE_URL must start with https://, not {SITE_URL!r}.")
+# The sender: the alliance's name and, unless set, no-reply at the site's host name.
+from urllib.parse import urlsplit  # noqa: E402
+
+_mail_domain = urlsplit(SITE_URL).hostname or ""
+if not any(ch.isalpha() for ch in _mail_domain):  # an IP address is no mail domain
+    _mail_domain = "localhost"
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("HTX_EMAIL_FROM") or f"{ALLIANCE_NAME} <no-reply@{_mail_domain}>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Reminders: "before" goes this many days before a collection's deadline (0: on the day).
+REMINDER_DAYS_BEFORE = envint("HTX_REMINDER_DAYS_BEFORE", 3)
+# run_workers enqueues these tasks (dotted path: minutes between runs; 0 = never), so that
+# reminders go without cron. Queuing twice sends nothing twice (cooperatives/mailing.py).
+REMINDER_INTERVAL_MINUTES = envint("HTX_REMINDER_INTERVAL_MINUTES", 15)
+if REMINDER_DAYS_BEFORE < 0 or REMINDER_INTERVAL_MINUTES < 0:
+    raise ImproperlyConfigured(
+        "HTX_REMINDER_DAYS_BEFORE and HTX_REMINDER_INTERVAL_MINUTES must be 0 or more."
+    )
+PERIODIC_TASKS = {"cooperatives.tasks.send_reminders": REMINDER_INTERVAL_MINUTES}

@@ -7,6 +7,10 @@ with its job (core/jobs.py: ``fail_worker_jobs``), and is started again. At star
 then every ``--sweep`` seconds, running jobs silent for ``HTX_JOB_STALE_SECONDS`` are
 marked failed (their worker died with its machine or its supervisor).
 
+Every task named in ``settings.PERIODIC_TASKS`` (dotted path: minutes, 0 = never) is
+enqueued at start-up and then every so many minutes: the apps' recurring work (the
+cooperatives' reminder mails) needs no cron. Core names none of them itself.
+
 SIGTERM or SIGINT stops every worker: each finishes the task it is running, for up to
 ``--grace`` seconds, then is stopped with the task marked failed. The workers run in their
 own session (a Ctrl-C in the terminal reaches this supervisor, not them) and, on Linux, get
@@ -27,6 +31,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connections
+from django.utils.module_loading import import_string
 
 from core import jobs
 
@@ -53,6 +58,28 @@ class Worker:
     quick_deaths: int = 0
     next_start: float = 0.0
     stopping: bool = field(default=False)
+
+
+@dataclass
+class Periodic:
+    path: str
+    task: object
+    seconds: float
+    next_run: float = 0.0  # time.monotonic(); 0: at once
+
+
+def periodic_tasks() -> list[Periodic]:
+    """The tasks of ``settings.PERIODIC_TASKS`` to enqueue (those with 0 minutes are off);
+    a path that does not import stops the start, rather than never running."""
+    found = []
+    for path, minutes in getattr(settings, "PERIODIC_TASKS", {}).items():
+        if minutes <= 0:
+            continue
+        try:
+            found.append(Periodic(path, import_string(path), minutes * 60.0))
+        except ImportError as error:
+            raise CommandError(f"PERIODIC_TASKS: {path} cannot be imported ({error}).") from None
+    return found
 
 
 class Command(BaseCommand):
@@ -92,6 +119,7 @@ class Command(BaseCommand):
         self.grace = options["grace"]
         self.workers = [Worker("default", 1)] + [Worker("pdf", n) for n in range(1, pdf + 1)]
         self.stop_requested = False
+        self.periodic = periodic_tasks()
         signal.signal(signal.SIGTERM, self._request_stop)
         signal.signal(signal.SIGINT, self._request_stop)
         self._sweep()
@@ -106,6 +134,7 @@ class Command(BaseCommand):
         try:
             while not self.stop_requested:
                 self._watch()
+                self._run_periodic()
                 if time.monotonic() >= next_sweep:
                     self._sweep()
                     next_sweep = time.monotonic() + options["sweep"]
@@ -196,6 +225,24 @@ class Command(BaseCommand):
         else:
             if stale:
                 logger.warning("%s stale job(s) marked failed", stale)
+        finally:
+            connections.close_all()
+
+    def _run_periodic(self) -> None:
+        now = time.monotonic()
+        for item in self.periodic:
+            if now >= item.next_run:
+                item.next_run = now + item.seconds
+                self._enqueue(item)
+
+    def _enqueue(self, item: Periodic) -> None:
+        try:
+            close_old_connections()
+            item.task.enqueue()
+        except Exception:
+            logger.exception("Could not enqueue the periodic task %s", item.path)
+        else:
+            logger.info("Periodic task %s enqueued", item.path)
         finally:
             connections.close_all()
 
