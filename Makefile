@@ -26,6 +26,7 @@ run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py create_demo_admin
+	$(DEV) $(BIN)/python manage.py invite_demo_filer
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/  —  Quản trị: http://$(HOST):$(PORT)/quan-tri/"
 	@# The background workers (core/jobs.py) run beside the server and stop with it (Ctrl-C).
 	@$(DEV) HTX_TASKS=database $(BIN)/python manage.py run_workers & workers=$$!; \
