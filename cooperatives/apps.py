@@ -41,6 +41,11 @@ class CooperativesConfig(AppConfig):
 # Records area officers keep for the organisations of their own areas.
 _AREA_RECORDS = ("organization", "location", "figures", "member", "ocopproduct", "loan")
 _AREA_REMOVABLE = ("location", "figures", "member", "ocopproduct", "loan")
+# Cooperatives filing for themselves (issue 18): area officers check the filings of their
+# areas (change: return or forward, never approve), invite the cooperatives' filers, and
+# see their accounts and the mail sent to them.
+_AREA_FILING = Q(codename__in=["view_filing", "change_filing", "add_invitation",
+                               "view_invitation", "view_filer", "view_outboxmail"])  # fmt: skip
 
 
 def _grant_roles(roles) -> None:
@@ -55,8 +60,10 @@ def _grant_roles(roles) -> None:
         roles.AREA,
         models & roles.VIEW
         | records & (roles.VIEW | Q(codename__regex=r"^(add|change)_"))
-        | removable & Q(codename__startswith="delete_"),
+        | removable & Q(codename__startswith="delete_")
+        | _AREA_FILING,
     )
-    # Officials read the registry, not the members' personal data.
-    personal = Q(content_type__model="member")
+    # Officials read the registry and the filings, not people's personal data: members,
+    # the cooperatives' filers, their invitations and the mail sent to them.
+    personal = Q(content_type__model__in=["member", "filer", "invitation", "outboxmail"])
     roles.grant("cooperatives", roles.OFFICIAL, not_staff & roles.VIEW & ~personal)

@@ -5,6 +5,10 @@ approved, whoever entered them (the cooperative, area staff or an import): the f
 own workflow, draft → submitted → approved. It filed on time when the figures' history
 first shows them submitted or approved on or before the deadline. Counted within the
 person's areas.
+
+Beside the figures, the filings cooperatives sent themselves: how many staff returned for
+changes and how many wait for staff to act; which organisations have a filer account to
+remind; and the collection's mails the mail server refused.
 """
 
 import io
@@ -15,10 +19,11 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cooperatives.models import AreaMap, Collection, Figures
+from cooperatives.models import AreaMap, Collection, Figures, Filer, Filing, OutboxMail
 from cooperatives.scoping import area_scope
 
 FILED = (Figures.State.SUBMITTED, Figures.State.APPROVED)
+FAILED_SHOWN = 100  # the newest of the collection's failed mails, on the page
 
 
 @dataclass
@@ -29,6 +34,8 @@ class AreaRow:
     submitted: int = 0
     approved: int = 0
     on_time: int = 0
+    returned: int = 0  # filings returned to the cooperative for changes
+    waiting: int = 0  # filings sent or forwarded: staff still have to act
 
     @property
     def filed(self) -> int:
@@ -45,6 +52,7 @@ class Tracking:
     rows: list[AreaRow] = field(default_factory=list)
     missing: list[dict] = field(default_factory=list)
     late: bool = False
+    failed: list[OutboxMail] = field(default_factory=list)
 
     @property
     def total(self) -> AreaRow:
@@ -55,6 +63,8 @@ class Tracking:
             total.submitted += row.submitted
             total.approved += row.approved
             total.on_time += row.on_time
+            total.returned += row.returned
+            total.waiting += row.waiting
         return total
 
 
@@ -68,13 +78,20 @@ def tracking(collection: Collection, user) -> Tracking:
     period = Figures.objects.filter(
         organization=OuterRef("pk"), year=collection.year, months=collection.months
     )
+    filing = Filing.objects.filter(organization=OuterRef("pk"), collection=collection)
+    filers = Filer.objects.filter(organization=OuterRef("pk"), user__is_active=True)
     rows = organizations.annotate(
         has_draft=Exists(period.filter(state=Figures.State.DRAFT)),
         has_submitted=Exists(period.filter(state=Figures.State.SUBMITTED)),
         has_approved=Exists(period.filter(state=Figures.State.APPROVED)),
+        returned=Exists(filing.filter(state=Filing.State.RETURNED)),
+        waiting=Exists(filing.filter(state__in=Filing.IN_REVIEW)),
+        has_filer=Exists(filers),
+        reachable=Exists(filers.exclude(user__email="")),
     ).values_list(
-        "pk", "code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved"
-    )
+        "pk", "code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved",
+        "returned", "waiting", "has_filer", "reachable",
+    )  # fmt: skip
     # When each organisation's figures were first sent or approved: one grouped query over
     # their history (imports write it too).
     first_filed = dict(
@@ -91,10 +108,14 @@ def tracking(collection: Collection, user) -> Tracking:
     area_map = AreaMap.current()
     by_area: dict[str, AreaRow] = {}
     missing = []
-    for pk, code, name, area_id, phone, draft, submitted, approved in rows.order_by("name_folded"):
+    for row_values in rows.order_by("name_folded"):
+        pk, code, name, area_id, phone, draft, submitted, approved = row_values[:8]
+        returned, waiting, has_filer, reachable = row_values[8:]
         place = area_map.chain(area_id) if area_id else "Chưa xác định địa bàn"
         row = by_area.setdefault(place, AreaRow(place))
         row.to_file += 1
+        row.returned += returned
+        row.waiting += waiting
         if approved or submitted:
             first = first_filed.get(pk)
             row.on_time += bool(first and timezone.localdate(first) <= collection.deadline)
@@ -104,11 +125,29 @@ def tracking(collection: Collection, user) -> Tracking:
             row.submitted += 1
         else:
             row.draft += draft
-            missing.append({"code": code, "name": name, "place": place, "phone": phone,
-                            "draft": draft})  # fmt: skip
+            org = {"pk": pk, "code": code, "name": name, "place": place, "phone": phone,
+                   "draft": draft, "returned": returned, "has_filer": has_filer,
+                   "reachable": reachable}  # fmt: skip
+            missing.append(org | {"state": missing_state(org)})
     ordered = sorted(by_area.values(), key=lambda r: (-r.missing, r.name))
     late = collection.state(timezone.localdate()) in ("late", "closed")
-    return Tracking(collection, ordered, missing, late)
+    return Tracking(collection, ordered, missing, late, failed_mails(collection, scope))
+
+
+def failed_mails(collection: Collection, scope) -> list[OutboxMail]:
+    """The collection's mails the mail server refused (still retried, or given up),
+    newest first, to organisations within ``scope`` (None: all)."""
+    mails = OutboxMail.objects.filter(collection=collection, state=OutboxMail.State.FAILED)
+    if scope is not None:
+        mails = mails.filter(organization__area_id__in=scope)
+    return list(mails.select_related("organization").order_by("-created_at")[:FAILED_SHOWN])
+
+
+def missing_state(org: dict) -> str:
+    """Where an organisation that has not filed stands, in words."""
+    if org["returned"]:
+        return "Bị trả lại, chờ HTX sửa"
+    return "Có bản nháp, chưa gửi" if org["draft"] else "Chưa có số liệu"
 
 
 def missing_workbook(result: Tracking) -> bytes:
@@ -125,8 +164,7 @@ def missing_workbook(result: Tracking) -> bytes:
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for number, org in enumerate(result.missing, start=1):
-        state = "Có bản nháp, chưa gửi" if org["draft"] else "Chưa có số liệu"
-        sheet.append([number, org["code"], org["name"], org["place"], org["phone"], state])
+        sheet.append([number, org["code"], org["name"], org["place"], org["phone"], org["state"]])
     for column, width in zip("ABCDEF", (6, 14, 40, 40, 16, 22), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A5"

@@ -400,6 +400,19 @@ def _close(smtp) -> None:
         pass
 
 
+def resend(mails) -> int:
+    """Send the failed mails among ``mails`` again, as new ones (their attempts start over),
+    as soon as the task queue takes them; return how many. A mail sent already is never
+    sent twice."""
+    with transaction.atomic():
+        count = mails.filter(state=State.FAILED).update(
+            state=State.PENDING, attempts=0, next_attempt_at=None
+        )
+        if count:
+            _send_soon()
+    return count
+
+
 def send_pending(now: datetime.datetime | None = None, limit: int = 500) -> tuple[int, int]:
     """Send the due mails (new ones, and failed ones whose retry time has come) on one
     connection; return (sent, failed). A mail server's refusal or absence never raises:

@@ -20,7 +20,16 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cooperatives.models import Area, Collection, ImportBatch, OcopProduct
+from cooperatives import filings
+from cooperatives.models import (
+    Area,
+    Collection,
+    Filer,
+    Filing,
+    ImportBatch,
+    OcopProduct,
+    OutboxMail,
+)
 from core.models import Job
 from news.models import Banner, Link, SiteContent, Tag
 from reports.models import Target
@@ -175,6 +184,7 @@ class AuditTestCase(RolesTestCase):
             year=2023, months=6, opens_on=datetime.date(2023, 7, 1),
             deadline=datetime.date(2023, 7, 20),
         )  # fmt: skip
+        cls.add_filing_records()
         SiteContent.load().save()
         cls.sitecontent = SiteContent.objects.get()
         cls.group = Group.objects.order_by("pk").first()
@@ -187,6 +197,32 @@ class AuditTestCase(RolesTestCase):
         cls.totp_device = TOTPDevice.objects.create(user=cls.superuser, name="Điện thoại")
         cls.organization_ct = ContentType.objects.get_for_model(cls.other)
         LogEntry.objects.all().delete()
+
+    @classmethod
+    def add_filing_records(cls) -> None:
+        """Cooperatives filing for themselves: in each district an invitation by letter, a
+        filer's account and a filing sent to the collection, waiting for review."""
+        sent = timezone.now()
+        for org, side in ((cls.own, "own"), (cls.other, "other")):
+            invitation, _code = filings.invite(organization=org, name="Nguyễn Thị Kế",
+                                               title="Kế toán", channel="letter", email="",
+                                               by=cls.alliance)  # fmt: skip
+            user = User.objects.create_user(f"htx-{org.code}", email=f"ke.{org.code}@htx.vn")
+            filer = Filer.objects.create(user=user, organization=org, name="Nguyễn Thị Kế")
+            filing = Filing.objects.create(
+                collection=cls.collection, organization=org, state=Filing.State.SUBMITTED,
+                number=f"SL-202306-{org.pk:05d}", submissions=1, submitted_at=sent,
+                first_submitted_at=sent, submitted_by=user, values={"members": "20"},
+            )  # fmt: skip
+            mail = OutboxMail.objects.create(
+                kind=OutboxMail.Kind.MANUAL, organization=org, collection=cls.collection,
+                recipients=[user.email], subject="Nhắc nộp số liệu", body="Kính gửi ...",
+                state=OutboxMail.State.FAILED, attempts=1, last_error="Máy chủ thư ngắt kết nối",
+            )  # fmt: skip
+            setattr(cls, f"{side}_mail", mail)
+            setattr(cls, f"{side}_invitation", invitation)
+            setattr(cls, f"{side}_filer", filer)
+            setattr(cls, f"{side}_filing", filing)
 
     # Records per admin model: (own-area or only record, other-area record or None).
     @classmethod
@@ -207,6 +243,10 @@ class AuditTestCase(RolesTestCase):
             "cooperatives.sector": (cls.own.sector, None),
             "cooperatives.importbatch": (cls.own_batch, cls.alliance_batch),
             "cooperatives.collection": (cls.collection, None),
+            "cooperatives.invitation": (cls.own_invitation, cls.other_invitation),
+            "cooperatives.filer": (cls.own_filer, cls.other_filer),
+            "cooperatives.filing": (cls.own_filing, cls.other_filing),
+            "cooperatives.outboxmail": (cls.own_mail, cls.other_mail),
             "reports.target": (cls.own_target, cls.other_target),
             "reports.frozenreport": (cls.own_frozen, cls.other_frozen),
             "news.article": (cls.article, None),
@@ -228,7 +268,7 @@ class AuditTestCase(RolesTestCase):
 ADMIN_ACTIONS = (
     "changelist", "add", "change", "delete", "history", "simple_history", "object",
     "import", "export", "template", "undo", "password_change", "personal_data", "erase",
-    "place", "list_export", "tracking", "missing_xlsx",
+    "place", "list_export", "tracking", "missing_xlsx", "remind",
 )  # fmt: skip
 
 

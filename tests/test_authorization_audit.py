@@ -98,6 +98,18 @@ SITE = {
     # A background job: the area officer's own; nobody else's (404, as if it did not exist).
     "job": ("/cong-viec/{job.pk}/", "login 200 404 404 404"),
     "job_json": ("/cong-viec/{job.pk}.json", "404 200 404 404 404"),
+    # The cooperatives' own space (/htx/): its pages are a filer's only. Anonymous visitors
+    # are sent to its sign-in (302), staff are told it is not theirs (403); signing in,
+    # and activating a printed code, are open; an unknown invitation link is 404.
+    "space:home": ("/htx/", "302 403 403 403 403"),
+    "space:sign_in": ("/htx/dang-nhap/", "200 200 200 200 200"),
+    "space:sign_out": ("/htx/dang-xuat/", "405 405 405 405 405"),
+    "space:accept": ("/htx/loi-moi/khong-co-loi-moi-nay/", "404 404 404 404 404"),
+    "space:accept_code": ("/htx/kich-hoat/", "200 200 200 200 200"),
+    "space:file": ("/htx/ky/{collection.pk}/", "302 403 403 403 403"),
+    "space:filing": ("/htx/ho-so/{filing.pk}/", "302 403 403 403 403"),
+    "space:receipt": ("/htx/ho-so/{filing.pk}/bien-nhan.pdf", "302 403 403 403 403"),
+    "space:change_password": ("/htx/doi-mat-khau/", "302 403 403 403 403"),
 }
 
 # Admin addresses of every registered model: label -> action -> "area editor official
@@ -149,6 +161,14 @@ SIGNIN_AUDIT = {
     "history": "403 403 403 200",
     "object": "302 302 302 302",
 }
+FILERS = {
+    "changelist": "200 403 403 200",
+    "add": "403 403 403 403",
+    "change": "200 403 403 200",
+    "delete": "403 403 403 403",
+    "history": "200 403 403 200",
+    "object": "302 302 302 302",
+}
 ADMIN = {
     # The two logs export to Excel/CSV (core/list_exports.py), for whoever reads them.
     "axes.accesslog": SIGNIN_AUDIT | {"list_export": "403 403 403 200"},
@@ -163,7 +183,22 @@ ADMIN = {
     "cooperatives.sector": REFERENCE,
     # Collections: opened, extended and closed by alliance staff; read by the others.
     "cooperatives.collection": {k: v for k, v in REFERENCE.items() if k != "simple_history"}
-    | {"tracking": "200 403 200 200", "missing_xlsx": "200 403 200 200"},
+    | {"tracking": "200 403 200 200", "missing_xlsx": "200 403 200 200"}
+    # "Nhắc nộp" mails a cooperative: POST only, for those who check filings.
+    | {"remind": "405 403 403 405"},
+    # Cooperatives filing for themselves: area officers invite the people of their areas'
+    # cooperatives and check their filings; officials read the filings, not the people's
+    # accounts, invitations or mail. Invitations and accounts are never edited here.
+    "cooperatives.invitation": FILERS | {"add": "200 403 403 200"},
+    "cooperatives.filer": FILERS,
+    # What was mailed to them: read like the accounts; failed mails resent by alliance staff.
+    "cooperatives.outboxmail": FILERS,
+    "cooperatives.filing": FILERS
+    | {
+        "changelist": "200 403 200 200",
+        "change": "200 403 200 200",
+        "history": "200 403 200 200",
+    },  # fmt: skip
     # Organisations are never deleted by area officers (they record a ceased status).
     "cooperatives.organization": AREA_RECORD | SPREADSHEET | {"delete": "403 403 403 200"},
     "cooperatives.location": AREA_RECORD,
@@ -246,6 +281,12 @@ WRITERS = {
     "cooperatives.area": {ALLIANCE},
     "cooperatives.sector": {ALLIANCE},
     "cooperatives.collection": {ALLIANCE},
+    "cooperatives.invitation": {AREA, ALLIANCE},
+    # Locked and unlocked by alliance staff.
+    "cooperatives.filer": {ALLIANCE},
+    "cooperatives.outboxmail": {ALLIANCE},
+    # Returned or forwarded by area officers, approved by alliance staff.
+    "cooperatives.filing": {AREA, ALLIANCE},
     # Area officers undo their own imports only.
     "cooperatives.importbatch": {AREA, ALLIANCE},
     "reports.target": {ALLIANCE},
@@ -258,7 +299,7 @@ WRITERS = {
     "news.sitecontent": {EDITOR, ALLIANCE},
 }
 STATE_CHANGING = ("changelist", "add", "change", "delete", "simple_history", "import", "undo",
-                  "password_change", "personal_data", "erase")  # fmt: skip
+                  "password_change", "personal_data", "erase", "remind")  # fmt: skip
 
 
 def post_data(action: str, obj) -> dict:
@@ -313,6 +354,8 @@ class AuditBase(AuditTestCase):
             product_url=self.own.ocop_products.order_by("pk").first().get_absolute_url(),
             organization_ct=self.organization_ct,
             job=self.own_job,
+            collection=self.collection,
+            filing=self.own_filing,
             article_ct=ContentType.objects.get_for_model(self.draft),
         )
 
@@ -417,9 +460,10 @@ class RefusedPostTests(AuditBase):
                 url = admin_address(label, action, obj)
                 tried = []
                 for role in ROLES:
-                    # Undo and the personal-data export are POST only: a GET is refused.
+                    # Undo, the personal-data export and reminders are POST only: a GET is
+                    # refused.
                     allowed = role in WRITERS.get(label, ()) and (
-                        outcomes[role] == "200" or action in ("undo", "personal_data")
+                        outcomes[role] == "200" or action in ("undo", "personal_data", "remind")
                     )
                     if allowed:
                         continue

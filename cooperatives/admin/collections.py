@@ -6,8 +6,8 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.collection_tracking import missing_workbook, tracking
 from cooperatives.models import Collection, Organization
+from cooperatives.scoping import area_scope
 from core.lib.formatting import vn_number
 
 
@@ -105,6 +106,8 @@ class CollectionAdmin(admin.ModelAdmin):
                  name="cooperatives_collection_tracking"),
             path("<int:pk>/theo-doi/chua-nop.xlsx", view(self.missing_xlsx_view),
                  name="cooperatives_collection_missing_xlsx"),
+            path("<int:pk>/theo-doi/nhac-nop/", view(self.remind_view),
+                 name="cooperatives_collection_remind"),
         ] + super().get_urls()  # fmt: skip
 
     def _tracked(self, request, pk):
@@ -113,8 +116,12 @@ class CollectionAdmin(admin.ModelAdmin):
         return tracking(get_object_or_404(Collection, pk=pk), request.user)
 
     def tracking_view(self, request, pk):
+        from cooperatives.mailing import MAX_ATTEMPTS
+
         result = self._tracked(request, pk)
         total = result.total
+        # Mails hold the filers' addresses: for those who may read the outbox.
+        reads_outbox = request.user.has_perm("cooperatives.view_outboxmail")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -124,6 +131,10 @@ class CollectionAdmin(admin.ModelAdmin):
             "share": round(100 * total.filed / total.to_file, 1) if total.to_file else None,
             "on_time": round(100 * total.on_time / total.to_file, 1) if total.to_file else None,
             "shown": result.missing[:MISSING_SHOWN],
+            "may_remind": may_remind(request.user) and result.collection.accepts_filing(),
+            "filings_url": reverse("admin:cooperatives_filing_changelist"),
+            "failed": result.failed if reads_outbox else [],
+            "max_attempts": MAX_ATTEMPTS,
         }
         return TemplateResponse(request, "admin/cooperatives/collection/tracking.html", context)
 
@@ -136,6 +147,51 @@ class CollectionAdmin(admin.ModelAdmin):
         name = f"chua-nop-{result.collection.year}-{result.collection.months}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+    def remind_view(self, request, pk):
+        """The tracking page's “Nhắc nộp”: a mail now to one organisation's filers (POST;
+        the organisation must be asked to file and be within the person's areas)."""
+        if not may_remind(request.user):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        collection = get_object_or_404(Collection, pk=pk)
+        organization = self._organization_to_remind(request, collection)
+        back = reverse("admin:cooperatives_collection_tracking", args=[collection.pk])
+        if not collection.accepts_filing():
+            messages.error(request, f"Kỳ thu thập “{collection}” đã đóng hoặc chưa mở: "
+                                    "không gửi thư nhắc.")  # fmt: skip
+            return redirect(back)
+        from cooperatives import mailing
+
+        mail = mailing.remind(collection, organization, by=request.user)
+        if mail is None:
+            messages.warning(
+                request,
+                f"{organization.name} chưa có tài khoản nộp số liệu có email nên không gửi "
+                "được thư nhắc; hãy gọi điện, hoặc mời đơn vị tạo tài khoản.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Đã gửi thư nhắc nộp tới {organization.name} ({', '.join(mail.recipients)}).",
+            )
+        return redirect(f"{back}#chua-nop")
+
+    def _organization_to_remind(self, request, collection) -> Organization:
+        organizations = collection.organizations()
+        scope = area_scope(request.user)
+        if scope is not None:
+            organizations = organizations.filter(area_id__in=scope)
+        pk = request.POST.get("organization", "")
+        if not (pk.isascii() and pk.isdigit() and len(pk) <= 18):
+            raise Http404("Không rõ tổ chức cần nhắc.")
+        return get_object_or_404(organizations, pk=int(pk))
+
+
+def may_remind(user) -> bool:
+    """Those who check the cooperatives' filings (area and alliance staff) remind them."""
+    return user.has_perm("cooperatives.change_filing")
 
 
 MISSING_SHOWN = 500  # on the page; the workbook has them all

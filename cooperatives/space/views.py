@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -311,7 +312,9 @@ def accept_code(request):
     (django-axes), and are in the sign-in audit under ``kich-hoat:<code>``."""
     from axes.handlers.proxy import AxesProxyHandler
 
-    from signin.lockout import lockout_response
+    # The project's lockout page, the one axes itself shows (settings, not an import of
+    # the signin app, which sits beside this one in the layers).
+    lockout_response = import_string(settings.AXES_LOCKOUT_CALLABLE)
 
     form = CodeForm(request.POST or None)
     if request.method == "POST":
