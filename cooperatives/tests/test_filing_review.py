@@ -491,8 +491,8 @@ class OutboxAdminTests(FilingTestCase):
         self.assertEqual([m.to for m in mail.outbox], [["ketoan@htxyenbang.vn"]])
 
     def test_an_invitations_link_is_never_shown(self):
-        invitation = self.failed_mail(self.own, kind=OutboxMail.Kind.INVITATION,
-                                      body="Mở https://htx.example/htx/loi-moi/BiMat123/")  # fmt: skip
+        link = "Mở https://htx.example/htx/loi-moi/BiMat123/"
+        invitation = self.failed_mail(self.own, kind=OutboxMail.Kind.INVITATION, body=link)
         self.client.force_login(self.alliance)
         url = reverse("admin:cooperatives_outboxmail_change", args=[invitation.pk])
         page = self.client.get(url)
