@@ -3,8 +3,10 @@
 An organisation has filed when its figures of the collection's period are submitted or
 approved, whoever entered them (the cooperative, area staff or an import): the figures'
 own workflow, draft → submitted → approved. It filed on time when the figures' history
-first shows them submitted or approved on or before the deadline. Counted within the
-person's areas.
+first shows them submitted or approved on or before the deadline. The annual information
+update has no figures: there, an organisation has filed when its filing is sent (waiting
+for staff) or approved, and on time when it was first sent by the deadline. Counted
+within the person's areas.
 
 Beside the figures, the filings cooperatives sent themselves: how many staff returned for
 changes and how many wait for staff to act; which organisations have a filer account to
@@ -80,10 +82,31 @@ def tracking(collection: Collection, user) -> Tracking:
     )
     filing = Filing.objects.filter(organization=OuterRef("pk"), collection=collection)
     filers = Filer.objects.filter(organization=OuterRef("pk"), user__is_active=True)
+    if collection.kind == Collection.Kind.UPDATE:
+        # The annual update has no figures: it is filed as a filing, sent (staff still to
+        # act) or approved; one returned for changes, or not yet sent, is a draft.
+        states = {
+            "has_draft": Exists(filing.filter(state__in=[Filing.State.DRAFT,
+                                                         Filing.State.RETURNED])),
+            "has_submitted": Exists(filing.filter(state__in=Filing.IN_REVIEW)),
+            "has_approved": Exists(filing.filter(state=Filing.State.APPROVED)),
+        }  # fmt: skip
+        first_filed = dict(
+            Filing.objects.filter(
+                collection=collection,
+                organization_id__in=organizations.values("pk"),
+                first_submitted_at__isnull=False,
+            ).values_list("organization_id", "first_submitted_at")
+        )
+    else:
+        states = {
+            "has_draft": Exists(period.filter(state=Figures.State.DRAFT)),
+            "has_submitted": Exists(period.filter(state=Figures.State.SUBMITTED)),
+            "has_approved": Exists(period.filter(state=Figures.State.APPROVED)),
+        }
+        first_filed = first_figures(collection, organizations)
     rows = organizations.annotate(
-        has_draft=Exists(period.filter(state=Figures.State.DRAFT)),
-        has_submitted=Exists(period.filter(state=Figures.State.SUBMITTED)),
-        has_approved=Exists(period.filter(state=Figures.State.APPROVED)),
+        **states,
         returned=Exists(filing.filter(state=Filing.State.RETURNED)),
         waiting=Exists(filing.filter(state__in=Filing.IN_REVIEW)),
         has_filer=Exists(filers),
@@ -92,19 +115,6 @@ def tracking(collection: Collection, user) -> Tracking:
         "pk", "code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved",
         "returned", "waiting", "has_filer", "reachable",
     )  # fmt: skip
-    # When each organisation's figures were first sent or approved: one grouped query over
-    # their history (imports write it too).
-    first_filed = dict(
-        Figures.history.filter(
-            organization_id__in=organizations.values("pk"),
-            year=collection.year,
-            months=collection.months,
-            state__in=FILED,
-        )
-        .values("organization_id")
-        .annotate(first=Min("history_date"))
-        .values_list("organization_id", "first")
-    )
     area_map = AreaMap.current()
     by_area: dict[str, AreaRow] = {}
     missing = []
@@ -128,10 +138,26 @@ def tracking(collection: Collection, user) -> Tracking:
             org = {"pk": pk, "code": code, "name": name, "place": place, "phone": phone,
                    "draft": draft, "returned": returned, "has_filer": has_filer,
                    "reachable": reachable}  # fmt: skip
-            missing.append(org | {"state": missing_state(org)})
+            missing.append(org | {"state": missing_state(org, collection)})
     ordered = sorted(by_area.values(), key=lambda r: (-r.missing, r.name))
     late = collection.state(timezone.localdate()) in ("late", "closed")
     return Tracking(collection, ordered, missing, late, failed_mails(collection, scope))
+
+
+def first_figures(collection: Collection, organizations) -> dict:
+    """When each organisation's figures of the period were first sent or approved: one
+    grouped query over their history (imports write it too)."""
+    return dict(
+        Figures.history.filter(
+            organization_id__in=organizations.values("pk"),
+            year=collection.year,
+            months=collection.months,
+            state__in=FILED,
+        )
+        .values("organization_id")
+        .annotate(first=Min("history_date"))
+        .values_list("organization_id", "first")
+    )
 
 
 def failed_mails(collection: Collection, scope) -> list[OutboxMail]:
@@ -143,11 +169,13 @@ def failed_mails(collection: Collection, scope) -> list[OutboxMail]:
     return list(mails.select_related("organization").order_by("-created_at")[:FAILED_SHOWN])
 
 
-def missing_state(org: dict) -> str:
+def missing_state(org: dict, collection: Collection) -> str:
     """Where an organisation that has not filed stands, in words."""
     if org["returned"]:
         return "Bị trả lại, chờ HTX sửa"
-    return "Có bản nháp, chưa gửi" if org["draft"] else "Chưa có số liệu"
+    if org["draft"]:
+        return "Có bản nháp, chưa gửi"
+    return "Chưa gửi cập nhật" if collection.kind == Collection.Kind.UPDATE else "Chưa có số liệu"
 
 
 def missing_workbook(result: Tracking) -> bytes:

@@ -173,7 +173,7 @@ def send_invitation(invitation, secret: str, *, by) -> OutboxMail:
 def _what(collection) -> str:
     """What the collection asks, as a sentence continues "kỳ …" or "Nhắc …"."""
     if collection.kind == Collection.Kind.UPDATE:
-        return f"cập nhật thông tin hằng năm {collection.period_label()}"
+        return f"cập nhật thông tin hằng năm {collection.year}"
     return f"nộp số liệu {collection.period_label()}"
 
 

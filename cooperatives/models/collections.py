@@ -86,6 +86,9 @@ class Collection(models.Model):
         ]
 
     def __str__(self) -> str:
+        # "Cập nhật thông tin hằng năm 2026", not "… hằng năm năm 2026".
+        if self.kind == self.Kind.UPDATE:
+            return f"{self.get_kind_display()} {self.year}"
         return f"{self.get_kind_display()} {self.period_label()}"
 
     def save(self, *args, **kwargs):

@@ -36,7 +36,7 @@ class CollectionModelTests(RolesTestCase):
         c = Collection(kind="update", year=2026, months=6, opens_on=D(2026, 11, 1))
         c.full_clean()
         self.assertEqual((c.months, c.deadline), (12, D(2026, 12, 15)))
-        self.assertEqual(str(c), "Cập nhật thông tin hằng năm năm 2026")
+        self.assertEqual(str(c), "Cập nhật thông tin hằng năm 2026")
 
     def test_refusals_say_what_is_wrong_in_vietnamese(self):
         c = Collection(year=2026, months=6, opens_on=D(2026, 7, 10), deadline=D(2026, 7, 1),

@@ -415,6 +415,28 @@ class TrackingAdditionsTests(FilingTestCase):
         total = self.client.get(self.url()).context["total"]
         self.assertEqual((total.waiting, total.returned), (1, 0))
 
+    def test_the_annual_update_counts_filings_not_figures(self):
+        update = Collection.objects.create(kind="update", year=2026, opens_on=D(2026, 7, 1))
+        sent = timezone.now()
+        for org, state in ((self.own, Filing.State.SUBMITTED), (self.other, "approved")):
+            Filing.objects.create(
+                collection=update, organization=org, state=state, submissions=1,
+                number=f"CN-202612-{org.pk:05d}", submitted_at=sent, first_submitted_at=sent,
+                values={"phone": "0912 345 678"},
+            )  # fmt: skip
+        # Figures of the year say nothing of the update: the silent HTX has not sent one.
+        f.figures(self.silent, 2026, 12, state=Figures.State.APPROVED)
+        self.client.force_login(self.alliance)
+        page = self.client.get(reverse("admin:cooperatives_collection_tracking", args=[update.pk]))
+        self.assertContains(page, "Theo dõi: Cập nhật thông tin hằng năm 2026</h1>")
+        self.assertContains(page, "Đã nộp: tổ chức đã gửi bản cập nhật thông tin qua cổng")
+        total = page.context["total"]
+        self.assertEqual((total.submitted, total.approved, total.on_time), (1, 1, 2))
+        missing = {org["code"]: org["state"] for org in page.context["result"].missing}
+        self.assertNotIn(self.own.code, missing)
+        self.assertNotIn(self.other.code, missing)
+        self.assertEqual(missing[self.silent.code], "Chưa gửi cập nhật")
+
     def test_remind_mails_the_organisations_filers_now(self):
         page = self.remind(self.alliance, self.other)
         self.assertContains(page, "Đã gửi thư nhắc nộp tới HTX Mây tre đan Hải Phúc")
