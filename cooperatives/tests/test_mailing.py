@@ -251,9 +251,7 @@ class CollectionMailTests(MailTestCase):
         update = Collection.objects.create(kind="update", year=2026, opens_on=D(2026, 11, 1))
         self.assertEqual(self.run_day(D(2026, 11, 1)), (2, (2, 0)))
         message = self.inbox.messages[0]
-        self.assertEqual(
-            message.subject, "Mở kỳ cập nhật thông tin hằng năm 2026 – hạn 15/12/2026"
-        )
+        self.assertEqual(message.subject, "Mở kỳ cập nhật thông tin hằng năm 2026 – hạn 15/12/2026")
         self.assertIn("rà soát thông tin", message.body)
         self.assertIn(f"{SITE}/htx/ky/{update.pk}/", message.body)
 
