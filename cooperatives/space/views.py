@@ -243,6 +243,14 @@ class SignIn(LoginView):
     def get_default_redirect_url(self):
         return reverse("space:home")
 
+    def get_context_data(self, **kwargs):
+        # LoginView adds django.contrib.sites' "site" (named after the host), which would
+        # hide the alliance's own (news.context_processors) in the page's footer.
+        context = super().get_context_data(**kwargs)
+        context.pop("site", None)
+        context.pop("site_name", None)
+        return context
+
 
 sign_in = never_cache(sensitive_post_parameters("password")(SignIn.as_view()))
 

@@ -202,6 +202,13 @@ class BoundaryTests(SpaceTestCase):
         ok = self.client.post(url, {"username": self.filer.user.username, "password": PASSWORD})
         self.assertRedirects(ok, reverse("space:home"))
 
+    def test_the_sign_in_page_keeps_the_alliances_footer(self):
+        # LoginView's own "site" (named after the host) must not replace the alliance's.
+        page = self.client.get(reverse("space:sign_in"))
+        self.assertNotContains(page, "<strong>testserver</strong>")
+        footer = page.content.decode().split('<footer class="site-footer">')[1]
+        self.assertIn(f"<strong>{page.context['alliance_name']}</strong>", footer)
+
     def test_pages_are_never_cached(self):
         self.sign_in()
         page = self.client.get(reverse("space:home"))
