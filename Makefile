@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
+# Links in the mails `make run` prints lead to the server it starts, whatever HOST and PORT.
+RUN_SITE := HTX_SITE_URL=$${HTX_SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: run test lint format migrations-check check install bench bench-import bench-undo bench-report bench-web
 .PHONY: bench-soak bench-areas bench-pdf bench-smoke drill-db backup restore audit
@@ -26,12 +28,12 @@ run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo
 	$(DEV) $(BIN)/python manage.py create_demo_admin
-	$(DEV) $(BIN)/python manage.py invite_demo_filer
+	$(DEV) $(RUN_SITE) $(BIN)/python manage.py invite_demo_filer
 	@echo "Cổng thông tin: http://$(HOST):$(PORT)/  —  Quản trị: http://$(HOST):$(PORT)/quan-tri/"
 	@# The background workers (core/jobs.py) run beside the server and stop with it (Ctrl-C).
-	@$(DEV) HTX_TASKS=database $(BIN)/python manage.py run_workers & workers=$$!; \
+	@$(DEV) $(RUN_SITE) HTX_TASKS=database $(BIN)/python manage.py run_workers & workers=$$!; \
 	trap 'kill $$workers 2>/dev/null; wait $$workers' EXIT INT TERM; \
-	$(DEV) HTX_TASKS=database $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(RUN_SITE) HTX_TASKS=database $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite in TEST_WORKERS processes (pytest-xdist, "auto": one per core); how tests
 # are shared between them: testing/parallel.py. TEST_WORKERS=0 runs it in one process.

@@ -36,6 +36,7 @@ class AreaRow:
     submitted: int = 0
     approved: int = 0
     on_time: int = 0
+    late: int = 0  # filed after the deadline, or not filed once it has passed
     returned: int = 0  # filings returned to the cooperative for changes
     waiting: int = 0  # filings sent or forwarded: staff still have to act
 
@@ -65,6 +66,7 @@ class Tracking:
             total.submitted += row.submitted
             total.approved += row.approved
             total.on_time += row.on_time
+            total.late += row.late
             total.returned += row.returned
             total.waiting += row.waiting
         return total
@@ -115,6 +117,7 @@ def tracking(collection: Collection, user) -> Tracking:
         "pk", "code", "name", "area_id", "phone", "has_draft", "has_submitted", "has_approved",
         "returned", "waiting", "has_filer", "reachable",
     )  # fmt: skip
+    past_deadline = timezone.localdate() > collection.deadline
     area_map = AreaMap.current()
     by_area: dict[str, AreaRow] = {}
     missing = []
@@ -128,7 +131,11 @@ def tracking(collection: Collection, user) -> Tracking:
         row.waiting += waiting
         if approved or submitted:
             first = first_filed.get(pk)
-            row.on_time += bool(first and timezone.localdate(first) <= collection.deadline)
+            on_time = bool(first and timezone.localdate(first) <= collection.deadline)
+            row.on_time += on_time
+            row.late += not on_time
+        else:
+            row.late += past_deadline
         if approved:
             row.approved += 1
         elif submitted:

@@ -202,14 +202,18 @@ class TrackingTests(RolesTestCase):
         from django.utils import timezone
 
         self.client.force_login(self.alliance)
-        self.assertEqual(self.client.get(self.url()).context["total"].on_time, 0)  # filed now
+        total = self.client.get(self.url()).context["total"]  # filed now, after 20/07/2023
+        # Late: the 2 that filed after the deadline and the 3 that have not filed since.
+        self.assertEqual((total.on_time, total.late), (0, 5))
         Collection.objects.filter(pk=self.collection.pk).update(
             deadline=timezone.localdate() + datetime.timedelta(days=5)
         )
         page = self.client.get(self.url())
-        self.assertEqual(page.context["total"].on_time, 2)
+        self.assertEqual((page.context["total"].on_time, page.context["total"].late), (2, 0))
         self.assertContains(page, "2 tổ chức, 40,0% số phải nộp")
+        self.assertContains(page, "Trễ hạn: 0 tổ chức (nộp sau hạn).")
         # The approved one was first sent after the deadline: late, though approved now.
         late = timezone.now() + datetime.timedelta(days=7)
         self.approved.figures.get().history.update(history_date=late)
-        self.assertEqual(self.client.get(self.url()).context["total"].on_time, 1)
+        total = self.client.get(self.url()).context["total"]
+        self.assertEqual((total.on_time, total.late), (1, 1))
