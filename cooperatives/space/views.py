@@ -295,14 +295,22 @@ def accept_link(request, token):
         )
     form = PasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            filer = filings.accept_invitation(invitation, form.cleaned_data["password1"])
-        except filings.FilingError as error:
-            form.add_error(None, str(error))
-        else:
-            return _start_session(request, filer)
+        accepted = _accept(request, form, invitation)
+        if accepted:
+            return accepted
     context = {"form": form, "invitation": invitation, "by_code": False}
     return render(request, "cooperatives/space/accept.html", context)
+
+
+def _accept(request, form, invitation):
+    """Make the account with the form's password and sign it in (the response), or put
+    the reason it cannot be made on the form (None)."""
+    try:
+        filer = filings.accept_invitation(invitation, form.cleaned_data["password1"])
+    except filings.FilingError as error:
+        form.add_error(None, str(error))
+        return None
+    return _start_session(request, filer)
 
 
 def _code_credentials(form) -> dict:
@@ -348,12 +356,9 @@ def accept_code(request):
                     "hoặc cán bộ địa bàn cấp mã mới.",
                 )
             else:
-                try:
-                    filer = filings.accept_invitation(invitation, form.cleaned_data["password1"])
-                except filings.FilingError as error:
-                    form.add_error(None, str(error))
-                else:
-                    return _start_session(request, filer)
+                accepted = _accept(request, form, invitation)
+                if accepted:
+                    return accepted
     return render(request, "cooperatives/space/accept.html", {"form": form, "by_code": True})
 
 

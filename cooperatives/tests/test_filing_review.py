@@ -5,7 +5,6 @@ every role's boundary (area officer of Huyện Ý Yên; the other district is Hu
 import datetime
 import re
 
-import time_machine
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.test import Client, override_settings
@@ -16,19 +15,8 @@ from cooperatives import filings
 from cooperatives.models import Collection, Figures, Filing, Invitation, Organization, OutboxMail
 from cooperatives.models.filing import normalize_code, secret_hash
 from testing import factories as f
-from testing.roles import RolesTestCase, clear_caches
+from testing.filing import FIGURES, PASSWORD, D, FilingTestCase
 
-D = datetime.date
-TZ = datetime.timezone(datetime.timedelta(hours=7))
-# A day inside the collection: opened 01/07/2026, deadline 20/07/2026.
-DURING = datetime.datetime(2026, 7, 10, 9, 0, tzinfo=TZ)
-FIGURES = {
-    "members": "25", "workers": "12", "revenue": "2.312,5", "profit": "185",
-    "avg_income": "3,2", "tax_paid": "42", "insured_workers": "8", "rating": "Khá",
-    "meets_ntm_13_1": "Có", "managers": "5", "managers_university": "2",
-    "managers_college": "2", "managers_trained": "4",
-}  # fmt: skip
-PASSWORD = "lua-nep-cai-hoa-vang"
 # Mail goes through the task queue once the transaction commits: run it in the request.
 IMMEDIATE_TASKS = {
     "default": {
@@ -39,30 +27,12 @@ IMMEDIATE_TASKS = {
 CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\b")
 
 
-class FilingTestCase(RolesTestCase):
+class ReviewTestCase(FilingTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        Figures.objects.update(state=Figures.State.APPROVED)
-        cls.collection = Collection.objects.create(
-            year=2026, months=6, opens_on=D(2026, 7, 1), deadline=D(2026, 7, 20)
-        )
         cls.own_filer = cls.make_filer(cls.own, "ketoan@htxyenbang.vn")
         cls.other_filer = cls.make_filer(cls.other, "ketoan@htxhaiphuc.vn")
-
-    @classmethod
-    def make_filer(cls, organization, email):
-        invitation, _token = filings.invite(
-            organization=organization, name="Nguyễn Thị Hoa", title="Kế toán",
-            channel="email", email=email, by=cls.alliance,
-        )  # fmt: skip
-        return filings.accept_invitation(invitation, PASSWORD)
-
-    def setUp(self):
-        clear_caches()
-        traveller = time_machine.travel(DURING, tick=False)
-        traveller.start()
-        self.addCleanup(traveller.stop)
 
     def submitted(self, filer, **changes) -> Filing:
         """The filer's organisation sends the collection's figures (as the form does)."""
@@ -84,7 +54,7 @@ class FilingTestCase(RolesTestCase):
 
 # --- invitations --------------------------------------------------------------------------
 @override_settings(TASKS=IMMEDIATE_TASKS)
-class InvitationAdminTests(FilingTestCase):
+class InvitationAdminTests(ReviewTestCase):
     def add_url(self):
         return reverse("admin:cooperatives_invitation_add")
 
@@ -205,7 +175,7 @@ class InvitationAdminTests(FilingTestCase):
 
 
 # --- filers' accounts ---------------------------------------------------------------------
-class FilerAdminTests(FilingTestCase):
+class FilerAdminTests(ReviewTestCase):
     def changelist(self):
         return reverse("admin:cooperatives_filer_changelist")
 
@@ -252,7 +222,7 @@ class FilerAdminTests(FilingTestCase):
 
 
 # --- the review ---------------------------------------------------------------------------
-class ReviewTests(FilingTestCase):
+class ReviewTests(ReviewTestCase):
     def test_area_staff_return_a_filing_with_their_comment(self):
         filing = self.submitted(self.own_filer)
         self.client.force_login(self.area_officer)
@@ -377,7 +347,7 @@ class ReviewTests(FilingTestCase):
 
 # --- tracking -----------------------------------------------------------------------------
 @override_settings(TASKS=IMMEDIATE_TASKS)
-class TrackingAdditionsTests(FilingTestCase):
+class TrackingAdditionsTests(ReviewTestCase):
     """Own HTX submitted (waiting for review), the other returned; a third, in the area
     officer's district, has no account."""
 
@@ -481,7 +451,7 @@ class TrackingAdditionsTests(FilingTestCase):
 
 # --- the outbox ---------------------------------------------------------------------------
 @override_settings(TASKS=IMMEDIATE_TASKS)
-class OutboxAdminTests(FilingTestCase):
+class OutboxAdminTests(ReviewTestCase):
     def failed_mail(self, organization, **fields) -> OutboxMail:
         return OutboxMail.objects.create(**{
             "kind": OutboxMail.Kind.MANUAL, "organization": organization,
