@@ -77,6 +77,16 @@ class AdminTranslationTests(TestCase):
             ],
         )
 
+    def test_add_links_say_them_not_thêm_vào(self):
+        # Django's "Thêm vào" means "add into": the button, the index link, the breadcrumb.
+        changelist = self.get(reverse("admin:cooperatives_organization_changelist"))
+        self.assertContains(changelist, "Thêm tổ chức kinh tế tập thể")
+        index = self.get(reverse("admin:index"))
+        add_page = self.get(reverse("admin:cooperatives_organization_add"))
+        self.assertContains(add_page, "&rsaquo; Thêm tổ chức kinh tế tập thể")
+        for page in (changelist, index, add_page):
+            self.assertNotContains(page, "Thêm vào")
+
     def test_change_page(self):
         response = self.get(reverse("admin:cooperatives_organization_change", args=[self.org.pk]))
         self.assert_vietnamese(
