@@ -177,6 +177,15 @@ class Article(VersionedModel):
         limit_choices_to={"is_public": True},
     )
     featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # A gallery's album or video shown in the article (issue 19), after its body.
+    album = models.ForeignKey(
+        "news.Album", verbose_name=_("album ảnh kèm bài"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="articles",
+    )  # fmt: skip
+    video = models.ForeignKey(
+        "news.Video", verbose_name=_("video kèm bài"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="articles",
+    )  # fmt: skip
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
@@ -423,6 +432,452 @@ class Link(models.Model):
 
     def save(self, *args, **kwargs):
         self.url = web_address(self.url)
+        super().save(*args, **kwargs)
+
+
+# --- sections beside the news (issue 19): the document library, galleries, questions ----
+def document_file_path(instance, filename: str) -> str:
+    return _unguessable("van-ban", filename)
+
+
+def photo_path(instance, filename: str) -> str:
+    return _unguessable("thu-vien/anh", filename)
+
+
+def photo_size_path(instance, filename: str) -> str:
+    return _unguessable("thu-vien/anh/co", filename)
+
+
+def video_path(instance, filename: str) -> str:
+    return _unguessable("thu-vien/video", filename)
+
+
+class Topic(models.Model):
+    """A field (lĩnh vực) that documents and readers' questions are filed under."""
+
+    name = models.CharField(_("tên"), max_length=150, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        if not self.slug:
+            self.slug = slug_from_title(self.name, max_length=150)
+        super().save(*args, **kwargs)
+
+
+class Issuer(models.Model):
+    """A body that issues documents (cơ quan ban hành): Quốc hội, Chính phủ, Bộ Kế hoạch
+    và Đầu tư, UBND tỉnh, the alliance itself."""
+
+    name = models.CharField(_("tên cơ quan"), max_length=200, unique=True)
+    name_folded = models.CharField(max_length=200, editable=False, default="", db_index=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=200, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("cơ quan ban hành")
+        verbose_name_plural = _("cơ quan ban hành")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(nfc(self.name).split())
+        self.name_folded = fold(self.name)
+        if not self.slug:
+            self.slug = slug_from_title(self.name, max_length=190)
+        super().save(*args, **kwargs)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self) -> "DocumentQuerySet":
+        return self.filter(is_published=True)
+
+    def search(self, text: str) -> "DocumentQuerySet":
+        """Accent-insensitive, over the type, number and symbol and the summary:
+        ``thong tu 09`` finds ``Thông tư 09/2024/TT-BKHĐT``."""
+        words = fold(text).replace("/", " ").split()
+        query = Q()
+        for word in words:
+            query &= Q(search_folded__contains=word)
+        return self.filter(query) if words else self
+
+
+class Document(models.Model):
+    """A text of the document library (/van-ban/): a law, a decree, a decision, a plan."""
+
+    class Type(models.TextChoices):
+        LAW = "luat", _("Luật")
+        DECREE = "nghi-dinh", _("Nghị định")
+        CIRCULAR = "thong-tu", _("Thông tư")
+        RESOLUTION = "nghi-quyet", _("Nghị quyết")
+        DECISION = "quyet-dinh", _("Quyết định")
+        PLAN = "ke-hoach", _("Kế hoạch")
+        OFFICIAL_LETTER = "cong-van", _("Công văn")
+        NOTICE = "thong-bao", _("Thông báo")
+        REPORT = "bao-cao", _("Báo cáo")
+        OTHER = "khac", _("Khác")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("Còn hiệu lực")
+        EXPIRED = "expired", _("Hết hiệu lực")
+        REPLACED = "replaced", _("Bị thay thế")
+
+    doc_type = models.CharField(_("loại văn bản"), max_length=12, choices=Type.choices)
+    number = models.CharField(
+        _("số/ký hiệu"), max_length=100, help_text=_("Ví dụ: 09/2024/TT-BKHĐT")
+    )
+    summary = models.TextField(_("trích yếu"), max_length=2000)
+    issuer = models.ForeignKey(
+        Issuer, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT,
+        related_name="documents",
+    )  # fmt: skip
+    signer = models.CharField(_("người ký"), max_length=150, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"))
+    effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng hiệu lực"), max_length=10, choices=Status.choices, default=Status.IN_FORCE
+    )
+    replaced_by = models.ForeignKey(
+        "self", verbose_name=_("được thay thế bởi"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="replaces",
+        help_text=_("Bắt buộc khi văn bản bị thay thế."),
+    )  # fmt: skip
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="documents",
+    )  # fmt: skip
+    slug = models.SlugField(_("đường dẫn"), max_length=160, unique=True, blank=True)
+    organizations = models.ManyToManyField(
+        "cooperatives.Organization", verbose_name=_("tổ chức liên quan"), blank=True,
+        related_name="documents", limit_choices_to={"is_public": True},
+    )  # fmt: skip
+    articles = models.ManyToManyField(
+        Article, verbose_name=_("bài viết liên quan"), blank=True, related_name="documents"
+    )
+    is_published = models.BooleanField(_("hiện trên trang"), default=True)
+    search_folded = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    history = HistoricalRecords(
+        verbose_name=_("phiên bản văn bản"), excluded_fields=["search_folded"]
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        ordering = ["-issued_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["doc_type", "number"],
+                name="document_unique_number",
+                violation_error_message=_("Đã có văn bản cùng loại với số/ký hiệu này."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "-issued_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_doc_type_display()} {self.number}"
+
+    def save(self, *args, **kwargs):
+        self.number = " ".join(nfc(self.number).split())
+        self.summary = nfc(self.summary).strip()
+        self.signer = nfc(self.signer).strip()
+        self.search_folded = fold(
+            f"{self.get_doc_type_display()} {self.number} {self.number.replace('/', ' ')} "
+            f"{self.summary}"
+        )
+        if not self.slug:
+            base = slug_from_title(f"{self.get_doc_type_display()} {self.number}", 150)
+            self.slug = unique_slug(
+                base,
+                lambda s: (
+                    s in RESERVED_SLUGS
+                    or Document.objects.filter(slug=s).exclude(pk=self.pk).exists()
+                ),
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:detail", args=[self.slug])
+
+    @property
+    def title(self) -> str:
+        """``Thông tư 09/2024/TT-BKHĐT``."""
+        return str(self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.Status.REPLACED and not self.replaced_by_id:
+            errors["replaced_by"] = "Hãy chọn văn bản thay thế văn bản này."
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = "Văn bản không thể thay thế chính nó."
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = "Ngày có hiệu lực không thể trước ngày ban hành."
+        if errors:
+            raise ValidationError(errors)
+
+
+class DocumentFile(models.Model):
+    """A file of a document: its text as PDF, Word or Excel, checked as attachments are."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files"
+    )
+    title = models.CharField(_("tên tệp hiển thị"), max_length=255)
+    file = models.FileField(
+        _("tệp"), upload_to=document_file_path, validators=[validate_attachment]
+    )
+    kind = models.CharField(_("loại tệp"), max_length=5, editable=False)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tệp văn bản")
+        verbose_name_plural = _("tệp văn bản")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title)
+        if self.file and not getattr(self.file, "_committed", True):
+            self.kind = sniff(self.file) or ""
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.get(self.kind, ("", ""))[0]
+
+    @property
+    def content_type(self) -> str:
+        return KINDS.get(self.kind, ("", "application/octet-stream"))[1]
+
+
+class Album(models.Model):
+    """A photo album of the gallery (/thu-vien/)."""
+
+    title = models.CharField(_("tên album"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
+    description = models.TextField(_("giới thiệu"), max_length=2000, blank=True)
+    taken_on = models.DateField(_("ngày chụp"), null=True, blank=True)
+    is_published = models.BooleanField(_("hiện trên trang"), default=False)
+    published_at = models.DateTimeField(_("thời điểm đăng"), default=timezone.now)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("album ảnh")
+        verbose_name_plural = _("album ảnh")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title)
+        if not self.slug:
+            self.slug = unique_slug(
+                slug_from_title(self.title),
+                lambda s: Album.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+            )
+        super().save(*args, **kwargs)
+
+
+class Photo(models.Model):
+    """A picture of an album, cleaned like article covers (upright, no EXIF or GPS) and
+    kept in three sizes (news.services stores them)."""
+
+    album = models.ForeignKey(
+        Album, verbose_name=_("album"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(_("ảnh"), upload_to=photo_path, validators=[images.validate_image])
+    image_small = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    image_card = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    image_large = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+    alt = models.CharField(
+        _("mô tả ảnh (cho người khiếm thị)"), max_length=300,
+        help_text=_("Nói ảnh cho thấy gì."),
+    )  # fmt: skip
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt
+
+    def srcset(self) -> str:
+        return images.srcset(self.image_small, self.image_card, self.image_large, self.width)
+
+
+class Video(models.Model):
+    """A video of the gallery: an uploaded MP4 or WebM file with its poster, or a link to
+    a known video host, embedded in its privacy-enhanced mode after the visitor clicks."""
+
+    class Source(models.TextChoices):
+        FILE = "file", _("Tệp tải lên (MP4, WebM)")
+        LINK = "link", _("Liên kết (YouTube, Vimeo)")
+
+    title = models.CharField(_("tên video"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
+    description = models.TextField(_("giới thiệu"), max_length=2000, blank=True)
+    source = models.CharField(
+        _("nguồn video"), max_length=4, choices=Source.choices, default=Source.LINK
+    )
+    file = models.FileField(_("tệp video"), upload_to=video_path, blank=True)
+    file_type = models.CharField(max_length=20, blank=True, editable=False)
+    link = models.URLField(_("liên kết video"), blank=True)
+    host = models.CharField(max_length=20, blank=True, editable=False)
+    host_id = models.CharField(max_length=64, blank=True, editable=False)
+    poster = models.ImageField(
+        _("ảnh đại diện"), upload_to=photo_path, blank=True, validators=[images.validate_image]
+    )
+    poster_small = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    poster_card = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    poster_large = models.ImageField(upload_to=photo_size_path, blank=True, editable=False)
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_alt = models.CharField(_("mô tả ảnh đại diện"), max_length=300, blank=True)
+    featured = models.BooleanField(_("video nổi bật (trang chủ)"), default=False)
+    is_published = models.BooleanField(_("hiện trên trang"), default=False)
+    published_at = models.DateTimeField(_("thời điểm đăng"), default=timezone.now)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("video")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title)
+        if not self.slug:
+            self.slug = unique_slug(
+                slug_from_title(self.title),
+                lambda s: Video.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+            )
+        super().save(*args, **kwargs)
+
+    def poster_srcset(self) -> str:
+        return images.srcset(
+            self.poster_small, self.poster_card, self.poster_large, self.poster_width
+        )
+
+
+class Question(models.Model):
+    """A reader's question (/hoi-dap/). The asker's name is shown with a published answer;
+    their email and phone are personal data, never shown publicly, and erased after the
+    time docs/security.md states."""
+
+    name = models.CharField(_("họ và tên"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="questions"
+    )
+    title = models.CharField(_("tiêu đề câu hỏi"), max_length=200)
+    text = models.TextField(_("nội dung câu hỏi"), max_length=4000)
+    answer = models.TextField(_("trả lời"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người trả lời"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )  # fmt: skip
+    answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True, editable=False)
+    is_published = models.BooleanField(_("công khai câu hỏi và trả lời"), default=False)
+    notified_at = models.DateTimeField(
+        _("đã báo người hỏi lúc"), null=True, blank=True, editable=False
+    )
+    notify_error = models.CharField(
+        _("lỗi gửi thư báo"), max_length=300, blank=True, editable=False
+    )
+    search_folded = models.TextField(editable=False, default="")
+    contact_erased_at = models.DateTimeField(
+        _("đã xóa thông tin liên hệ lúc"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi của bạn đọc")
+        verbose_name_plural = _("câu hỏi của bạn đọc")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["is_published", "-answered_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.name, self.title, self.text = nfc(self.name), nfc(self.title), nfc(self.text)
+        self.answer = nfc(self.answer)
+        self.search_folded = fold(f"{self.title} {self.text} {self.answer}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:detail", args=[self.pk])
+
+
+class Comment(models.Model):
+    """A reader's comment on an article: shown only once staff approve it. The email is
+    personal data, never shown."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Không duyệt")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField(_("họ và tên"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    text = models.TextField(_("nội dung"), max_length=2000)
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người duyệt"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )  # fmt: skip
+    moderated_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True, editable=False)
+    contact_erased_at = models.DateTimeField(
+        _("đã xóa thông tin liên hệ lúc"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bình luận")
+        verbose_name_plural = _("bình luận")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.name, self.text = nfc(self.name), nfc(self.text)
         super().save(*args, **kwargs)
 
 
