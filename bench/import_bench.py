@@ -58,10 +58,10 @@ from django.db import connection, transaction  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from cooperatives.models import Area, Figures, ImportBatch, Location, Organization, Sector  # noqa: E402
-from cooperatives.spreadsheets import cells  # noqa: E402
 from cooperatives.spreadsheets.engine import import_file  # noqa: E402
 from cooperatives.spreadsheets.kinds import KINDS  # noqa: E402
 from core.lib.text import fold  # noqa: E402
+from core.spreadsheets import cells  # noqa: E402
 
 ORGS = 200 if common.SMOKE else 10_000
 PERIODS = [(y, m) for y in range(2024 if common.SMOKE else 2021, 2026) for m in (6, 12)]

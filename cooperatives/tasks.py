@@ -14,10 +14,10 @@ from cooperatives.models import ImportBatch
 from cooperatives.spreadsheets import pending
 from cooperatives.spreadsheets.engine import PREVIEW, ImportResult, import_file
 from cooperatives.spreadsheets.kinds import KINDS
-from cooperatives.spreadsheets.tables import estimate_rows
 from cooperatives.spreadsheets.undo import UndoRefused, undo_batch
 from core import jobs
 from core.lib.formatting import vn_number
+from core.spreadsheets.tables import estimate_rows
 
 PREVIEW_KIND = "import-preview"
 IMPORT_KIND = "import"

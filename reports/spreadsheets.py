@@ -5,13 +5,13 @@ reports, which sit above the registry, so they register themselves
 (``ReportsConfig.ready``) rather than being imported from below.
 """
 
-from cooperatives.spreadsheets import cells
 from cooperatives.spreadsheets.base import Column
-from cooperatives.spreadsheets.cells import CellError
 from cooperatives.spreadsheets.kinds.common import AreaIndex, Kind, resolve_reference
 from cooperatives.spreadsheets.kinds.records import MONTHS, YEAR
 from core.lib.periods import period_end
 from core.lib.text import fold
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 from reports.indicators import BY_CODE, INDICATORS
 from reports.models import Target
 

@@ -23,7 +23,6 @@ from cooperatives.spreadsheets import pending as pending_uploads
 from cooperatives.spreadsheets.engine import import_file
 from cooperatives.spreadsheets.export import export_file
 from cooperatives.spreadsheets.kinds import KINDS
-from cooperatives.spreadsheets.tables import EXTENSIONS, estimate_rows, max_upload_bytes
 from cooperatives.spreadsheets.undo import UndoRefused, batch_changes, check_undo
 from core import jobs
 from core.lib.formatting import vn_number
@@ -35,6 +34,7 @@ from core.list_exports import (
     listed_for_export,
 )
 from core.models import Job
+from core.spreadsheets.tables import EXTENSIONS, estimate_rows, max_upload_bytes
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

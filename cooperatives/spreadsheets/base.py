@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from cooperatives.scoping import area_scope, scoped_area_ids
 from core.lib.text import fold
-
-from . import cells
-from .cells import CellError
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 
 
 @dataclass(frozen=True)

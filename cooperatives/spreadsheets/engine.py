@@ -16,11 +16,11 @@ from core.database import analyze
 from core.lib.formatting import vn_number
 from core.lib.text import fold, nfc
 from core.locking import VersionedModel, bump_version, new_version
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError, is_blank
+from core.spreadsheets.tables import FileProblem, read_table
 
-from . import cells
 from .base import Context, ParsedRow, RowError, RowErrors, same
-from .cells import CellError, is_blank
-from .tables import FileProblem, read_table
 
 Progress = Callable[[int, float], None]
 # A step of the work, in Vietnamese, with what is done of how much (a background job's

@@ -4,8 +4,8 @@ from decimal import Decimal
 from django.test import SimpleTestCase
 
 from cooperatives.models import Organization
-from cooperatives.spreadsheets import cells
-from cooperatives.spreadsheets.cells import CellError
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 
 
 class NumberTests(SimpleTestCase):

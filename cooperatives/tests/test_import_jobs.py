@@ -16,9 +16,9 @@ from django.test import TransactionTestCase, override_settings
 from django.urls import reverse
 
 from cooperatives.models import Figures, ImportBatch, Organization
-from cooperatives.spreadsheets.tables import estimate_rows
 from core.lib.text import fold
 from core.models import Job
+from core.spreadsheets.tables import estimate_rows
 from testing import factories as f
 from testing import queue as q
 from testing.roles import RolesTestCase

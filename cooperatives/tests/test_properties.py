@@ -15,11 +15,11 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from cooperatives.models import ImportBatch, Organization
-from cooperatives.spreadsheets import cells
-from cooperatives.spreadsheets.cells import CellError
 from cooperatives.spreadsheets.export import escape
 from core.lib.formatting import vn_number
 from core.lib.text import fold, nfc
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 from testing import factories as f
 from testing.spreadsheets import FIGURES_HEADER, ORG_HEADER, csv_file, org_row, run
 

@@ -20,8 +20,8 @@ from unittest.mock import patch
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, override_settings
 
-from cooperatives.spreadsheets import limits
-from cooperatives.spreadsheets.tables import FileProblem, read_table
+from core.spreadsheets import limits
+from core.spreadsheets.tables import FileProblem, read_table
 from testing.hostile_files import (
     MAIN,
     declare_smaller,

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from cooperatives.models import Area, validity_text
 from cooperatives.models.areas import overlaps
 from core.lib.text import fold
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 
-from .. import cells
 from ..base import Column, choice_from
-from ..cells import CellError
 from .common import AreaIndex, Kind
 
 LEVELS = choice_from(Area.Level)

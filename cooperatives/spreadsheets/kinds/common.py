@@ -9,10 +9,10 @@ from cooperatives.models.areas import code_history, valid_on
 from cooperatives.scoping import area_scope
 from core.lib.formatting import vn_number
 from core.lib.text import fold
+from core.spreadsheets import cells
+from core.spreadsheets.cells import CellError
 
-from .. import cells
 from ..base import NameIndex, ParsedRow, RowErrors
-from ..cells import CellError
 
 CHUNK = 5000
 # The one answer an area officer gets for a code or name that is unknown or in another

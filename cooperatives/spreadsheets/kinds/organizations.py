@@ -9,8 +9,8 @@ from django.db.models import OuterRef, Subquery
 from cooperatives.models import Area, Location, Organization, Sector, recorded_area_at
 from core.lib.text import fold
 from core.locking import new_version
+from core.spreadsheets import cells
 
-from .. import cells
 from ..base import Column, Context, choice_from, money_nonnegative
 from .common import AreaIndex, Kind, chunks, resolve_reference, scoped
 

@@ -4,8 +4,8 @@ import datetime
 
 from cooperatives.models import Figures, Loan, Member, OcopProduct, Organization
 from core.lib.text import fold
+from core.spreadsheets import cells
 
-from .. import cells
 from ..base import Column, between, choice_from, count, money, money_nonnegative, positive, same
 from .common import (
     Kind,
