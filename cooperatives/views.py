@@ -125,6 +125,13 @@ def organization_page(request, code: str):
     # the registry does not import the news (docs/architecture.md).
     related = getattr(org, "articles", None)
     articles = list(related.published().listed()[:6]) if related is not None else []
+    # The library's documents about it (issue 19), by the same kind of reverse relation.
+    named_in = getattr(org, "documents", None)
+    documents = (
+        list(named_in.published().only("slug", "doc_type", "number", "summary")[:10])
+        if named_in is not None
+        else []
+    )
     context = {
         "org": org,
         "contacts": public_contacts(org),
@@ -133,6 +140,7 @@ def organization_page(request, code: str):
         "figures": [public.FigureRow.of(f) for f in figures],
         "chart": public.figures_chart(figures),
         "articles": articles,
+        "documents": documents,
         "today": today,
     }
     return render(request, "cooperatives/organization.html", context)
