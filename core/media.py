@@ -1,26 +1,39 @@
 """Uploaded files, served so that none can run in a visitor's browser.
 
-Only the kinds the portal stores are served (images, PDF, Word, Excel), each with a
-content type chosen from its extension, never guessed from its bytes (``nosniff``);
-documents download as attachments, and a ``sandbox`` policy keeps any page that a file
-might pretend to be from running scripts. Nothing under ``private/`` is ever served
+Only the kinds the portal stores are served (images, PDF, Word, Excel, MP4 and WebM
+videos), each with a content type chosen from its extension, never guessed from its bytes
+(``nosniff``); documents download as attachments, and a ``sandbox`` policy keeps any page
+that a file might pretend to be from running scripts. Nothing under ``private/`` is ever served
 (core/private_files.py: cached report PDFs, reached only through the report views). A
 reverse proxy may serve ``MEDIA_ROOT`` instead, with the same headers, and must refuse
-``private/`` too.
+``private/`` too. Videos are answered in parts (HTTP range requests: ``206``,
+``Content-Range``), so that a phone can seek in them and start playing at once.
 """
 
 import os
+import re
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.utils._os import safe_join
 
 from core.private_files import is_private
 
 INLINE = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-          ".webp": "image/webp", ".gif": "image/gif"}  # fmt: skip
+          ".webp": "image/webp", ".gif": "image/gif",
+          ".mp4": "video/mp4", ".webm": "video/webm"}  # fmt: skip
+# Served in parts on request (range requests); the galleries' videos (news/gallery).
+RANGED = {".mp4", ".webm"}
+SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+CHUNK = 64 * 1024
 DOWNLOAD = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -42,12 +55,72 @@ def serve_media(request, path: str):
     content_type = INLINE.get(suffix) or DOWNLOAD.get(suffix)
     if content_type is None or not full.is_file():
         raise Http404
-    response = FileResponse(
-        full.open("rb"), content_type=content_type, as_attachment=suffix in DOWNLOAD
-    )
+    if suffix in RANGED:
+        response = ranged_response(request, full, content_type)
+    else:
+        response = FileResponse(
+            full.open("rb"), content_type=content_type, as_attachment=suffix in DOWNLOAD
+        )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = f"public, max-age={ONE_WEEK}"
+    return response
+
+
+def _wanted_range(header: str, size: int) -> tuple[int, int] | None | bool:
+    """The one byte range ``header`` asks for, as (first, last) inclusive; None to send
+    the whole file (no header, several ranges or one written otherwise, which a server may
+    ignore); False when it starts past the end (416)."""
+    match = SINGLE_RANGE.fullmatch(header.strip())
+    if not header or match is None or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # the last N bytes
+        length = int(last)
+        if length == 0:
+            return False
+        return max(size - length, 0), size - 1
+    first = int(first)
+    last = min(int(last), size - 1) if last else size - 1
+    if first >= size:
+        return False
+    if last < first:
+        return None
+    return first, last
+
+
+def _read(path: Path, first: int, last: int):
+    with path.open("rb") as file:
+        file.seek(first)
+        left = last - first + 1
+        while left > 0:
+            chunk = file.read(min(CHUNK, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk
+
+
+def ranged_response(request, path: Path, content_type: str):
+    """The file, or the part of it a ``Range`` header asks for (206 with
+    ``Content-Range``; 416 for a range past its end)."""
+    size = path.stat().st_size
+    wanted = _wanted_range(request.headers.get("Range", ""), size)
+    if request.headers.get("If-Range"):
+        wanted = None  # no validators are sent: the whole file is the safe answer
+    if wanted is False:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+    elif wanted is None:
+        response = FileResponse(path.open("rb"), content_type=content_type)
+    else:
+        first, last = wanted
+        response = StreamingHttpResponse(
+            _read(path, first, last), status=206, content_type=content_type
+        )
+        response["Content-Length"] = str(last - first + 1)
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    response["Accept-Ranges"] = "bytes"
     return response
 
 

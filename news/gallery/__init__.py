@@ -1,0 +1,1 @@
+"""The galleries (/thu-vien/): photo albums and videos (issue 19)."""
