@@ -254,7 +254,7 @@ FIGURES_FIRST_YEAR = envint("HTX_FIGURES_FIRST_YEAR", 2015)
 
 # Spreadsheet imports: the largest file accepted, in megabytes.
 IMPORT_MAX_UPLOAD_MB = envint("HTX_IMPORT_MAX_MB", 20)
-# What one file may make the portal read (cooperatives/spreadsheets/limits.py): data rows
+# What one file may make the portal read (core/spreadsheets/limits.py): data rows
 # below the header, columns, characters in one cell, and an .xlsx file's parts unzipped.
 IMPORT_MAX_ROWS = envint("HTX_IMPORT_MAX_ROWS", 100_000)
 IMPORT_MAX_COLUMNS = envint("HTX_IMPORT_MAX_COLUMNS", 200)
@@ -269,6 +269,8 @@ ANALYZE_AFTER_ROWS = envint("HTX_ANALYZE_AFTER_ROWS", 1000)
 # News uploads: cover and body images, and attachments (PDF, DOCX, XLSX).
 IMAGE_MAX_MB = envint("HTX_IMAGE_MAX_MB", 10)
 ATTACHMENT_MAX_MB = envint("HTX_ATTACHMENT_MAX_MB", 20)
+# Gallery videos uploaded as files (MP4, WebM), served by the portal with range requests.
+VIDEO_MAX_MB = envint("HTX_VIDEO_MAX_MB", 50)
 # Uploads larger than the import limit are refused before they are read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Under gunicorn each worker spools large uploads into a folder of its own, removed by
@@ -507,3 +509,36 @@ if REMINDER_DAYS_BEFORE < 0 or REMINDER_INTERVAL_MINUTES < 0:
         "HTX_REMINDER_DAYS_BEFORE and HTX_REMINDER_INTERVAL_MINUTES must be 0 or more."
     )
 PERIODIC_TASKS = {"cooperatives.tasks.send_reminders": REMINDER_INTERVAL_MINUTES}
+
+# --- Readers' questions and article comments (news/questions/, issue 19; docs/security.md,
+# "Readers' questions and comments"). An image captcha drawn on the server (no third
+# party, works offline; no audio), a honeypot and limits per client address.
+INSTALLED_APPS += ["captcha"]
+CAPTCHA_CHALLENGE_FUNCT = "news.questions.captcha.challenge"
+CAPTCHA_LENGTH = 5
+CAPTCHA_FONT_SIZE = 30
+# Long enough to write a question on a phone; a stale one is refused with a new image.
+CAPTCHA_TIMEOUT = 30  # minutes
+CAPTCHA_FLITE_PATH = None  # no audio files
+CAPTCHA_2X_IMAGE = True
+# Any answer "passed" is accepted: for tests and development only, never in production.
+CAPTCHA_TEST_MODE = envbool("HTX_CAPTCHA_TEST_MODE", False)
+if CAPTCHA_TEST_MODE and not DEBUG:
+    raise ImproperlyConfigured("HTX_CAPTCHA_TEST_MODE is for development only (DJANGO_DEBUG=1).")
+# Questions and comments accepted per client address (core/clientip.py), counted
+# together per clock hour and per day; any POST to the forms counts towards the attempts.
+READER_POSTS_PER_HOUR = envint("HTX_READER_POSTS_PER_HOUR", 5)
+READER_POSTS_PER_DAY = envint("HTX_READER_POSTS_PER_DAY", 20)
+READER_ATTEMPTS_PER_HOUR = envint("HTX_READER_ATTEMPTS_PER_HOUR", 20)
+# An asker's or commenter's email and phone are erased this many months after the answer
+# (or after moderation; after sending while unanswered or unmoderated).
+READER_CONTACT_MONTHS = envint("HTX_READER_CONTACT_MONTHS", 6)
+if min(READER_POSTS_PER_HOUR, READER_POSTS_PER_DAY, READER_ATTEMPTS_PER_HOUR) < 1:
+    raise ImproperlyConfigured(
+        "HTX_READER_POSTS_PER_HOUR, HTX_READER_POSTS_PER_DAY and HTX_READER_ATTEMPTS_PER_HOUR "
+        "must be 1 or more."
+    )
+if READER_CONTACT_MONTHS < 1:
+    raise ImproperlyConfigured("HTX_READER_CONTACT_MONTHS must be 1 or more.")
+# Once a day: erase contacts past READER_CONTACT_MONTHS and expired captchas.
+PERIODIC_TASKS["news.questions.tasks.clean_up_reader_data"] = 24 * 60

@@ -9,7 +9,10 @@ from core import sitemaps as sitemap_views
 from core import views
 from core.caching import cached_for_visitors, next_midnight
 from core.media import serve_media
-from news.sitemaps import ArticleSitemap
+from news.gallery.sitemaps import GallerySitemap
+from news.questions.sitemaps import QuestionSitemap
+from news.questions.views import captcha_urls
+from news.sitemaps import ArticleSitemap, DocumentSitemap
 from reports import views as report_views
 
 SITEMAPS = {
@@ -17,6 +20,9 @@ SITEMAPS = {
     "hop-tac-xa": OrganizationSitemap,
     "san-pham-ocop": OcopProductSitemap,
     "tin-tuc": ArticleSitemap,
+    "van-ban": DocumentSitemap,
+    "thu-vien": GallerySitemap,
+    "hoi-dap": QuestionSitemap,
 }
 
 admin.site.site_header = "Quản trị Cổng thông tin Liên minh HTX"
@@ -53,7 +59,11 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cached_for_visitors(
-            sitemap_index, "sitemap-index", data=["registry", "news"], parameters=[], deadlines=[]
+            sitemap_index,
+            "sitemap-index",
+            data=["registry", "news", "questions"],
+            parameters=[],
+            deadlines=[],
         ),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
@@ -63,7 +73,7 @@ urlpatterns = [
         cached_for_visitors(
             sitemap_views.section,
             "sitemap",
-            data=["registry", "news"],
+            data=["registry", "news", "questions"],
             parameters=["p"],
             deadlines=[],
         ),
@@ -71,6 +81,11 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("tin-tuc/", include("news.urls")),
+    path("hoi-dap/", include("news.questions.urls")),
+    # The captcha of the readers' forms: its image (and sharper copy) and a new one.
+    path("captcha/", include(captcha_urls)),
+    path("van-ban/", include("news.library.urls")),
+    path("thu-vien/", include("news.gallery.urls")),
     path("", include("cooperatives.urls")),
     # The cooperatives' own space: filers only (issue 18).
     path("htx/", include("cooperatives.space.urls")),

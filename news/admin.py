@@ -45,8 +45,8 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "lead", "body", "highlight", "cover", "cover_caption", "cover_alt",
-            "category", "tags", "organizations", "featured", "author", "source_name",
-            "source_url", "status", "publish_at",
+            "category", "tags", "organizations", "featured", "album", "video", "author",
+            "source_name", "source_url", "status", "publish_at",
         ]  # fmt: skip
 
     def __init__(self, *args, can_publish: bool = True, **kwargs):
@@ -159,13 +159,14 @@ class ArticleAdmin(
     list_select_related = ["category"]
     search_fields = ["search_folded"]
     date_hierarchy = "publish_at"
-    autocomplete_fields = ["tags", "organizations"]
+    autocomplete_fields = ["tags", "organizations", "album", "video"]
     inlines = [AttachmentInline]
     readonly_fields = ["preview_link", "view_count", "created_by", "updated_by", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "highlight"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption", "cover_alt"]}),
         ("Phân loại", {"fields": ["category", "tags", "organizations", "featured"]}),
+        ("Album ảnh và video kèm bài", {"fields": ["album", "video"]}),
         ("Tác giả và nguồn", {"fields": ["author", "source_name", "source_url"]}),
         ("Đăng bài", {"fields": ["status", "publish_at", "preview_link"]}),
         ("Theo dõi", {"fields": ["view_count", "created_by", "updated_by", "updated_at"]}),
@@ -271,3 +272,9 @@ class LinkAdmin(HttpsLinks, admin.ModelAdmin):
     list_display = ["name", "url", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
+
+
+# The sections beside the news (issue 19), each in its own package.
+from news.gallery import admin as gallery_admin  # noqa: E402, F401
+from news.library import admin as library_admin  # noqa: E402, F401
+from news.questions import admin as questions_admin  # noqa: E402, F401

@@ -600,7 +600,9 @@ class Document(models.Model):
             f"{self.summary}"
         )
         if not self.slug:
-            base = slug_from_title(f"{self.get_doc_type_display()} {self.number}", 150)
+            # "Thông tư 09/2024/TT-BKHĐT" → "thong-tu-09-2024-tt-bkhdt"
+            spaced = self.number.replace("/", " ")
+            base = slug_from_title(f"{self.get_doc_type_display()} {spaced}", 150)
             self.slug = unique_slug(
                 base,
                 lambda s: (

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from news.models import Article
+from news.models import Article, Document
 
 
 class ArticleSitemap(Sitemap):
@@ -16,4 +16,19 @@ class ArticleSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         # One aggregate for the index, not a walk over every published article.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class DocumentSitemap(Sitemap):
+    """The library's published documents (/van-ban/<slug>/)."""
+
+    limit = 5000
+
+    def items(self):
+        return Document.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item: Document):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]

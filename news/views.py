@@ -9,7 +9,9 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
 from core.pagination import page_or_redirect
+from news.gallery.views import allow_video_frame, article_gallery
 from news.models import Article, Category, Tag
+from news.questions.services import approved_comments
 
 PAGE_SIZE = 12
 RELATED = 4
@@ -64,7 +66,7 @@ class ArticleListView(ListView):
 def article_detail(request, slug: str):
     """One article. Drafts and scheduled ones 404 for the public and preview for editors."""
     article = get_object_or_404(
-        Article.objects.select_related("category").prefetch_related(
+        Article.objects.select_related("category", "album", "video").prefetch_related(
             "tags", "attachments", "organizations"
         ),
         slug=slug,
@@ -86,10 +88,14 @@ def article_detail(request, slug: str):
         "attachments": list(article.attachments.all()),
         "organizations": [o for o in article.organizations.all() if o.is_public],
         "related": list(related),
+        # Approved readers' comments, name, date and text only (news/questions/).
+        "comments": list(approved_comments(article)),
         "preview": preview,
         "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
     }
+    context |= article_gallery(article)  # its album and video, when live (news/gallery/)
     response = render(request, "news/detail.html", context)
+    allow_video_frame(response, context["gallery_video"])
     response.article_id = article.pk  # kept with the cached copy: each view is counted
     response.article_preview = preview
     if preview:

@@ -31,7 +31,20 @@ from cooperatives.models import (
     OutboxMail,
 )
 from core.models import Job
-from news.models import Banner, Link, SiteContent, Tag
+from news.models import (
+    Album,
+    Banner,
+    Comment,
+    Document,
+    Issuer,
+    Link,
+    Photo,
+    Question,
+    SiteContent,
+    Tag,
+    Topic,
+    Video,
+)
 from reports.models import Target
 from reports.services import freeze_report
 from testing import factories as f
@@ -180,6 +193,35 @@ class AuditTestCase(RolesTestCase):
             title="Tuần lễ HTX", image="banners/tuan-le.jpg", alt="Băng rôn tuần lễ HTX"
         )
         cls.link = Link.objects.create(name="Cổng Chính phủ", url="https://chinhphu.vn")
+        # The galleries (issue 19): an album with one photo, a video on YouTube.
+        cls.album = Album.objects.create(title="Ngày hội HTX", is_published=True)
+        Photo.objects.create(
+            album=cls.album, image="thu-vien/anh/hoi.jpg", image_small="thu-vien/anh/co/s.webp",
+            image_card="thu-vien/anh/co/c.webp", image_large="thu-vien/anh/co/l.webp",
+            width=1200, height=800, alt="Gian hàng của các HTX",
+        )  # fmt: skip
+        cls.video = Video.objects.create(
+            title="Phóng sự HTX", link="https://youtu.be/dQw4w9WgXcQ", host="youtube",
+            host_id="dQw4w9WgXcQ", is_published=True,
+        )  # fmt: skip
+        # The document library (issue 19).
+        cls.issuer = Issuer.objects.create(name="Bộ Kế hoạch và Đầu tư")
+        cls.topic = Topic.objects.order_by("pk").first()
+        cls.document = Document.objects.create(
+            doc_type="thong-tu", number="09/2024/TT-BKHĐT", issuer=cls.issuer,
+            summary="Biểu mẫu đăng ký hợp tác xã", issued_on=datetime.date(2024, 7, 30),
+        )  # fmt: skip
+        # Readers' questions and comments (issue 19): one answered and published, one
+        # comment waiting for moderation; both with contacts.
+        cls.question = Question.objects.create(
+            name="Nguyễn Văn Hỏi", email="nguoi.hoi@example.com", phone="0912000111",
+            topic=Topic.objects.order_by("pk").first(), title="Thành lập HTX cần gì?",
+            text="Cần bao nhiêu thành viên?", answer="Ít nhất 05 thành viên chính thức.",
+            is_published=True, answered_at=timezone.now(),
+        )  # fmt: skip
+        cls.comment = Comment.objects.create(
+            article=cls.article, name="Bạn đọc", email="ban.doc@example.com", text="Bài hay."
+        )
         cls.collection = Collection.objects.create(
             year=2023, months=6, opens_on=datetime.date(2023, 7, 1),
             deadline=datetime.date(2023, 7, 20),
@@ -255,6 +297,13 @@ class AuditTestCase(RolesTestCase):
             "news.sitecontent": (cls.sitecontent, None),
             "news.banner": (cls.banner, None),
             "news.link": (cls.link, None),
+            "news.question": (cls.question, None),
+            "news.comment": (cls.comment, None),
+            "news.album": (cls.album, None),
+            "news.video": (cls.video, None),
+            "news.document": (cls.document, None),
+            "news.issuer": (cls.issuer, None),
+            "news.topic": (cls.topic, None),
             "auth.group": (cls.group, None),
             "auth.user": (cls.editor, None),
             "axes.accesslog": (cls.access_log, None),
@@ -268,7 +317,7 @@ class AuditTestCase(RolesTestCase):
 ADMIN_ACTIONS = (
     "changelist", "add", "change", "delete", "history", "simple_history", "object",
     "import", "export", "template", "undo", "password_change", "personal_data", "erase",
-    "place", "list_export", "tracking", "missing_xlsx", "remind",
+    "place", "list_export", "tracking", "missing_xlsx", "remind", "privacy",
 )  # fmt: skip
 
 
@@ -292,7 +341,7 @@ def admin_address(label: str, action: str, obj) -> str:
 
     app_label, model_name = label.split(".")
     name = f"admin:{app_label}_{model_name}_{action}"
-    if action in ("changelist", "add", "import", "export", "template", "list_export"):
+    if action in ("changelist", "add", "import", "export", "template", "list_export", "privacy"):
         return reverse(name)
     if action == "simple_history":
         return reverse(name, args=[obj.pk, obj.history.order_by("history_id")[0].history_id])

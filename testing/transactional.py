@@ -3,7 +3,8 @@
 A transactional test (``TransactionTestCase``, a live server, ``transactional_db``) empties
 every table at teardown, the rows the data migrations made included: the sectors and role
 groups (cooperatives/migrations/0002_seed_sectors_and_roles.py) and the news categories
-(news/migrations/0002_seed_categories.py). Test cases that run after it in the same process
+(news/migrations/0002_seed_categories.py) and the fields of documents and questions
+(news/migrations/0009_seed_topics.py). Test cases that run after it in the same process
 (any order, under pytest-xdist) expect them, as on a migrated database.
 
 Django's flush sends ``post_migrate`` once it has emptied the tables (it also recreates the
@@ -18,6 +19,7 @@ import importlib
 SEEDS = (
     ("cooperatives.migrations.0002_seed_sectors_and_roles", "seed"),
     ("news.migrations.0002_seed_categories", "forwards"),
+    ("news.migrations.0009_seed_topics", "forwards"),
 )
 
 

@@ -52,6 +52,26 @@ SITE = {
     "news:category": ("/tin-tuc/chuyen-muc/tin-tuc-su-kien/", "200 200 200 200 200"),
     "news:tag": ("/tin-tuc/the/nong-nghiep-sach/", "200 200 200 200 200"),
     "news:detail": ("/tin-tuc/{article.slug}/", "200 200 200 200 200"),
+    "gallery:index": ("/thu-vien/", "200 200 200 200 200"),
+    "gallery:album": ("/thu-vien/album/{album.slug}/", "200 200 200 200 200"),
+    "gallery:photo": ("/thu-vien/album/{album.slug}/anh/1/", "200 200 200 200 200"),
+    "gallery:video": ("/thu-vien/video/{video.slug}/", "200 200 200 200 200"),
+    "library:list": ("/van-ban/", "200 200 200 200 200"),
+    "library:rss": ("/van-ban/rss/", "200 200 200 200 200"),
+    "library:detail": ("/van-ban/{document.slug}/", "200 200 200 200 200"),
+    # Readers' questions: the published ones for all; the form and its thanks for all.
+    "questions:list": ("/hoi-dap/", "200 200 200 200 200"),
+    "questions:detail": ("/hoi-dap/{question.pk}/", "200 200 200 200 200"),
+    "questions:ask": ("/hoi-dap/gui-cau-hoi/", "200 200 200 200 200"),
+    "questions:thanks": ("/hoi-dap/gui-cau-hoi/da-gui/", "200 200 200 200 200"),
+    # A comment on a published article: a form of its own; nothing for a draft.
+    "news:comment": ("/tin-tuc/{article.slug}/binh-luan/", "200 200 200 200 200"),
+    "news:comment_thanks": ("/tin-tuc/{draft.slug}/binh-luan/da-gui/", "404 404 404 404 404"),
+    # The captcha: an image for a key that no form gave is gone (410); a new captcha is
+    # given to scripts only (X-Requested-With), else 404.
+    "captcha-image": ("/captcha/image/0123abcd/", "410 410 410 410 410"),
+    "captcha-image-2x": ("/captcha/image/0123abcd@2/", "410 410 410 410 410"),
+    "captcha-refresh": ("/captcha/refresh/", "404 404 404 404 404"),
     "cooperatives:directory": ("/hop-tac-xa/", "200 200 200 200 200"),
     "cooperatives:organization": ("/hop-tac-xa/{own.code}/", "200 200 200 200 200"),
     "cooperatives:ocop": ("/san-pham-ocop/", "200 200 200 200 200"),
@@ -265,6 +285,23 @@ ADMIN = {
     "news.tag": NEWS,
     "news.banner": NEWS,
     "news.link": NEWS,
+    # The galleries: albums (their photos inline) and videos, editors and alliance staff.
+    "news.album": NEWS,
+    "news.video": NEWS,
+    # The document library: kept by editors and alliance staff, with its history.
+    "news.document": NEWS
+    | {
+        "simple_history": "403 200 403 200",
+        "import": "403 200 403 200",
+        "template": "403 200 403 200",
+    },  # fmt: skip
+    "news.issuer": NEWS,
+    "news.topic": NEWS,
+    # Readers' questions and comments: answered, published and moderated by editors and
+    # alliance staff; they come from readers, never added here. A reader's personal data
+    # (export, erasure on request) is alliance staff's.
+    "news.question": NEWS | {"add": "403 403 403 403", "privacy": "403 403 403 200"},
+    "news.comment": NEWS | {"add": "403 403 403 403"},
     # One record: the list opens it; it is never added or deleted.
     "news.sitecontent": NEWS
     | {"changelist": "403 302 403 302", "add": "403 403 403 403", "delete": "403 403 403 403"},
@@ -296,10 +333,17 @@ WRITERS = {
     "news.tag": {EDITOR, ALLIANCE},
     "news.banner": {EDITOR, ALLIANCE},
     "news.link": {EDITOR, ALLIANCE},
+    "news.album": {EDITOR, ALLIANCE},
+    "news.video": {EDITOR, ALLIANCE},
+    "news.document": {EDITOR, ALLIANCE},
+    "news.issuer": {EDITOR, ALLIANCE},
+    "news.topic": {EDITOR, ALLIANCE},
     "news.sitecontent": {EDITOR, ALLIANCE},
+    "news.question": {EDITOR, ALLIANCE},
+    "news.comment": {EDITOR, ALLIANCE},
 }
 STATE_CHANGING = ("changelist", "add", "change", "delete", "simple_history", "import", "undo",
-                  "password_change", "personal_data", "erase", "remind")  # fmt: skip
+                  "password_change", "personal_data", "erase", "remind", "privacy")  # fmt: skip
 
 
 def post_data(action: str, obj) -> dict:
@@ -346,18 +390,28 @@ class AuditBase(AuditTestCase):
             self.assertEqual(response.status_code, int(expected), what)
 
     def site_address(self, template: str) -> str:
-        return template.format(
-            article=self.article,
-            draft=self.draft,
-            own=self.own,
-            product=self.own.ocop_products.order_by("pk").first(),
-            product_url=self.own.ocop_products.order_by("pk").first().get_absolute_url(),
-            organization_ct=self.organization_ct,
+        product = self.own.ocop_products.order_by("pk").first()
+        names = _Records(self)
+        names.update(
+            product=product,
+            product_url=product.get_absolute_url(),
             job=self.own_job,
-            collection=self.collection,
             filing=self.own_filing,
             article_ct=ContentType.objects.get_for_model(self.draft),
         )
+        return template.format_map(names)
+
+
+class _Records(dict):
+    """The names an address template may use: these, else the test's own records
+    (``{document.slug}`` is ``self.document.slug``)."""
+
+    def __init__(self, case):
+        super().__init__()
+        self.case = case
+
+    def __missing__(self, key):
+        return getattr(self.case, key)
 
 
 class CompletenessTests(AuditBase):

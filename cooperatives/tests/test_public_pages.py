@@ -430,10 +430,13 @@ class HomeAndSitemapTests(PublicPagesTestCase):
         self.assertEqual(
             sorted(sections),
             [
+                "/sitemap-hoi-dap.xml",
                 "/sitemap-hop-tac-xa.xml",
                 "/sitemap-san-pham-ocop.xml",
+                "/sitemap-thu-vien.xml",
                 "/sitemap-tin-tuc.xml",
                 "/sitemap-trang.xml",
+                "/sitemap-van-ban.xml",
             ],
         )
         locations = set()

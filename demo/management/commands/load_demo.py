@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.lib.reform import REFORM_DATE_TEXT
+from demo.gallery import load_gallery_demo
+from demo.library import load_library_demo
 from demo.news import load_news_demo
+from demo.questions import load_questions_demo
 from demo.registry import DemoDataConflict, load_demo
 
 
@@ -18,3 +21,6 @@ class Command(BaseCommand):
         except DemoDataConflict as error:
             raise CommandError(str(error)) from error
         load_news_demo(stdout=self.stdout)
+        load_gallery_demo(stdout=self.stdout)
+        load_library_demo(stdout=self.stdout)
+        load_questions_demo(stdout=self.stdout)
