@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives.models import Collection, Filer, Filing, Organization, OutboxMail
+from core.mail import error_text
 
 logger = logging.getLogger("htx.mail")
 
@@ -42,7 +43,6 @@ RETRY_BASE = datetime.timedelta(minutes=5)  # then 10, 20, 40, 80 minutes after 
 # A claimed mail is not claimed again for this long: if its sender dies, it is retried then.
 LEASE = datetime.timedelta(minutes=10)
 BATCH_SIZE = 500
-ERROR_CHARS = 300
 
 
 def site_url(path: str) -> str:
@@ -325,29 +325,6 @@ def _message(mail: OutboxMail, smtp) -> EmailMessage:
         headers=headers,
         connection=smtp,
     )
-
-
-def error_text(error: Exception) -> str:
-    """What went wrong, short, for staff: the server's answer, never the settings."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({code for code, _ in error.recipients.values()})
-        text = f"Máy chủ thư từ chối người nhận (mã {', '.join(map(str, codes))})"
-    elif isinstance(error, smtplib.SMTPAuthenticationError):
-        text = f"Máy chủ thư không nhận tài khoản gửi thư (mã {error.smtp_code})"
-    elif isinstance(error, smtplib.SMTPResponseException):
-        answer = error.smtp_error
-        if isinstance(answer, bytes):
-            answer = answer.decode("utf-8", "replace")
-        text = f"Máy chủ thư trả lời lỗi {error.smtp_code}: {answer}"
-    elif isinstance(error, smtplib.SMTPServerDisconnected):
-        text = "Máy chủ thư ngắt kết nối"
-    elif isinstance(error, TimeoutError):
-        text = "Máy chủ thư không trả lời (quá thời gian chờ)"
-    elif isinstance(error, OSError):
-        text = f"Không kết nối được máy chủ thư: {error.strerror or error}"
-    else:
-        text = f"Lỗi khi gửi thư: {type(error).__name__}"
-    return " ".join(text.split())[:ERROR_CHARS]
 
 
 def _mark_sent(mail: OutboxMail, now: datetime.datetime) -> None:

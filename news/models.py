@@ -311,19 +311,17 @@ class Article(VersionedModel):
         return images.srcset(self.cover_list, self.cover_card, self.cover_article, self.cover_width)
 
 
-class Attachment(models.Model):
-    article = models.ForeignKey(
-        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
-    )
+class StoredFile(models.Model):
+    """A file for readers to download: PDF, Word or Excel, recognised by its content
+    (news.attachments), with the name it is shown by, its kind and size."""
+
     title = models.CharField(_("tên tệp hiển thị"), max_length=255)
-    file = models.FileField(_("tệp"), upload_to=attachment_path, validators=[validate_attachment])
     kind = models.CharField(_("loại tệp"), max_length=5, editable=False)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("tệp đính kèm")
-        verbose_name_plural = _("tệp đính kèm")
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -343,6 +341,17 @@ class Attachment(models.Model):
     @property
     def content_type(self) -> str:
         return KINDS.get(self.kind, ("", "application/octet-stream"))[1]
+
+
+class Attachment(StoredFile):
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("tệp"), upload_to=attachment_path, validators=[validate_attachment])
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
 
 
 class SiteContent(models.Model):
@@ -633,42 +642,19 @@ class Document(models.Model):
             raise ValidationError(errors)
 
 
-class DocumentFile(models.Model):
+class DocumentFile(StoredFile):
     """A file of a document: its text as PDF, Word or Excel, checked as attachments are."""
 
     document = models.ForeignKey(
         Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files"
     )
-    title = models.CharField(_("tên tệp hiển thị"), max_length=255)
     file = models.FileField(
         _("tệp"), upload_to=document_file_path, validators=[validate_attachment]
     )
-    kind = models.CharField(_("loại tệp"), max_length=5, editable=False)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0, editable=False)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("tệp văn bản")
         verbose_name_plural = _("tệp văn bản")
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.title = nfc(self.title)
-        if self.file and not getattr(self.file, "_committed", True):
-            self.kind = sniff(self.file) or ""
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS.get(self.kind, ("", ""))[0]
-
-    @property
-    def content_type(self) -> str:
-        return KINDS.get(self.kind, ("", "application/octet-stream"))[1]
 
 
 class Album(models.Model):

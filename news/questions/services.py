@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from core import freshness
 from core.lib.text import fold
+from core.mail import error_text
 from news.models import Comment, Question
 
 logger = logging.getLogger("htx.mail")
 
 QUESTIONS, COMMENTS = "questions", "comments"  # data versions (core/freshness.py)
-ERROR_CHARS = 300
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -76,29 +76,6 @@ def notify_soon(question: Question) -> None:
             )
 
     transaction.on_commit(enqueue)
-
-
-def error_text(error: Exception) -> str:
-    """What went wrong, short, for staff: the server's answer, never the settings."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({code for code, _ in error.recipients.values()})
-        text = f"Máy chủ thư từ chối người nhận (mã {', '.join(map(str, codes))})"
-    elif isinstance(error, smtplib.SMTPAuthenticationError):
-        text = f"Máy chủ thư không nhận tài khoản gửi thư (mã {error.smtp_code})"
-    elif isinstance(error, smtplib.SMTPResponseException):
-        answer = error.smtp_error
-        if isinstance(answer, bytes):
-            answer = answer.decode("utf-8", "replace")
-        text = f"Máy chủ thư trả lời lỗi {error.smtp_code}: {answer}"
-    elif isinstance(error, smtplib.SMTPServerDisconnected):
-        text = "Máy chủ thư ngắt kết nối"
-    elif isinstance(error, TimeoutError):
-        text = "Máy chủ thư không trả lời (quá thời gian chờ)"
-    elif isinstance(error, OSError):
-        text = f"Không kết nối được máy chủ thư: {error.strerror or type(error).__name__}"
-    else:
-        text = f"Lỗi khi gửi thư: {type(error).__name__}"
-    return " ".join(text.split())[:ERROR_CHARS]
 
 
 def answer_mail(question: Question) -> EmailMessage:
