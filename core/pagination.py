@@ -40,3 +40,20 @@ def page_links(page) -> list:
             page.number, on_each_side=ON_EACH_SIDE, on_ends=ON_ENDS
         )
     )
+
+
+class RedirectingPaginationMixin:
+    """A ``ListView`` whose pages follow ``page_or_redirect``: out-of-range or oddly
+    written page numbers are redirected to the page to show, not answered with a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page, self.elsewhere = page_or_redirect(self.request, paginator)
+        if page is None:
+            return paginator, None, [], True
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def render_to_response(self, context, **response_kwargs):
+        if getattr(self, "elsewhere", None) is not None:
+            return self.elsewhere
+        return super().render_to_response(context, **response_kwargs)

@@ -657,21 +657,19 @@ class DocumentFile(StoredFile):
         verbose_name_plural = _("tệp văn bản")
 
 
-class Album(models.Model):
-    """A photo album of the gallery (/thu-vien/)."""
+class GalleryEntry(models.Model):
+    """What an album and a video share: an address made from the title, an introduction,
+    and when it is shown (published, from its publish time)."""
 
-    title = models.CharField(_("tên album"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
     description = models.TextField(_("giới thiệu"), max_length=2000, blank=True)
-    taken_on = models.DateField(_("ngày chụp"), null=True, blank=True)
     is_published = models.BooleanField(_("hiện trên trang"), default=False)
     published_at = models.DateTimeField(_("thời điểm đăng"), default=timezone.now)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
-        verbose_name = _("album ảnh")
-        verbose_name_plural = _("album ảnh")
+        abstract = True
         ordering = ["-published_at", "-pk"]
 
     def __str__(self) -> str:
@@ -680,11 +678,22 @@ class Album(models.Model):
     def save(self, *args, **kwargs):
         self.title = nfc(self.title)
         if not self.slug:
+            taken = type(self)._default_manager.exclude(pk=self.pk)
             self.slug = unique_slug(
-                slug_from_title(self.title),
-                lambda s: Album.objects.filter(slug=s).exclude(pk=self.pk).exists(),
+                slug_from_title(self.title), lambda s: taken.filter(slug=s).exists()
             )
         super().save(*args, **kwargs)
+
+
+class Album(GalleryEntry):
+    """A photo album of the gallery (/thu-vien/)."""
+
+    title = models.CharField(_("tên album"), max_length=255)
+    taken_on = models.DateField(_("ngày chụp"), null=True, blank=True)
+
+    class Meta(GalleryEntry.Meta):
+        verbose_name = _("album ảnh")
+        verbose_name_plural = _("album ảnh")
 
 
 class Photo(models.Model):
@@ -719,7 +728,7 @@ class Photo(models.Model):
         return images.srcset(self.image_small, self.image_card, self.image_large, self.width)
 
 
-class Video(models.Model):
+class Video(GalleryEntry):
     """A video of the gallery: an uploaded MP4 or WebM file with its poster, or a link to
     a known video host, embedded in its privacy-enhanced mode after the visitor clicks."""
 
@@ -728,8 +737,6 @@ class Video(models.Model):
         LINK = "link", _("Liên kết (YouTube, Vimeo)")
 
     title = models.CharField(_("tên video"), max_length=255)
-    slug = models.SlugField(_("đường dẫn"), max_length=140, unique=True, blank=True)
-    description = models.TextField(_("giới thiệu"), max_length=2000, blank=True)
     source = models.CharField(
         _("nguồn video"), max_length=4, choices=Source.choices, default=Source.LINK
     )
@@ -748,27 +755,10 @@ class Video(models.Model):
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     poster_alt = models.CharField(_("mô tả ảnh đại diện"), max_length=300, blank=True)
     featured = models.BooleanField(_("video nổi bật (trang chủ)"), default=False)
-    is_published = models.BooleanField(_("hiện trên trang"), default=False)
-    published_at = models.DateTimeField(_("thời điểm đăng"), default=timezone.now)
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    class Meta:
+    class Meta(GalleryEntry.Meta):
         verbose_name = _("video")
         verbose_name_plural = _("video")
-        ordering = ["-published_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.title = nfc(self.title)
-        if not self.slug:
-            self.slug = unique_slug(
-                slug_from_title(self.title),
-                lambda s: Video.objects.filter(slug=s).exclude(pk=self.pk).exists(),
-            )
-        super().save(*args, **kwargs)
 
     def poster_srcset(self) -> str:
         return images.srcset(

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 
-from core.pagination import page_or_redirect
+from core.pagination import RedirectingPaginationMixin
 from news.gallery.views import allow_video_frame, article_gallery
 from news.models import Article, Category, Tag
 from news.questions.services import approved_comments
@@ -17,7 +17,7 @@ PAGE_SIZE = 12
 RELATED = 4
 
 
-class ArticleListView(ListView):
+class ArticleListView(RedirectingPaginationMixin, ListView):
     """/tin-tuc/: published articles, newest first; by category or tag; ?q= searches."""
 
     template_name = "news/list.html"
@@ -35,19 +35,6 @@ class ArticleListView(ListView):
             articles = articles.filter(tags=self.tag)
         self.query = self.request.GET.get("q", "").strip()[:100]
         return articles.search(self.query)
-
-    def paginate_queryset(self, queryset, page_size):
-        # Out-of-range pages go to the last one (core/pagination.py), not to a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page, self.elsewhere = page_or_redirect(self.request, paginator)
-        if page is None:
-            return paginator, None, [], True
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def render_to_response(self, context, **response_kwargs):
-        if getattr(self, "elsewhere", None) is not None:
-            return self.elsewhere
-        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
-from core.pagination import page_or_redirect
+from core.pagination import RedirectingPaginationMixin
 from news.models import Article, Topic
 from news.questions import ratelimit
 from news.questions.forms import CommentForm, QuestionForm
@@ -24,7 +24,7 @@ from news.questions.services import published_questions, search
 PAGE_SIZE = 12
 
 
-class QuestionListView(ListView):
+class QuestionListView(RedirectingPaginationMixin, ListView):
     """/hoi-dap/: published questions with their answers, newest answer first; by topic
     (``?linh_vuc=``), ``?q=`` searches without accents."""
 
@@ -53,18 +53,6 @@ class QuestionListView(ListView):
             questions = questions.filter(topic=self.topic)
         self.query = self.request.GET.get("q", "").strip()[:100]
         return search(questions, self.query)
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page, self.elsewhere = page_or_redirect(self.request, paginator)
-        if page is None:
-            return paginator, None, [], True
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def render_to_response(self, context, **response_kwargs):
-        if getattr(self, "elsewhere", None) is not None:
-            return self.elsewhere
-        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
