@@ -251,6 +251,20 @@ class PublicGalleryTests(f.TemporaryMedia, RolesTestCase):
     def setUp(self):
         clear_caches()
 
+    def test_the_home_page_shows_the_featured_video_once_published(self):
+        self.assertNotContains(self.client.get("/"), 'id="video-noi-bat"')
+        Video.objects.filter(pk=self.draft_video.pk).update(featured=True)
+        clear_caches()
+        self.assertNotContains(self.client.get("/"), 'id="video-noi-bat"')  # not published
+        featured = Video.objects.get(pk=self.file.pk)
+        featured.featured = True
+        featured.save()
+        home = self.client.get("/")
+        self.assertContains(
+            home, f'<a class="home-video-card" href="/thu-vien/video/{featured.slug}/">'
+        )
+        self.assertContains(home, 'alt="Hội trường"')
+
     def test_lists_and_sitemap_show_only_what_is_published(self):
         index = self.client.get("/thu-vien/").content.decode()
         sitemap = self.client.get("/sitemap-thu-vien.xml").content.decode()

@@ -118,6 +118,14 @@ class LibraryPagesTests(LibraryData, f.TemporaryMedia, TestCase):
         newer = self.client.get(self.law_2023.get_absolute_url())
         self.assertContains(newer, 'Văn bản này thay thế: <a href="/van-ban/luat-23-2012-qh13/">')
 
+    def test_the_home_page_lists_the_newest_published_documents(self):
+        home = self.client.get("/")
+        headings = home.content.decode().split('id="van-ban-moi"')[1].split("</section>")[0]
+        self.assertIn("Nghị định 113/2024/NĐ-CP", headings)  # the latest issued first
+        self.assertLess(headings.index("113/2024"), headings.index("09/2024"))
+        self.assertNotIn("01/KH-UBND", headings)  # not published
+        self.assertContains(home, '<a href="/van-ban/">Văn bản</a>', html=True)  # the menu
+
     def test_addresses_are_readable_and_stay(self):
         self.assertEqual(self.circular.slug, "thong-tu-09-2024-tt-bkhdt")
         self.assertEqual(self.decree.slug, "nghi-dinh-113-2024-nd-cp")
